@@ -1,0 +1,25 @@
+// Where commands write and read, so the library never touches std::cout directly and tests can
+// capture everything a command prints.
+#pragma once
+
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+namespace dbmig {
+
+struct Console {
+  std::ostream& out = std::cout;
+  std::ostream& err = std::cerr;
+  std::istream& in = std::cin;
+  bool interactive = false;  // questions may be asked (a terminal, and no --noinput)
+  int verbosity = 1;         // 0 quiet, 1 normal, 2 verbose, 3 debug (like Django)
+};
+
+// Options every command takes (DESIGN.md §4).
+struct GlobalOptions {
+  std::filesystem::path project = ".";
+  std::string database;  // alias or URL; empty => DATABASE_URL, .env, dbmig.json, SQLite default
+};
+
+}  // namespace dbmig

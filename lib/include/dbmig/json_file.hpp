@@ -1,0 +1,29 @@
+// Reading and writing the JSON files users keep in git (dbmig.json, migrations).
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace dbmig {
+
+// Parses `text`; on a syntax error throws InputError "<file>:<line>:<col>: not valid JSON: ...".
+nlohmann::json parse_json_text(const std::string& text, const std::string& file);
+
+// Reads and parses a file; a missing or unreadable file is an InputError naming it.
+nlohmann::json read_json_file(const std::filesystem::path& path, const std::string& shown_name);
+
+// The canonical text of a file dbmig writes: two-space indent, keys in insertion order,
+// one trailing newline, so regeneration is byte-identical and diffs review well.
+std::string format_json(const nlohmann::ordered_json& json);
+
+// Writes `text` to a temporary file beside `path` and renames it into place, so a crash never
+// leaves a half-written file.
+void write_file_atomically(const std::filesystem::path& path, const std::string& text);
+
+// "<file>: <path>: <message>", the shape of every error about a value in a JSON file.
+std::string json_error(const std::string& file, const std::string& json_path,
+                       const std::string& message);
+
+}  // namespace dbmig

@@ -1,0 +1,63 @@
+// One change to the project state, as written in a migration file. Like Django's operations,
+// each knows how to change the state, render its SQL forwards and backwards through a
+// SchemaEditor, describe itself, contribute to its migration's name, and fold with a following
+// operation for the optimizer.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dbmig/schema_editor.hpp"
+#include "dbmig/state.hpp"
+
+namespace dbmig {
+
+class Operation;
+using OperationPtr = std::shared_ptr<const Operation>;
+using Operations = std::vector<OperationPtr>;
+
+class Operation {
+ public:
+  virtual ~Operation() = default;
+
+  // The "op" value in migration files ("CreateModel", "AddField", ...).
+  virtual std::string_view kind() const = 0;
+  // Changes `state` as applying this operation of app `app` does. Throws InputError when the
+  // state does not allow it (the model or field is missing or already there).
+  virtual void apply(ProjectState& state, std::string_view app) const = 0;
+  // One line for console output and SQL comments, e.g. "Add field subtitle to Blog".
+  virtual std::string describe() const = 0;
+  // The fragment an automatic migration name is built from, e.g. "blog_subtitle".
+  virtual std::string name_fragment() const = 0;
+  // The JSON object, with "op" first and a fixed key order.
+  virtual nlohmann::ordered_json to_json() const = 0;
+
+  virtual Statements forwards(const SchemaEditor& editor, std::string_view app,
+                              const StateChange& change) const = 0;
+  // `change` is still before -> after of the forwards direction.
+  virtual Statements backwards(const SchemaEditor& editor, std::string_view app,
+                               const StateChange& change) const = 0;
+  // False when the operation cannot be undone (RunSQL without reverse SQL).
+  virtual bool reversible() const { return true; }
+
+  // Optimizer: the operations that replace `this` followed by `next` (possibly none), or
+  // nullopt when the two do not fold.
+  virtual std::optional<Operations> reduce(const Operation& next, std::string_view app) const {
+    (void)next;
+    (void)app;
+    return std::nullopt;
+  }
+  // Whether this operation touches `model` (so the optimizer may not move others across it).
+  virtual bool references_model(const ModelKey& model, std::string_view app) const = 0;
+};
+
+// Reads one operation from its JSON form. `where` is the JSON path of `json` in its file
+// ("$.operations[2]"); errors are InputErrors naming that path (the caller adds the file).
+OperationPtr operation_from_json(const nlohmann::json& json, const std::string& where);
+
+}  // namespace dbmig

@@ -1,0 +1,41 @@
+// The project: where its apps, headers and migrations are, how to parse them, and its database
+// aliases. Read from the optional dbmig.json at the project root (README "dbmig.json").
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace dbmig {
+
+struct AppConfig {
+  std::string name;
+  std::vector<std::filesystem::path> headers;  // absolute
+};
+
+struct ProjectConfig {
+  std::filesystem::path root;            // absolute
+  std::vector<AppConfig> apps;           // sorted by name
+  std::filesystem::path apps_root;       // absolute; <root>/apps by default
+  std::filesystem::path migrations_dir;  // absolute; <root>/migrations by default
+  std::filesystem::path cache_dir;       // absolute; <root>/build/dbmig-cache by default
+  std::vector<std::string> clang_args;   // from dbmig.json, used without compile_commands.json
+  std::map<std::string, std::string> databases;  // alias -> URL
+  std::string default_database;  // alias or URL; "sqlite:///db.sqlite3" unless configured
+
+  const AppConfig* find_app(const std::string& name) const;
+  std::filesystem::path app_migrations_dir(const std::string& app) const {
+    return migrations_dir / app;
+  }
+};
+
+// Reads <root>/dbmig.json when present and discovers apps (default: <root>/apps/*/models.hpp).
+// Throws InputError naming the file and JSON path for a malformed dbmig.json.
+ProjectConfig load_project_config(const std::filesystem::path& root);
+
+// Throws InputError saying what to create when the project has no app or an app header is
+// missing; commands that scan models call it first.
+void check_apps_exist(const ProjectConfig& config);
+
+}  // namespace dbmig

@@ -1,0 +1,48 @@
+// The model scanner: reads the annotated structs of every app with libclang (DESIGN.md §2).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dbmig/error.hpp"
+#include "dbmig/project_config.hpp"
+#include "dbmig/source_location.hpp"
+#include "dbmig/state.hpp"
+
+namespace dbmig {
+
+// What the scanner read besides the state itself: where each model and field is declared and
+// the hints that are not part of the schema.
+struct FieldSource {
+  SourceLocation location;
+  std::string cpp_type;      // as written, e.g. "std::optional<std::string>"
+  std::string renamed_from;  // DBMIG_FIELD(renamed_from = old), else empty
+};
+
+struct ModelSource {
+  SourceLocation location;
+  std::string cpp_name;      // qualified, e.g. "blog::Blog"
+  std::string renamed_from;  // DBMIG_MODEL(renamed_from = Old), else empty
+  std::map<std::string, FieldSource> fields;
+};
+
+struct ScanResult {
+  ProjectState state;
+  std::map<ModelKey, ModelSource> sources;
+};
+
+// Every problem found in one run, each "file:line:col: error: ..." (README "Model errors").
+class ScanError : public InputError {
+ public:
+  explicit ScanError(std::vector<std::string> problems);
+  const std::vector<std::string>& problems() const { return problems_; }
+
+ private:
+  std::vector<std::string> problems_;
+};
+
+// Scans every app of `config` (all apps, so references across apps resolve).
+ScanResult scan_models(const ProjectConfig& config);
+
+}  // namespace dbmig

@@ -1,0 +1,76 @@
+// Turns schema changes into SQL for one database. Pure: it returns statements, it never runs
+// them. One subclass per dialect (sqlite_schema_editor, postgres_schema_editor,
+// mysql_schema_editor); what really is shared lives in the base.
+//
+// Every method receives the project state before and after the change and the names of what
+// changed, and reads all it needs (tables, columns, referenced tables) from those states. A
+// backwards migration calls the inverse method with the two states swapped: AddField backwards
+// is remove_field({after, before}, ...).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dbmig/state.hpp"
+
+namespace dbmig {
+
+enum class Dialect { sqlite, postgresql, mysql };
+
+std::string_view to_string(Dialect dialect);
+std::optional<Dialect> dialect_from_string(std::string_view name);
+
+struct StateChange {
+  const ProjectState& before;
+  const ProjectState& after;
+};
+
+using Statements = std::vector<std::string>;
+
+class SchemaEditor {
+ public:
+  virtual ~SchemaEditor() = default;
+
+  virtual Dialect dialect() const = 0;
+  // Whether CREATE/ALTER/DROP roll back with the transaction (SQLite, PostgreSQL: yes).
+  virtual bool transactional_ddl() const = 0;
+  virtual std::string quote_name(std::string_view identifier) const = 0;
+  virtual std::string quote_value(const Literal& value) const = 0;
+
+  // Statements run once per migration outside its transaction, before and after it (SQLite
+  // turns foreign key enforcement off around table rebuilds and checks integrity afterwards).
+  virtual Statements before_migration() const { return {}; }
+  virtual Statements after_migration() const { return {}; }
+
+  // `model` exists in change.after.
+  virtual Statements create_model(const StateChange& change, const ModelKey& model) const = 0;
+  // `model` exists in change.before.
+  virtual Statements delete_model(const StateChange& change, const ModelKey& model) const = 0;
+  // A model renamed and/or its table renamed: `old_key` in before, `new_key` in after.
+  virtual Statements rename_model(const StateChange& change, const ModelKey& old_key,
+                                  const ModelKey& new_key) const = 0;
+  // `field` exists on the model in change.after.
+  virtual Statements add_field(const StateChange& change, const ModelKey& model,
+                               std::string_view field) const = 0;
+  // `field` exists on the model in change.before.
+  virtual Statements remove_field(const StateChange& change, const ModelKey& model,
+                                  std::string_view field) const = 0;
+  // `old_field` in before, `new_field` in after: a changed definition, a rename, or both.
+  virtual Statements alter_field(const StateChange& change, const ModelKey& model,
+                                 std::string_view old_field, std::string_view new_field) const = 0;
+  virtual Statements add_index(const StateChange& change, const ModelKey& model,
+                               std::string_view index) const = 0;
+  virtual Statements remove_index(const StateChange& change, const ModelKey& model,
+                                  std::string_view index) const = 0;
+  virtual Statements add_constraint(const StateChange& change, const ModelKey& model,
+                                    std::string_view constraint) const = 0;
+  virtual Statements remove_constraint(const StateChange& change, const ModelKey& model,
+                                       std::string_view constraint) const = 0;
+};
+
+std::unique_ptr<SchemaEditor> make_schema_editor(Dialect dialect);
+
+}  // namespace dbmig

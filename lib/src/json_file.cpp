@@ -1,0 +1,77 @@
+#include "dbmig/json_file.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "dbmig/error.hpp"
+
+namespace dbmig {
+
+namespace {
+
+// nlohmann reports a byte offset; users want line and column.
+std::string line_and_column(const std::string& text, std::size_t byte) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(column);
+}
+
+}  // namespace
+
+nlohmann::json parse_json_text(const std::string& text, const std::string& file) {
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: ".
+    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    throw InputError(file + ":" + line_and_column(text, e.byte) + ": not valid JSON: " + what +
+                     "; fix the file (or restore it from version control)");
+  }
+}
+
+nlohmann::json read_json_file(const std::filesystem::path& path, const std::string& shown_name) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw InputError(shown_name + ": cannot read the file; check that it exists and is readable");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return parse_json_text(buffer.str(), shown_name);
+}
+
+std::string format_json(const nlohmann::ordered_json& json) {
+  return json.dump(2) + "\n";
+}
+
+void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::path temporary = path;
+  temporary += ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out)
+      throw InputError(path.string() + ": cannot write the file; check the folder's permissions");
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::filesystem::remove(temporary, error);
+    throw InputError(path.string() + ": cannot write the file; check the folder's permissions");
+  }
+}
+
+std::string json_error(const std::string& file, const std::string& json_path,
+                       const std::string& message) {
+  return file + ": " + json_path + ": " + message;
+}
+
+}  // namespace dbmig

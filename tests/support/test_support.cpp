@@ -1,0 +1,128 @@
+#include "test_support.hpp"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include "dbmig/database_url.hpp"
+
+namespace dbmig::test {
+
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+  std::random_device random;
+  for (;;) {
+    path_ = fs::temp_directory_path() / ("dbmig-test-" + std::to_string(random()));
+    if (fs::create_directory(path_)) break;
+  }
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  fs::remove_all(path_, ignored);
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+  if (path.has_parent_path()) fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+RunResult run_dbmig(const std::vector<std::string>& args, const fs::path& cwd,
+                    const std::map<std::string, std::string>& env) {
+  fs::path out_file = cwd / ".dbmig-test-stdout", err_file = cwd / ".dbmig-test-stderr";
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (chdir(cwd.c_str()) != 0) _exit(127);
+    int null_in = open("/dev/null", O_RDONLY);
+    int out = open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int err = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(null_in, 0);
+    dup2(out, 1);
+    dup2(err, 2);
+    setenv("NO_COLOR", "1", 1);
+    for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
+    std::vector<char*> argv{const_cast<char*>(DBMIG_BINARY)};
+    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    execv(DBMIG_BINARY, argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  RunResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = read_file(out_file);
+  result.err = read_file(err_file);
+  fs::remove(out_file);
+  fs::remove(err_file);
+  return result;
+}
+
+namespace {
+
+const char* server_variable(Dialect dialect) {
+  return dialect == Dialect::postgresql ? "DBMIG_TEST_POSTGRES_URL" : "DBMIG_TEST_MYSQL_URL";
+}
+
+bool servers_required() {
+  return std::getenv("DBMIG_REQUIRE_SERVERS") != nullptr;
+}
+
+// A database name unique to the running test, within identifier limits.
+std::string database_name_for_test() {
+  static int counter = 0;
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(++counter) + "_";
+  if (info) name += std::string(info->test_suite_name()) + "_" + info->name();
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return name.substr(0, 60);
+}
+
+}  // namespace
+
+std::vector<Dialect> test_dialects() {
+  std::vector<Dialect> dialects{Dialect::sqlite};
+  for (Dialect server : {Dialect::postgresql, Dialect::mysql})
+    if (std::getenv(server_variable(server)) || servers_required()) dialects.push_back(server);
+  return dialects;
+}
+
+std::optional<std::string> fresh_database_url(Dialect dialect, const fs::path& dir) {
+  if (dialect == Dialect::sqlite) return "sqlite:///" + (dir / "test.sqlite3").string();
+  const char* server = std::getenv(server_variable(dialect));
+  if (!server) {
+    if (servers_required())
+      ADD_FAILURE() << server_variable(dialect) << " is not set; run tools/test.sh";
+    return std::nullopt;
+  }
+  // The server URL names an administrative database; tests get their own next to it.
+  DatabaseUrl url = parse_database_url(server);
+  std::string name = database_name_for_test();
+  soci::session admin(url.soci_backend(), url.soci_connection_string());
+  admin << "DROP DATABASE IF EXISTS " + name;
+  admin << "CREATE DATABASE " + name;
+  std::string text = std::string(server);
+  return text.substr(0, text.rfind('/') + 1) + name;
+}
+
+}  // namespace dbmig::test
