@@ -44,6 +44,9 @@ class SchemaEditor {
   // turns foreign key enforcement off around table rebuilds and checks integrity afterwards).
   virtual Statements before_migration() const { return {}; }
   virtual Statements after_migration() const { return {}; }
+  // A query run inside the migration's transaction just before it commits; any row it returns
+  // means the migration broke integrity and must roll back (SQLite: PRAGMA foreign_key_check).
+  virtual std::optional<std::string> integrity_check() const { return std::nullopt; }
 
   // `model` exists in change.after.
   virtual Statements create_model(const StateChange& change, const ModelKey& model) const = 0;
