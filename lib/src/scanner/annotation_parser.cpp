@@ -195,6 +195,55 @@ ParsedOptions parse_options(std::string_view text) {
   return result;
 }
 
+std::string unescape(std::string_view body) {
+  std::string result;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] != '\\' || i + 1 == body.size()) {
+      result += body[i];
+      continue;
+    }
+    char escaped = body[++i];
+    switch (escaped) {
+      case 'n':
+        result += '\n';
+        break;
+      case 't':
+        result += '\t';
+        break;
+      case 'r':
+        result += '\r';
+        break;
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7': {
+        int value = 0;
+        for (int digits = 0; digits < 3 && i < body.size() && body[i] >= '0' && body[i] <= '7';
+             ++digits)
+          value = value * 8 + (body[i++] - '0');
+        --i;
+        result += static_cast<char>(value);
+        break;
+      }
+      case 'x': {
+        int value = 0;
+        while (i + 1 < body.size() && std::isxdigit(static_cast<unsigned char>(body[i + 1])))
+          value = value * 16 + std::stoi(std::string(1, body[++i]), nullptr, 16);
+        result += static_cast<char>(value);
+        break;
+      }
+      default:
+        result += escaped;
+        break;  // \\ \" \' \?
+    }
+  }
+  return result;
+}
+
 std::string describe(const OptionValue& value) {
   return value.kind == OptionValue::Kind::string ? "\"" + value.text + "\"" : value.text;
 }

@@ -34,6 +34,10 @@ struct ParsedOptions {
 
 ParsedOptions parse_options(std::string_view text);
 
+// The characters a C++ string literal's body (between the quotes) stands for: \n, \t, \\, \",
+// octal and \x escapes.
+std::string unescape(std::string_view body);
+
 // How a value reads in messages: strings quoted, everything else as written.
 std::string describe(const OptionValue& value);
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "scanner/annotation_parser.hpp"
 #include "scanner/translation_unit.hpp"
 
 namespace dbmig::scanner {
@@ -45,20 +46,34 @@ CXCursor last_expression_child(CXCursor cursor) {
   return found;
 }
 
-bool is_wrapper(CXCursorKind kind) {
-  return kind == CXCursor_InitListExpr || kind == CXCursor_UnexposedExpr ||
-         kind == CXCursor_CallExpr;
+enum class Shape { string, boolean, nullopt, expression };
+
+bool is_punctuation(const Token& token, const char* text) {
+  return token.kind == CXToken_Punctuation && token.text == text;
 }
 
-// The single expression a wrapper (braces, an implicit conversion, a converting constructor)
-// holds, or a null cursor.
+Shape shape_of(const std::vector<Token>& tokens) {
+  bool all_strings = true;
+  for (const auto& token : tokens)
+    all_strings = all_strings && token.kind == CXToken_Literal && token.text.back() == '"';
+  if (all_strings) return Shape::string;
+  if (tokens.size() == 1 && tokens[0].kind == CXToken_Keyword &&
+      (tokens[0].text == "true" || tokens[0].text == "false"))
+    return Shape::boolean;
+  if (tokens.back().text == "nullopt" && tokens.size() <= 3) return Shape::nullopt;
+  return Shape::expression;
+}
+
+// The one expression under a wrapper clang reports without detail (an implicit conversion,
+// a converting constructor such as std::optional's, braces), or a null cursor.
 CXCursor wrapped_expression(CXCursor cursor) {
+  CXCursorKind kind = clang_getCursorKind(cursor);
+  if (kind != CXCursor_UnexposedExpr && kind != CXCursor_CallExpr && kind != CXCursor_InitListExpr)
+    return clang_getNullCursor();
   struct Children {
     CXCursor last = clang_getNullCursor();
     unsigned count = 0;
-  };
-  if (!is_wrapper(clang_getCursorKind(cursor))) return clang_getNullCursor();
-  Children children;
+  } children;
   clang_visitChildren(
       cursor,
       [](CXCursor child, CXCursor, CXClientData data) {
@@ -73,27 +88,14 @@ CXCursor wrapped_expression(CXCursor cursor) {
   return children.last;
 }
 
-enum class Shape { string, number, boolean, named_constant, nullopt, other };
-
-bool is_punctuation(const Token& token, const char* text) {
-  return token.kind == CXToken_Punctuation && token.text == text;
-}
-
-Shape shape_of(const std::vector<Token>& tokens) {
-  if (tokens.empty()) return Shape::other;
-  bool all_strings = true;
-  for (const auto& token : tokens)
-    all_strings = all_strings && token.kind == CXToken_Literal && token.text.back() == '"';
-  if (all_strings) return Shape::string;
-  std::size_t first = (is_punctuation(tokens[0], "-") || is_punctuation(tokens[0], "+")) ? 1 : 0;
-  if (tokens.size() == first + 1 && tokens[first].kind == CXToken_Literal) return Shape::number;
-  if (tokens.size() == 1 && tokens[0].kind == CXToken_Keyword &&
-      (tokens[0].text == "true" || tokens[0].text == "false"))
-    return Shape::boolean;
-  for (const auto& token : tokens)
-    if (token.kind != CXToken_Identifier && !is_punctuation(token, "::")) return Shape::other;
-  if (tokens.back().text == "nullopt") return Shape::nullopt;
-  return Shape::named_constant;
+// The text of adjacent plain string literals ("a" "b"), or nullopt for prefixed ones.
+std::optional<std::string> string_value(const std::vector<Token>& tokens) {
+  std::string text;
+  for (const auto& token : tokens) {
+    if (token.text.size() < 2 || token.text.front() != '"') return std::nullopt;
+    text += unescape(std::string_view(token.text).substr(1, token.text.size() - 2));
+  }
+  return text;
 }
 
 std::optional<Literal> evaluate(CXCursor expression, Shape shape) {
@@ -145,11 +147,16 @@ Initializer read_initializer(CXTranslationUnit unit, CXCursor field) {
   if (tokens.empty()) return {};  // `{}`: value-initialized, no column default
   Shape shape = shape_of(tokens);
   if (shape == Shape::nullopt) return {};
-  if (shape == Shape::other) return {Initializer::Kind::not_literal, std::nullopt, text};
+  // Numbers, enum constants and other constant expressions are whatever clang evaluates them
+  // to; anything it cannot evaluate (a function call, a variable) is no column default.
   std::optional<Literal> value;
-  for (CXCursor level = expression; !value && !clang_Cursor_isNull(level);
-       level = wrapped_expression(level))
-    value = evaluate(level, shape);
+  if (shape == Shape::string) {
+    if (auto text = string_value(tokens)) value = *text;
+  } else {
+    for (CXCursor level = expression; !value && !clang_Cursor_isNull(level);
+         level = wrapped_expression(level))
+      value = evaluate(level, shape);
+  }
   if (!value) return {Initializer::Kind::not_literal, std::nullopt, text};
   return {Initializer::Kind::literal, value, text};
 }
