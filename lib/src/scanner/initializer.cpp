@@ -155,9 +155,14 @@ Initializer read_initializer(CXTranslationUnit unit, CXCursor field) {
   if (shape == Shape::string) {
     if (auto text = string_value(tokens)) value = *text;
   } else {
-    for (CXCursor level = expression; !value && !clang_Cursor_isNull(level);
+    // Innermost first: `std::uint8_t small = 300;` is 300 as written, not 44 after the
+    // implicit conversion, so the range check can report it.
+    std::vector<CXCursor> levels;
+    for (CXCursor level = expression; !clang_Cursor_isNull(level);
          level = wrapped_expression(level))
-      value = evaluate(level, shape);
+      levels.push_back(level);
+    for (auto level = levels.rbegin(); !value && level != levels.rend(); ++level)
+      value = evaluate(*level, shape);
   }
   if (!value) return {Initializer::Kind::not_literal, std::nullopt, text};
   return {Initializer::Kind::literal, value, text};
