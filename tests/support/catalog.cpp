@@ -287,9 +287,12 @@ bool uses_range_check(const Field& field, Dialect dialect) {
 
 void compare_columns(const TableCatalog& table, const Model& model, Dialect dialect,
                      std::vector<std::string>& differences) {
+  // Sorted: a column added back (a reversed RemoveField) lands at the end of the table.
   std::vector<std::string> expected, actual;
   for (const auto& field : model.fields) expected.push_back(field.column_name());
   for (const auto& column : table.columns) actual.push_back(column.name);
+  std::sort(expected.begin(), expected.end());
+  std::sort(actual.begin(), actual.end());
   if (expected != actual) {
     differences.push_back("columns: expected " + join_names(expected) + ", found " +
                           join_names(actual));

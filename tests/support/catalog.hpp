@@ -58,8 +58,8 @@ std::optional<TableCatalog> read_table(soci::session& session, Dialect dialect,
                                        std::string_view table);
 
 // What differs between the table in the database and `model` of `state`, one line each; empty
-// when they agree on columns, types, nullability, defaults, primary key, auto-increment,
-// foreign keys, indexes, uniques and check constraint names.
+// when they agree on the set of columns (not their order), types, nullability, defaults, primary
+// key, auto-increment, foreign keys, indexes, uniques and check constraint names.
 std::vector<std::string> compare_with_model(const TableCatalog& table, const ProjectState& state,
                                             const Model& model, Dialect dialect);
 

@@ -394,10 +394,9 @@ Statements BaseSchemaEditor::rename_objects(const FieldInState& before,
 }
 
 Statements BaseSchemaEditor::fill_nulls(const FieldInState& before, const FieldInState& after,
-                                        const std::optional<Literal>& fill_value,
                                         std::string_view column) const {
   if (!before.field.null || after.field.null) return {};
-  const auto& value = fill_value ? fill_value : after.field.default_value;
+  const auto& value = after.field.default_value;
   if (!value) return {};
   return {"UPDATE " + quote_name(after.model.table) + " SET " + quote_name(column) + " = " +
           quote_value(*value) + " WHERE " + quote_name(column) + " IS NULL"};
@@ -430,19 +429,11 @@ Statements BaseSchemaEditor::rename_model(const StateChange& change, const Model
 }
 
 Statements BaseSchemaEditor::add_field(const StateChange& change, const ModelKey& key,
-                                       std::string_view name,
-                                       const std::optional<Literal>& fill_value) const {
+                                       std::string_view name) const {
   const Model& model = change.after.get(key);
   const Field& field = field_of(model, name);
-  // The fill value is a temporary default: it fills the existing rows, then goes away.
-  bool fills = fill_value && !field.null && !field.default_value;
-  Field column = field;
-  if (fills) column.default_value = fill_value;
   Statements statements{"ALTER TABLE " + quote_name(model.table) + " ADD COLUMN " +
-                        column_definition(model, column)};
-  if (fills)
-    statements.push_back("ALTER TABLE " + quote_name(model.table) + " ALTER COLUMN " +
-                         quote_name(field.column_name()) + " DROP DEFAULT");
+                        column_definition(model, field)};
   for (const auto& object : field_objects(change.after, model, field))
     if (object.kind != FieldObject::Kind::check)
       append(statements, create_field_object({change.after, model, field}, object));
@@ -464,8 +455,8 @@ Statements BaseSchemaEditor::remove_field(const StateChange& change, const Model
 }
 
 Statements BaseSchemaEditor::alter_field(const StateChange& change, const ModelKey& key,
-                                         std::string_view old_name, std::string_view new_name,
-                                         const std::optional<Literal>& fill_value) const {
+                                         std::string_view old_name,
+                                         std::string_view new_name) const {
   const Model& before_model = change.before.get(key);
   const Model& after_model = change.after.get(key);
   FieldInState before{change.before, before_model, field_of(before_model, old_name)};
@@ -475,7 +466,7 @@ Statements BaseSchemaEditor::alter_field(const StateChange& change, const ModelK
                      " is the primary key is not supported; create a new model and copy the "
                      "rows with RunSQL");
   Statements statements = drop_changed_objects(before, after);
-  append(statements, alter_column(before, after, fill_value));
+  append(statements, alter_column(before, after));
   append(statements, create_changed_objects(before, after));
   return statements;
 }

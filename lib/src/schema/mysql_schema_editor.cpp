@@ -145,8 +145,8 @@ Statements MysqlSchemaEditor::rename_field_object(const FieldInState& where,
   return statements;
 }
 
-Statements MysqlSchemaEditor::alter_column(const FieldInState& before, const FieldInState& after,
-                                           const std::optional<Literal>& fill_value) const {
+Statements MysqlSchemaEditor::alter_column(const FieldInState& before,
+                                           const FieldInState& after) const {
   const std::string& old_column = before.field.column_name();
   const std::string& new_column = after.field.column_name();
   std::string definition = column_definition(after.model, after.field, false);
@@ -155,7 +155,7 @@ Statements MysqlSchemaEditor::alter_column(const FieldInState& before, const Fie
   bool renamed = old_column != new_column;
   if (!renamed && column_definition(before.model, old_under_new_name, false) == definition)
     return {};
-  Statements statements = fill_nulls(before, after, fill_value, old_column);
+  Statements statements = fill_nulls(before, after, old_column);
   std::string table = quote_name(after.model.table);
   if (renamed)
     statements.push_back("ALTER TABLE " + table + " CHANGE " + quote_name(old_column) + " " +

@@ -27,8 +27,10 @@ bool used_by_model_objects(const Model& model, const std::string& field) {
                      });
 }
 
-// Equal apart from the field and column names: only a rename.
+// Equal apart from the field and column names: only a rename, and of a column whose foreign
+// key and check names (kept only in the table's SQL) do not change with it.
 bool only_renamed(Field old_field, const Field& new_field) {
+  if (old_field.references) return false;
   old_field.name = new_field.name;
   old_field.column = new_field.column;
   return old_field == new_field;
@@ -99,20 +101,14 @@ Statements SqliteSchemaEditor::rename_index_sql(const Model& model, std::string_
           create_index_sql(model.table, new_name, columns, unique)};
 }
 
-// Foreign key and check names live only in the table's SQL text; the next rebuild renews them.
-Statements SqliteSchemaEditor::rename_field_object(const FieldInState& where,
-                                                   const FieldObject& old_object,
-                                                   const FieldObject& new_object) const {
-  if (old_object.kind == FieldObject::Kind::foreign_key ||
-      old_object.kind == FieldObject::Kind::check)
-    return {};
-  return BaseSchemaEditor::rename_field_object(where, old_object, new_object);
+std::string SqliteSchemaEditor::drop_unique_sql(std::string_view table,
+                                                std::string_view name) const {
+  return drop_index_sql(table, name);
 }
 
 // Only a rename reaches here (alter_field rebuilds for everything else).
-Statements SqliteSchemaEditor::alter_column(const FieldInState& before, const FieldInState& after,
-                                            const std::optional<Literal>& fill_value) const {
-  (void)fill_value;
+Statements SqliteSchemaEditor::alter_column(const FieldInState& before,
+                                            const FieldInState& after) const {
   if (before.field.column_name() == after.field.column_name()) return {};
   return {"ALTER TABLE " + quote_name(after.model.table) + " RENAME COLUMN " +
           quote_name(before.field.column_name()) + " TO " + quote_name(after.field.column_name())};
@@ -142,18 +138,34 @@ Statements SqliteSchemaEditor::rebuild(const StateChange& change, const Model& b
   return statements;
 }
 
+// ALTER TABLE RENAME updates the references of other tables; the rebuild that follows renews
+// the foreign key and check names, which SQLite keeps only in the table's SQL.
+Statements SqliteSchemaEditor::rename_model(const StateChange& change, const ModelKey& old_key,
+                                            const ModelKey& new_key) const {
+  const Model& old_model = change.before.get(old_key);
+  const Model& new_model = change.after.get(new_key);
+  bool has_named_constraints =
+      std::any_of(new_model.fields.begin(), new_model.fields.end(),
+                  [&](const Field& field) { return field.references || range_check(field); }) ||
+      !new_model.constraints.empty();
+  if (old_model.table == new_model.table || !has_named_constraints)
+    return BaseSchemaEditor::rename_model(change, old_key, new_key);
+  Statements statements{rename_table(old_model.table, new_model.table)};
+  for (auto& statement : rebuild(change, new_model, new_model))
+    statements.push_back(std::move(statement));
+  return statements;
+}
+
 Statements SqliteSchemaEditor::add_field(const StateChange& change, const ModelKey& key,
-                                         std::string_view name,
-                                         const std::optional<Literal>& fill_value) const {
+                                         std::string_view name) const {
   const Model& model = change.after.get(key);
   const Field& field = field_of(model, name);
   bool needs_value = !field.null && !field.default_value;
-  // ALTER TABLE ADD COLUMN takes neither keys nor a NOT NULL column without a default.
+  // ALTER TABLE ADD COLUMN takes neither keys nor a NOT NULL column without a default. (With
+  // a fill value, AddField passes it here as a default and removes it with alter_field.)
   if (!field.primary_key && !field.references && !needs_value)
     return BaseSchemaEditor::add_field(change, key, name);
-  std::map<std::string, std::string> sources;
-  if (needs_value && fill_value) sources[field.name] = quote_value(*fill_value);
-  return rebuild(change, change.before.get(key), model, sources);
+  return rebuild(change, change.before.get(key), model);
 }
 
 Statements SqliteSchemaEditor::remove_field(const StateChange& change, const ModelKey& key,
@@ -173,18 +185,17 @@ Statements SqliteSchemaEditor::remove_field(const StateChange& change, const Mod
 }
 
 Statements SqliteSchemaEditor::alter_field(const StateChange& change, const ModelKey& key,
-                                           std::string_view old_name, std::string_view new_name,
-                                           const std::optional<Literal>& fill_value) const {
+                                           std::string_view old_name,
+                                           std::string_view new_name) const {
   const Model& before_model = change.before.get(key);
   const Model& after_model = change.after.get(key);
   const Field& old_field = field_of(before_model, old_name);
   const Field& new_field = field_of(after_model, new_name);
-  if (only_renamed(old_field, new_field))
+  if (only_renamed(old_field, new_field) && !range_check(old_field))
     return BaseSchemaEditor::alter_field(change, key, old_name, new_name);
   std::string source = quote_name(old_field.column_name());
-  const auto& fill = fill_value ? fill_value : new_field.default_value;
-  if (old_field.null && !new_field.null && fill)
-    source = "COALESCE(" + source + ", " + quote_value(*fill) + ")";
+  if (old_field.null && !new_field.null && new_field.default_value)
+    source = "COALESCE(" + source + ", " + quote_value(*new_field.default_value) + ")";
   return rebuild(change, before_model, after_model, {{new_field.name, source}});
 }
 

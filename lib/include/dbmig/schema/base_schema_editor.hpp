@@ -38,13 +38,12 @@ class BaseSchemaEditor : public SchemaEditor {
   Statements delete_model(const StateChange& change, const ModelKey& model) const override;
   Statements rename_model(const StateChange& change, const ModelKey& old_key,
                           const ModelKey& new_key) const override;
-  Statements add_field(const StateChange& change, const ModelKey& model, std::string_view field,
-                       const std::optional<Literal>& fill_value = std::nullopt) const override;
+  Statements add_field(const StateChange& change, const ModelKey& model,
+                       std::string_view field) const override;
   Statements remove_field(const StateChange& change, const ModelKey& model,
                           std::string_view field) const override;
   Statements alter_field(const StateChange& change, const ModelKey& model,
-                         std::string_view old_field, std::string_view new_field,
-                         const std::optional<Literal>& fill_value = std::nullopt) const override;
+                         std::string_view old_field, std::string_view new_field) const override;
   Statements add_index(const StateChange& change, const ModelKey& model,
                        std::string_view index) const override;
   Statements remove_index(const StateChange& change, const ModelKey& model,
@@ -133,13 +132,12 @@ class BaseSchemaEditor : public SchemaEditor {
 
   // --- altering a column in place (PostgreSQL, MySQL) ---
   // Statements turning column `before` into `after`: name, type, null, default.
-  virtual Statements alter_column(const FieldInState& before, const FieldInState& after,
-                                  const std::optional<Literal>& fill_value) const = 0;
-  // UPDATE setting NULLs of `after`'s column to the fill value (or the new default), when the
-  // column becomes NOT NULL and there is something to fill with.
+  virtual Statements alter_column(const FieldInState& before, const FieldInState& after) const = 0;
+  // UPDATE setting NULLs of the column to the new default when the column becomes NOT NULL.
+  // (AlterField's fill_value comes as its own UPDATE from the operation.)
   // `column` is the column's name at the time the UPDATE runs.
   Statements fill_nulls(const FieldInState& before, const FieldInState& after,
-                        const std::optional<Literal>& fill_value, std::string_view column) const;
+                        std::string_view column) const;
 };
 
 // The items separated by `separator`.

@@ -29,8 +29,7 @@ class MysqlSchemaEditor : public BaseSchemaEditor {
   Statements drop_field_object(const FieldInState& where, const FieldObject& object) const override;
   Statements rename_field_object(const FieldInState& where, const FieldObject& old_object,
                                  const FieldObject& new_object) const override;
-  Statements alter_column(const FieldInState& before, const FieldInState& after,
-                          const std::optional<Literal>& fill_value) const override;
+  Statements alter_column(const FieldInState& before, const FieldInState& after) const override;
 };
 
 }  // namespace dbmig::schema

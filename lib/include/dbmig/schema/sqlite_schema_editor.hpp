@@ -19,13 +19,14 @@ class SqliteSchemaEditor : public BaseSchemaEditor {
   Statements after_migration() const override;
   std::optional<std::string> integrity_check() const override;
 
-  Statements add_field(const StateChange& change, const ModelKey& model, std::string_view field,
-                       const std::optional<Literal>& fill_value = std::nullopt) const override;
+  Statements rename_model(const StateChange& change, const ModelKey& old_key,
+                          const ModelKey& new_key) const override;
+  Statements add_field(const StateChange& change, const ModelKey& model,
+                       std::string_view field) const override;
   Statements remove_field(const StateChange& change, const ModelKey& model,
                           std::string_view field) const override;
   Statements alter_field(const StateChange& change, const ModelKey& model,
-                         std::string_view old_field, std::string_view new_field,
-                         const std::optional<Literal>& fill_value = std::nullopt) const override;
+                         std::string_view old_field, std::string_view new_field) const override;
   Statements add_constraint(const StateChange& change, const ModelKey& model,
                             std::string_view constraint) const override;
   Statements remove_constraint(const StateChange& change, const ModelKey& model,
@@ -37,13 +38,11 @@ class SqliteSchemaEditor : public BaseSchemaEditor {
   std::optional<std::string> range_check(const Field& field) const override;
   std::string quote_bool(bool value) const override;
   bool uniques_are_indexes() const override { return true; }
+  std::string drop_unique_sql(std::string_view table, std::string_view name) const override;
   Statements rename_index_sql(const Model& model, std::string_view old_name,
                               std::string_view new_name, const std::vector<std::string>& columns,
                               bool unique) const override;
-  Statements rename_field_object(const FieldInState& where, const FieldObject& old_object,
-                                 const FieldObject& new_object) const override;
-  Statements alter_column(const FieldInState& before, const FieldInState& after,
-                          const std::optional<Literal>& fill_value) const override;
+  Statements alter_column(const FieldInState& before, const FieldInState& after) const override;
 
  private:
   // Rebuilds `before_model`'s table as `after_model` describes it. Every column of the new
