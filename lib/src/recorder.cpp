@@ -1,14 +1,12 @@
 #include "dbmig/recorder.hpp"
 
 #include <chrono>
-#include <cstdint>
-#include <cstdio>
 #include <ctime>
 
 #include <soci/soci.h>
 
 #include "dbmig/error.hpp"
-#include "dbmig/json_file.hpp"
+#include "dbmig/migration_json.hpp"
 
 namespace dbmig {
 
@@ -42,18 +40,6 @@ RecordState state_from_string(const std::string& text) {
   return RecordState::applied;
 }
 
-// FNV-1a 64: stable across platforms and runs; it detects edits, it is not a security measure.
-std::string fnv1a_hex(const std::string& text) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return hex;
-}
-
 // Runs a statement on the recorder table; a failure is a DatabaseError saying what was being
 // recorded, with the database's message.
 template <class Statement>
@@ -78,12 +64,6 @@ std::string_view to_string(RecordState state) {
       return "unapplying";
   }
   return "applied";
-}
-
-std::string migration_checksum(const Migration& migration) {
-  nlohmann::ordered_json operations = nlohmann::ordered_json::array();
-  for (const auto& operation : migration.operations) operations.push_back(operation->to_json());
-  return fnv1a_hex(operations.dump());
 }
 
 void MigrationRecorder::ensure_table() {
@@ -166,6 +146,15 @@ void MigrationRecorder::mark_applied(const MigrationKey& key) {
     session << "UPDATE dbmig_migrations SET state = 'applied', statements_done = 0 "
                "WHERE app = :app AND name = :name",
         soci::use(app), soci::use(name);
+  });
+}
+
+void MigrationRecorder::update_checksum(const MigrationKey& key, const std::string& checksum) {
+  std::string app = key.app, name = key.name, value = checksum;
+  on_recorder(connection_, "update the checksum of " + key.str(), [&](soci::session& session) {
+    session << "UPDATE dbmig_migrations SET checksum = :checksum "
+               "WHERE app = :app AND name = :name",
+        soci::use(value), soci::use(app), soci::use(name);
   });
 }
 

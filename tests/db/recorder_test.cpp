@@ -1,6 +1,7 @@
 // dbmig_migrations on every database: created on demand, records, batches, in-progress marks.
 #include <gtest/gtest.h>
 
+#include "dbmig/migration_json.hpp"
 #include "dbmig/recorder.hpp"
 #include "test_support.hpp"
 

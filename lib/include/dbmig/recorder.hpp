@@ -29,10 +29,6 @@ struct MigrationRecord {
   bool interrupted() const { return state != RecordState::applied; }
 };
 
-// The checksum recorded with a migration: over its operations' JSON, so reformatting the file
-// does not change it but editing an operation does.
-std::string migration_checksum(const Migration& migration);
-
 class MigrationRecorder {
  public:
   explicit MigrationRecorder(Connection& connection) : connection_(connection) {}
@@ -51,6 +47,8 @@ class MigrationRecorder {
   void record_progress(const MigrationKey& key, int statements_done);
   // Turns an "applying" record into "applied".
   void mark_applied(const MigrationKey& key);
+  // After the user accepted an edited migration (--accept-changed).
+  void update_checksum(const MigrationKey& key, const std::string& checksum);
   void remove(const MigrationKey& key);
 
  private:
