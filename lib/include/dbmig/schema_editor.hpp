@@ -55,15 +55,20 @@ class SchemaEditor {
   // A model renamed and/or its table renamed: `old_key` in before, `new_key` in after.
   virtual Statements rename_model(const StateChange& change, const ModelKey& old_key,
                                   const ModelKey& new_key) const = 0;
-  // `field` exists on the model in change.after.
+  // `field` exists on the model in change.after. `fill_value` (AddField's one-off value)
+  // fills the rows that exist when the column is NOT NULL; it never becomes the column default.
   virtual Statements add_field(const StateChange& change, const ModelKey& model,
-                               std::string_view field) const = 0;
+                               std::string_view field,
+                               const std::optional<Literal>& fill_value = std::nullopt) const = 0;
   // `field` exists on the model in change.before.
   virtual Statements remove_field(const StateChange& change, const ModelKey& model,
                                   std::string_view field) const = 0;
   // `old_field` in before, `new_field` in after: a changed definition, a rename, or both.
+  // `fill_value` (AlterField's) replaces NULLs when the column becomes NOT NULL; without it the
+  // new default does.
   virtual Statements alter_field(const StateChange& change, const ModelKey& model,
-                                 std::string_view old_field, std::string_view new_field) const = 0;
+                                 std::string_view old_field, std::string_view new_field,
+                                 const std::optional<Literal>& fill_value = std::nullopt) const = 0;
   virtual Statements add_index(const StateChange& change, const ModelKey& model,
                                std::string_view index) const = 0;
   virtual Statements remove_index(const StateChange& change, const ModelKey& model,
