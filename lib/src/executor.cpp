@@ -317,6 +317,16 @@ void MigrationExecutor::record(const PlanStep& step, int batch) {
   }
 }
 
+// A step that runs outside a transaction is recorded before its first statement, so a failure
+// or a crash leaves a record of how far it got.
+void MigrationExecutor::mark_started(const PlanStep& step, int batch) {
+  const Migration& migration = *step.migration;
+  RecordState state =
+      step.direction == Direction::forwards ? RecordState::applying : RecordState::unapplying;
+  recorder_.record_started(migration, batch, state);
+  records_[migration.key()] = {migration.key(), "", batch, migration_checksum(migration), state, 0};
+}
+
 void MigrationExecutor::execute(const PlanStep& step, const Rendered& rendered, int batch) {
   const Migration& migration = *step.migration;
   auto editor = make_schema_editor(connection_.dialect());
@@ -343,9 +353,7 @@ void MigrationExecutor::execute(const PlanStep& step, const Rendered& rendered, 
     if (atomic)
       connection_.session().begin();
     else
-      recorder_.record_started(
-          migration, batch,
-          step.direction == Direction::forwards ? RecordState::applying : RecordState::unapplying);
+      mark_started(step, batch);
     for (const auto& operation : rendered.operations) {
       for (const auto& sql : operation.statements) {
         try {

@@ -94,7 +94,7 @@ TEST(MigrateExecutor, FakeRecordsWithoutRunningAndFakeInitialNeedsAllOrNoTables)
     // Forget it again (a backwards fake runs no SQL either), then create the table by hand.
     db.executor(history).run(db.executor(history).plan_zero("accounts"), {.fake = true}, 2);
     EXPECT_TRUE(db.recorded().empty());
-    db.connection->execute("CREATE TABLE accounts_user (id INTEGER PRIMARY KEY)");
+    db.connection->execute("CREATE TABLE accounts_user (id BIGINT PRIMARY KEY)");
     {
       auto executor = db.executor(history);
       executor.run(executor.plan_to({"blog", "0001_initial"}), {.fake_initial = true}, 3);

@@ -96,6 +96,7 @@ class MigrationExecutor {
   void run_step(const PlanStep& step, const ExecutionOptions& options, int batch);
   void execute(const PlanStep& step, const Rendered& rendered, int batch);
   void record(const PlanStep& step, int batch);
+  void mark_started(const PlanStep& step, int batch);
   bool tables_exist_for_fake_initial(const PlanStep& step, const Rendered& rendered);
 
   Connection& connection_;
