@@ -1,13 +1,29 @@
+#include <memory>
+
 #include "command_registry.hpp"
+#include "dbmig/commands/migrate.hpp"
+#include "lock_timeout_option.hpp"
 
 namespace dbmig::cli {
 
 void add_migrate_command(CLI::App& app, CommandContext& context) {
-  (void)context;
+  auto options = std::make_shared<MigrateOptions>();
   auto* command = app.add_subcommand(
       "migrate", "Apply (or unapply down to a target) migrations in dependency order");
+  command->add_option("app", options->app, "Only this app (and what it depends on)");
+  command->add_option("migration", options->target,
+                      "Move the app forwards or backwards to this migration (a unique prefix "
+                      "works), or 'zero' to unapply all of it");
+  command->add_flag("--plan", options->plan, "Print what would run and change nothing");
+  command->add_flag("--fake", options->fake, "Record the migrations without running their SQL");
+  command->add_flag("--fake-initial", options->fake_initial,
+                    "Record an initial migration without running it when all its tables exist");
+  command->add_flag("--accept-changed", options->accept_changed,
+                    "Accept applied migrations whose file was edited since, recording the new "
+                    "checksum");
+  add_lock_timeout_option(*command, options->lock_timeout);
   command->callback(
-      [] { throw InputError("`dbmig migrate` is not available in this build yet (issue 6)"); });
+      [options, &context] { context.result = migrate(context.global, *options, context.console); });
 }
 
 }  // namespace dbmig::cli

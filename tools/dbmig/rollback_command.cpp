@@ -1,13 +1,26 @@
+#include <memory>
+
 #include "command_registry.hpp"
+#include "dbmig/commands/rollback.hpp"
+#include "lock_timeout_option.hpp"
 
 namespace dbmig::cli {
 
 void add_rollback_command(CLI::App& app, CommandContext& context) {
-  (void)context;
+  auto options = std::make_shared<RollbackOptions>();
   auto* command =
       app.add_subcommand("rollback", "Undo the last batch of migrations, or the last N");
-  command->callback(
-      [] { throw InputError("`dbmig rollback` is not available in this build yet (issue 6)"); });
+  command
+      ->add_option_function<int>(
+          "--step", [options](int step) { options->step = step; },
+          "Undo the last N migrations instead of the last batch")
+      ->check(CLI::PositiveNumber);
+  command->add_flag("--accept-changed", options->accept_changed,
+                    "Accept applied migrations whose file was edited since");
+  add_lock_timeout_option(*command, options->lock_timeout);
+  command->callback([options, &context] {
+    context.result = rollback(context.global, *options, context.console);
+  });
 }
 
 }  // namespace dbmig::cli

@@ -1,13 +1,22 @@
+#include <memory>
+
 #include "command_registry.hpp"
+#include "dbmig/commands/showmigrations.hpp"
 
 namespace dbmig::cli {
 
 void add_showmigrations_command(CLI::App& app, CommandContext& context) {
-  (void)context;
+  auto options = std::make_shared<ShowMigrationsOptions>();
   auto* command =
       app.add_subcommand("showmigrations", "List migrations per app with [X] for applied ones");
-  command->callback([] {
-    throw InputError("`dbmig showmigrations` is not available in this build yet (issue 6)");
+  command->add_option("apps", options->apps, "Only these apps");
+  command->add_flag("--plan", options->plan,
+                    "Every migration in apply order, with its dependencies");
+  command->add_option("--format", options->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  command->callback([options, &context] {
+    context.result = showmigrations(context.global, *options, context.console);
   });
 }
 

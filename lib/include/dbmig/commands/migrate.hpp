@@ -1,0 +1,25 @@
+// `dbmig migrate [APP [MIGRATION|zero]] [--plan] [--fake] [--fake-initial] [--accept-changed]
+// [--lock-timeout SECONDS]` (DESIGN.md §4, §5).
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "dbmig/console.hpp"
+#include "dbmig/error.hpp"
+
+namespace dbmig {
+
+struct MigrateOptions {
+  std::string app;     // empty: every app
+  std::string target;  // a migration name or unique prefix, "zero", or empty: the app's last
+  bool plan = false;   // print what would run; change nothing
+  bool fake = false;
+  bool fake_initial = false;
+  bool accept_changed = false;  // accept applied migrations whose file was edited since
+  std::chrono::milliseconds lock_timeout = std::chrono::seconds(60);
+};
+
+ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Console& console);
+
+}  // namespace dbmig

@@ -1,0 +1,21 @@
+// `dbmig rollback [--step N] [--accept-changed] [--lock-timeout SECONDS]`: undo the last batch
+// (everything the last `migrate` applied), or the last N migrations (DESIGN.md §4).
+#pragma once
+
+#include <chrono>
+#include <optional>
+
+#include "dbmig/console.hpp"
+#include "dbmig/error.hpp"
+
+namespace dbmig {
+
+struct RollbackOptions {
+  std::optional<int> step;  // none: the last batch
+  bool accept_changed = false;
+  std::chrono::milliseconds lock_timeout = std::chrono::seconds(60);
+};
+
+ExitCode rollback(const GlobalOptions& global, const RollbackOptions& options, Console& console);
+
+}  // namespace dbmig

@@ -1,0 +1,53 @@
+// Which database a command talks to, and the open SOCI session to it (DESIGN.md §4).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "dbmig/console.hpp"
+#include "dbmig/database_url.hpp"
+#include "dbmig/project_config.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace dbmig {
+
+// The database of a command, in order of precedence: `requested` (--database: an alias from
+// dbmig.json or a URL), DATABASE_URL, the project's .env file (DB_CONNECTION, DB_HOST, DB_PORT,
+// DB_DATABASE, DB_USERNAME, DB_PASSWORD), else config.default_database. A relative SQLite path
+// is made relative to the project root. Throws InputError for an unknown alias or a bad URL.
+DatabaseUrl resolve_database_url(const std::string& requested, const ProjectConfig& config);
+
+// An open connection. Every error it reports shows the URL redacted, never the password.
+class Connection {
+ public:
+  // Connects; an unreachable server, a missing database or bad credentials give one
+  // DatabaseError line naming the redacted URL and the database's own message.
+  explicit Connection(DatabaseUrl url);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  soci::session& session() { return *session_; }
+  const DatabaseUrl& url() const { return url_; }
+  Dialect dialect() const { return url_.dialect; }
+
+  // Runs one statement; a failure is a DatabaseError carrying the database's message with any
+  // password scrubbed (callers add which migration and operation it belongs to).
+  void execute(const std::string& sql);
+  // Whether a table of that name exists in the connected database (its default schema).
+  bool has_table(const std::string& table);
+  // The database's message for a failure, on one line, with the password scrubbed.
+  std::string clean_message(const std::exception& error) const;
+
+ private:
+  DatabaseUrl url_;
+  std::unique_ptr<soci::session> session_;
+};
+
+// resolve_database_url + Connection, for the commands.
+std::unique_ptr<Connection> connect(const GlobalOptions& global, const ProjectConfig& config);
+
+}  // namespace dbmig

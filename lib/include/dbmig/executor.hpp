@@ -1,0 +1,112 @@
+// Plans and runs migrations against one database, like Django's MigrationExecutor: which
+// migrations to apply or unapply for a target, then each one framed by its SchemaEditor
+// (before_migration outside the transaction; BEGIN where DDL is transactional; the statements
+// of every operation; the integrity check; the record; COMMIT; after_migration).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dbmig/connection.hpp"
+#include "dbmig/console.hpp"
+#include "dbmig/graph.hpp"
+#include "dbmig/migration.hpp"
+#include "dbmig/project_config.hpp"
+#include "dbmig/recorder.hpp"
+
+namespace dbmig {
+
+enum class Direction { forwards, backwards };
+
+struct PlanStep {
+  const Migration* migration;
+  Direction direction;
+};
+using MigrationPlan = std::vector<PlanStep>;
+
+struct ExecutionOptions {
+  bool fake = false;          // record (or forget) without running any SQL
+  bool fake_initial = false;  // fake an initial migration whose tables all exist already
+};
+
+// "migrations/blog/0002_subtitle.json": the file of a migration as shown to users.
+std::string migration_file(const ProjectConfig& config, const MigrationKey& key);
+
+// A migration is initial when it depends on no migration of its own app.
+bool is_initial(const Migration& migration);
+
+class MigrationExecutor {
+ public:
+  // `graph`: the migrations on disk with squashes resolved (load_migration_graph), whose
+  // `replacements` are given too; `records`: what dbmig_migrations holds.
+  MigrationExecutor(Connection& connection, const ProjectConfig& config,
+                    const MigrationGraph& graph,
+                    std::map<MigrationKey, std::vector<MigrationKey>> replacements,
+                    std::vector<MigrationRecord> records, Console& console);
+
+  // Every migration not yet applied, in graph order.
+  MigrationPlan plan_all() const;
+  // Forwards to `target` (it and its dependencies) when it is not applied; else backwards to
+  // it: every applied migration after it in its app, and their dependents in any app, first.
+  MigrationPlan plan_to(const MigrationKey& target) const;
+  // Unapplies every migration of `app` and everything that depends on them.
+  MigrationPlan plan_zero(const std::string& app) const;
+  // Unapplies exactly `keys` (each must be applied and on disk), dependents first.
+  MigrationPlan plan_unapply(const std::vector<MigrationKey>& keys) const;
+
+  // Throws InputError naming the file when an applied migration was edited since (its
+  // checksum differs), unless `accept` is set, which records the new checksums instead.
+  void check_checksums(bool accept);
+  // Throws DatabaseError when a migration that ran outside a transaction was interrupted,
+  // saying which statements ran and how to resolve it. --fake runs resolve them, so skip it.
+  void check_interrupted() const;
+  // Throws InputError naming the migration and operation when a backwards step cannot be
+  // reversed; run before anything touches the database.
+  void check_reversible(const MigrationPlan& plan) const;
+
+  // Runs the plan, recording forwards steps in `batch`. Prints one line per migration.
+  void run(const MigrationPlan& plan, const ExecutionOptions& options, int batch);
+
+  // The operations of a plan, one line each (`--plan`).
+  void print_plan(const MigrationPlan& plan) const;
+
+  // Applied: recorded and complete, or squashed and everything it replaces is applied.
+  bool is_applied(const MigrationKey& key) const;
+
+ private:
+  struct RenderedOperation {
+    const Operation* operation;
+    Statements statements;
+  };
+  struct Rendered {
+    std::vector<RenderedOperation> operations;
+    std::vector<std::string> created_tables;  // CreateModel tables, for --fake-initial
+    ProjectState after;                       // the state once the step ran
+  };
+
+  // `before`: the state without the step's migration, whichever the direction. Without
+  // `with_sql` only the states are computed (a --fake step runs no SQL).
+  Rendered render(const PlanStep& step, const ProjectState& before, bool with_sql = true) const;
+  // The state of the applied migrations, without `except`.
+  ProjectState applied_state(const std::optional<MigrationKey>& except = std::nullopt) const;
+  bool has_record(const MigrationKey& key) const;
+  MigrationPlan backwards_steps(const std::vector<MigrationKey>& roots) const;
+  void run_step(const PlanStep& step, const ExecutionOptions& options, int batch);
+  void execute(const PlanStep& step, const Rendered& rendered, int batch);
+  void record(const PlanStep& step, int batch);
+  void mark_started(const PlanStep& step, int batch);
+  bool tables_exist_for_fake_initial(const PlanStep& step, const Rendered& rendered);
+
+  Connection& connection_;
+  const ProjectConfig& config_;
+  const MigrationGraph& graph_;
+  std::map<MigrationKey, std::vector<MigrationKey>> replacements_;
+  std::map<MigrationKey, MigrationRecord> records_;
+  ProjectState state_;  // of the applied migrations, while a plan runs
+  MigrationRecorder recorder_;
+  Console& console_;
+};
+
+}  // namespace dbmig

@@ -1,0 +1,30 @@
+// The database-wide lock that keeps two `migrate` or `rollback` runs from interleaving:
+// PostgreSQL an advisory lock, MySQL/MariaDB GET_LOCK, SQLite an exclusive lock on a file next
+// to the database. All three are released by the server or the kernel when the process dies.
+#pragma once
+
+#include <chrono>
+#include <memory>
+
+#include "dbmig/connection.hpp"
+
+namespace dbmig {
+
+class MigrationLock {
+ public:
+  virtual ~MigrationLock() = default;
+
+  // Waits up to `timeout` for the lock of the connected database and holds it until the
+  // returned object is destroyed. Throws DatabaseError when the wait times out, saying that
+  // another run holds the lock and how to wait longer.
+  static std::unique_ptr<MigrationLock> acquire(Connection& connection,
+                                                std::chrono::milliseconds timeout);
+
+ protected:
+  // One attempt that does not wait: true when the lock is now held.
+  virtual bool try_lock() = 0;
+};
+
+inline constexpr std::chrono::seconds default_lock_timeout{60};
+
+}  // namespace dbmig

@@ -1,0 +1,61 @@
+#include "dbmig/commands/migrate.hpp"
+
+#include "commands/migration_context.hpp"
+#include "dbmig/executor.hpp"
+
+namespace dbmig {
+
+namespace {
+
+MigrationPlan plan_for(const MigrationExecutor& executor, const MigrateOptions& options,
+                       const MigrationGraph& graph) {
+  if (options.app.empty()) return executor.plan_all();
+  if (options.target == "zero") return executor.plan_zero(options.app);
+  if (!options.target.empty()) return executor.plan_to(graph.resolve(options.app, options.target));
+  auto leaf = graph.leaf(options.app);
+  if (!leaf) throw InputError("app '" + options.app + "' has no migrations");
+  return executor.plan_to(*leaf);
+}
+
+void print_intent(const MigrateOptions& options, const MigrationGraph& graph, Console& console) {
+  console.out << "Operations to perform:\n";
+  if (options.app.empty())
+    console.out << "  Apply all migrations: " << join_names(graph.apps()) << "\n";
+  else if (options.target == "zero")
+    console.out << "  Unapply all migrations: " << options.app << "\n";
+  else if (options.target.empty())
+    console.out << "  Apply all migrations: " << options.app << "\n";
+  else
+    console.out << "  Target specific migration: " << options.target << ", from " << options.app
+                << "\n";
+  console.out << "Running migrations:\n";
+}
+
+}  // namespace
+
+ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Console& console) {
+  if (!options.target.empty() && options.app.empty())
+    throw InputError("a target migration needs its app: dbmig migrate APP MIGRATION");
+  // --plan only reads: no lock, no recorder table.
+  auto opened = open_migration_context(
+      global, options.plan ? std::nullopt : std::optional(options.lock_timeout));
+  const MigrationContext& context = opened.context;
+  const MigrationGraph& graph = context.loaded.graph;
+  graph.check_no_conflicts();
+  MigrationExecutor executor = context.executor(console);
+  if (options.plan) {
+    executor.print_plan(plan_for(executor, options, graph));
+    return ExitCode::ok;
+  }
+  executor.check_checksums(options.accept_changed);
+  if (!options.fake) executor.check_interrupted();
+  MigrationPlan plan = plan_for(executor, options, graph);
+  executor.check_reversible(plan);
+  if (console.verbosity >= 1) print_intent(options, graph, console);
+  if (plan.empty() && console.verbosity >= 1) console.out << "  No migrations to apply.\n";
+  executor.run(plan, {options.fake, options.fake_initial},
+               MigrationRecorder(*context.connection).next_batch());
+  return ExitCode::ok;
+}
+
+}  // namespace dbmig

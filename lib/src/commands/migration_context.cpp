@@ -1,0 +1,40 @@
+#include "commands/migration_context.hpp"
+
+#include <set>
+
+#include "dbmig/error.hpp"
+#include "dbmig/migration_lock.hpp"
+
+namespace dbmig {
+
+MigrationExecutor MigrationContext::executor(Console& console) const {
+  return MigrationExecutor(*connection, config, loaded.graph, loaded.replacements, records,
+                           console);
+}
+
+OpenedContext open_migration_context(const GlobalOptions& global,
+                                     std::optional<std::chrono::milliseconds> lock_timeout) {
+  OpenedContext opened;
+  MigrationContext& context = opened.context;
+  context.config = load_project_config(global.project);
+  context.connection = connect(global, context.config);
+  MigrationRecorder recorder(*context.connection);
+  if (lock_timeout) {
+    opened.lock = MigrationLock::acquire(*context.connection, *lock_timeout);
+    recorder.ensure_table();
+  }
+  context.records = recorder.records();
+  std::set<MigrationKey> applied;
+  for (const auto& record : context.records)
+    if (!record.interrupted()) applied.insert(record.key);
+  context.loaded = load_migration_graph(context.config, applied);
+  return opened;
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string text;
+  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+}  // namespace dbmig

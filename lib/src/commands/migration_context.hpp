@@ -1,0 +1,43 @@
+// What migrate, rollback and showmigrations share: the project, the open database, what it
+// records, and the migration graph read with those records (squashes depend on them).
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "dbmig/connection.hpp"
+#include "dbmig/console.hpp"
+#include "dbmig/executor.hpp"
+#include "dbmig/loader.hpp"
+#include "dbmig/migration_lock.hpp"
+#include "dbmig/project_config.hpp"
+#include "dbmig/recorder.hpp"
+
+namespace dbmig {
+
+struct MigrationContext {
+  ProjectConfig config;
+  std::unique_ptr<Connection> connection;
+  std::vector<MigrationRecord> records;
+  LoadedGraph loaded{MigrationGraph({}), {}};
+
+  // An executor over this context's graph and records.
+  MigrationExecutor executor(Console& console) const;
+};
+
+// Reads the project, connects, reads the records and loads the migration graph. A command
+// that changes the database passes `lock` to take the migration lock (and create the recorder
+// table) before reading the records, so what it plans is what it runs.
+struct OpenedContext {
+  MigrationContext context;
+  std::unique_ptr<MigrationLock> lock;
+};
+OpenedContext open_migration_context(const GlobalOptions& global,
+                                     std::optional<std::chrono::milliseconds> lock_timeout);
+
+// "accounts, blog": apps as "Operations to perform:" lists them, like Django.
+std::string join_names(const std::vector<std::string>& names);
+
+}  // namespace dbmig

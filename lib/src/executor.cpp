@@ -1,0 +1,397 @@
+#include "dbmig/executor.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include <soci/soci.h>
+
+#include "dbmig/error.hpp"
+#include "dbmig/migration_json.hpp"
+
+namespace dbmig {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string numbered(const std::vector<std::string>& statements, std::size_t count) {
+  std::string text;
+  for (std::size_t i = 0; i < count && i < statements.size(); ++i)
+    text += "\n  " + std::to_string(i + 1) + ". " + statements[i];
+  return text;
+}
+
+std::string elapsed_ms(std::chrono::steady_clock::time_point start) {
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  start)
+                .count();
+  return std::to_string(ms) + " ms";
+}
+
+}  // namespace
+
+std::string migration_file(const ProjectConfig& config, const MigrationKey& key) {
+  fs::path file = config.app_migrations_dir(key.app) / (key.name + ".json");
+  return file.lexically_relative(config.root).string();
+}
+
+bool is_initial(const Migration& migration) {
+  return std::none_of(
+      migration.dependencies.begin(), migration.dependencies.end(),
+      [&](const MigrationKey& dependency) { return dependency.app == migration.app; });
+}
+
+MigrationExecutor::MigrationExecutor(Connection& connection, const ProjectConfig& config,
+                                     const MigrationGraph& graph,
+                                     std::map<MigrationKey, std::vector<MigrationKey>> replacements,
+                                     std::vector<MigrationRecord> records, Console& console)
+    : connection_(connection),
+      config_(config),
+      graph_(graph),
+      replacements_(std::move(replacements)),
+      recorder_(connection),
+      console_(console) {
+  for (auto& record : records) records_[record.key] = std::move(record);
+}
+
+bool MigrationExecutor::is_applied(const MigrationKey& key) const {
+  if (auto it = records_.find(key); it != records_.end()) return !it->second.interrupted();
+  auto squashed = replacements_.find(key);
+  return squashed != replacements_.end() &&
+         std::all_of(squashed->second.begin(), squashed->second.end(),
+                     [&](const MigrationKey& replaced) { return is_applied(replaced); });
+}
+
+bool MigrationExecutor::has_record(const MigrationKey& key) const {
+  return records_.count(key) > 0 || is_applied(key);
+}
+
+// --- planning ---
+
+MigrationPlan MigrationExecutor::plan_all() const {
+  MigrationPlan plan;
+  for (const auto* migration : graph_.order())
+    if (!is_applied(migration->key())) plan.push_back({migration, Direction::forwards});
+  return plan;
+}
+
+MigrationPlan MigrationExecutor::backwards_steps(const std::vector<MigrationKey>& roots) const {
+  std::set<MigrationKey> undo;
+  for (const auto& root : roots)
+    for (const auto* migration : graph_.backwards_plan(root)) undo.insert(migration->key());
+  MigrationPlan plan;
+  const auto& order = graph_.order();
+  for (auto it = order.rbegin(); it != order.rend(); ++it)
+    if (undo.count((*it)->key()) && has_record((*it)->key()))
+      plan.push_back({*it, Direction::backwards});
+  return plan;
+}
+
+MigrationPlan MigrationExecutor::plan_to(const MigrationKey& target) const {
+  graph_.get(target);  // names the migration when it does not exist
+  MigrationPlan plan;
+  if (!is_applied(target)) {
+    for (const auto* migration : graph_.forwards_plan(target))
+      if (!is_applied(migration->key())) plan.push_back({migration, Direction::forwards});
+    return plan;
+  }
+  // Backwards: the migrations of its app that follow it, and everything depending on them.
+  std::vector<MigrationKey> later_in_app;
+  for (const auto* migration : graph_.app_migrations(target.app))
+    if (std::count(migration->dependencies.begin(), migration->dependencies.end(), target))
+      later_in_app.push_back(migration->key());
+  return backwards_steps(later_in_app);
+}
+
+MigrationPlan MigrationExecutor::plan_zero(const std::string& app) const {
+  std::vector<MigrationKey> all_of_app;
+  for (const auto* migration : graph_.app_migrations(app)) all_of_app.push_back(migration->key());
+  if (all_of_app.empty())
+    throw InputError("app '" + app + "' has no migrations in " +
+                     migration_file(config_, {app, "*"}));
+  return backwards_steps(all_of_app);
+}
+
+MigrationPlan MigrationExecutor::plan_unapply(const std::vector<MigrationKey>& keys) const {
+  std::set<MigrationKey> wanted(keys.begin(), keys.end());
+  for (const auto& key : keys)
+    if (!graph_.find(key))
+      throw InputError("cannot unapply " + key.str() + ": it is recorded as applied but " +
+                       migration_file(config_, key) +
+                       " is missing; restore the file from version control");
+  MigrationPlan plan;
+  const auto& order = graph_.order();
+  for (auto it = order.rbegin(); it != order.rend(); ++it)
+    if (wanted.count((*it)->key())) plan.push_back({*it, Direction::backwards});
+  return plan;
+}
+
+// --- checks before anything runs ---
+
+void MigrationExecutor::check_checksums(bool accept) {
+  for (auto& [key, record] : records_) {
+    const Migration* migration = graph_.find(key);
+    if (!migration) continue;
+    std::string checksum = migration_checksum(*migration);
+    if (checksum == record.checksum) continue;
+    if (!accept)
+      throw InputError(migration_file(config_, key) + " was edited after " + key.str() +
+                       " was applied (checksum " + record.checksum + ", now " + checksum +
+                       "); the database does not have the edited operations. Restore the file, "
+                       "or put the change in a new migration, or run again with "
+                       "--accept-changed if the database already matches the edited file");
+    recorder_.update_checksum(key, checksum);
+    record.checksum = checksum;
+    if (console_.verbosity >= 1)
+      console_.out << "Accepted the edited " << migration_file(config_, key) << "\n";
+  }
+}
+
+void MigrationExecutor::check_interrupted() const {
+  for (const auto& [key, record] : records_) {
+    if (!record.interrupted()) continue;
+    const Migration* migration = graph_.find(key);
+    bool applying = record.state == RecordState::applying;
+    std::string what = key.str() + " was interrupted while being " +
+                       (applying ? "applied" : "unapplied") +
+                       " outside a transaction (the database commits DDL at once, or the "
+                       "migration is not atomic)";
+    if (!migration)
+      throw DatabaseError(what + ", and " + migration_file(config_, key) +
+                          " is missing; restore it from version control");
+    auto rendered = render({migration, applying ? Direction::forwards : Direction::backwards},
+                           applied_state(key));
+    std::vector<std::string> statements;
+    for (const auto& operation : rendered.operations)
+      statements.insert(statements.end(), operation.statements.begin(), operation.statements.end());
+    std::string previous = "zero";
+    for (const auto& dependency : migration->dependencies)
+      if (dependency.app == key.app) previous = dependency.name;
+    throw DatabaseError(what + "; " + std::to_string(record.statements_done) + " of its " +
+                        std::to_string(statements.size()) + " statements ran:" +
+                        numbered(statements, static_cast<std::size_t>(record.statements_done)) +
+                        "\nFinish the migration by hand and run `dbmig migrate " + key.app + " " +
+                        (applying ? key.name : previous) +
+                        " --fake`, or undo those statements and run `dbmig migrate " + key.app +
+                        " " + (applying ? previous : key.name) + " --fake`.");
+  }
+}
+
+void MigrationExecutor::check_reversible(const MigrationPlan& plan) const {
+  for (const auto& step : plan) {
+    if (step.direction != Direction::backwards) continue;
+    const auto& operations = step.migration->operations;
+    for (std::size_t i = 0; i < operations.size(); ++i)
+      if (!operations[i]->reversible())
+        throw InputError("cannot unapply " + step.migration->key().str() + " (" +
+                         migration_file(config_, step.migration->key()) + "): operation " +
+                         std::to_string(i + 1) + " (" + operations[i]->describe() +
+                         ") cannot be reversed; nothing was changed. Give it a reverse (e.g. "
+                         "\"reverse_sql\" for RunSQL) to make it reversible");
+  }
+}
+
+// --- state and SQL ---
+
+ProjectState MigrationExecutor::applied_state(const std::optional<MigrationKey>& except) const {
+  std::vector<const Migration*> applied;
+  for (const auto* migration : graph_.order())
+    if (is_applied(migration->key()) && migration->key() != except) applied.push_back(migration);
+  return replay(applied);
+}
+
+MigrationExecutor::Rendered MigrationExecutor::render(const PlanStep& step,
+                                                      const ProjectState& before,
+                                                      bool with_sql) const {
+  const Migration& migration = *step.migration;
+  auto editor = make_schema_editor(connection_.dialect());
+  // states[i] is the state before operation i; states.back() after the migration.
+  std::vector<ProjectState> states{before};
+  for (const auto& operation : migration.operations) {
+    states.push_back(states.back());
+    operation->apply(states.back(), migration.app);
+  }
+  Rendered rendered;
+  for (std::size_t i = 0; with_sql && i < migration.operations.size(); ++i) {
+    std::size_t index =
+        step.direction == Direction::forwards ? i : migration.operations.size() - 1 - i;
+    const auto& operation = migration.operations[index];
+    StateChange change{states[index], states[index + 1]};
+    rendered.operations.push_back(
+        {operation.get(), step.direction == Direction::forwards
+                              ? operation->forwards(*editor, migration.app, change)
+                              : operation->backwards(*editor, migration.app, change)});
+  }
+  // The tables the migration creates: in the state after it, not before.
+  for (const auto& [key, model] : states.back().models)
+    if (!before.find_by_table(model.table)) rendered.created_tables.push_back(model.table);
+  rendered.after = step.direction == Direction::forwards ? states.back() : before;
+  return rendered;
+}
+
+// --- running ---
+
+void MigrationExecutor::print_plan(const MigrationPlan& plan) const {
+  console_.out << "Planned operations:\n";
+  if (plan.empty()) console_.out << "  No planned migration operations.\n";
+  for (const auto& step : plan) {
+    console_.out << step.migration->key().str() << "\n";
+    for (const auto& operation : step.migration->operations) {
+      bool backwards = step.direction == Direction::backwards;
+      console_.out << "    " << (backwards ? "Undo " : "") << operation->describe()
+                   << (backwards && !operation->reversible() ? " -> IRREVERSIBLE" : "") << "\n";
+    }
+  }
+}
+
+void MigrationExecutor::run(const MigrationPlan& plan, const ExecutionOptions& options, int batch) {
+  state_ = applied_state();
+  for (const auto& step : plan) run_step(step, options, batch);
+}
+
+void MigrationExecutor::run_step(const PlanStep& step, const ExecutionOptions& options, int batch) {
+  const MigrationKey key = step.migration->key();
+  bool forwards = step.direction == Direction::forwards;
+  if (console_.verbosity >= 1)
+    console_.out << "  " << (forwards ? "Applying " : "Unapplying ") << key.str() << "..."
+                 << std::flush;
+  auto start = std::chrono::steady_clock::now();
+  ProjectState before = forwards ? state_ : applied_state(key);
+  Rendered rendered = render(step, before, !options.fake);
+  bool faked = options.fake || (forwards && options.fake_initial && is_initial(*step.migration) &&
+                                tables_exist_for_fake_initial(step, rendered));
+  try {
+    if (faked)
+      record(step, batch);
+    else
+      execute(step, rendered, batch);
+  } catch (const Error&) {
+    if (console_.verbosity >= 1) console_.out << " FAILED\n" << std::flush;
+    throw;
+  }
+  state_ = std::move(rendered.after);
+  if (console_.verbosity >= 1)
+    console_.out << (faked ? " FAKED" : " OK (" + elapsed_ms(start) + ")") << "\n" << std::flush;
+}
+
+bool MigrationExecutor::tables_exist_for_fake_initial(const PlanStep& step,
+                                                      const Rendered& rendered) {
+  std::vector<std::string> existing, missing;
+  for (const auto& table : rendered.created_tables)
+    (connection_.has_table(table) ? existing : missing).push_back(table);
+  if (existing.empty() || rendered.created_tables.empty()) return false;
+  if (missing.empty()) return true;
+  auto join = [](const std::vector<std::string>& names) {
+    std::string text;
+    for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+    return text;
+  };
+  throw DatabaseError("--fake-initial: " + step.migration->key().str() + " creates tables " +
+                      join(existing) + " (which exist) and " + join(missing) +
+                      " (which do not); nothing was changed. Create or drop tables so that "
+                      "either all or none of them exist, then run again");
+}
+
+// The record that a step completed, as it changes the recorder table and our view of it.
+void MigrationExecutor::record(const PlanStep& step, int batch) {
+  const Migration& migration = *step.migration;
+  auto existing = records_.find(migration.key());
+  if (step.direction == Direction::backwards) {
+    // A squashed migration takes the records of the migrations it replaced with it.
+    std::vector<MigrationKey> forget{migration.key()};
+    if (auto squashed = replacements_.find(migration.key()); squashed != replacements_.end())
+      forget.insert(forget.end(), squashed->second.begin(), squashed->second.end());
+    for (const auto& key : forget)
+      if (records_.count(key)) {
+        recorder_.remove(key);
+        records_.erase(key);
+      }
+  } else if (existing != records_.end()) {  // an interrupted run, resolved
+    recorder_.mark_applied(migration.key());
+    existing->second.state = RecordState::applied;
+  } else {
+    recorder_.record_applied(migration, batch);
+    records_[migration.key()] = {migration.key(),      "", batch, migration_checksum(migration),
+                                 RecordState::applied, 0};
+  }
+}
+
+// A step that runs outside a transaction is recorded before its first statement, so a failure
+// or a crash leaves a record of how far it got.
+void MigrationExecutor::mark_started(const PlanStep& step, int batch) {
+  const Migration& migration = *step.migration;
+  RecordState state =
+      step.direction == Direction::forwards ? RecordState::applying : RecordState::unapplying;
+  recorder_.record_started(migration, batch, state);
+  records_[migration.key()] = {migration.key(), "", batch, migration_checksum(migration), state, 0};
+}
+
+void MigrationExecutor::execute(const PlanStep& step, const Rendered& rendered, int batch) {
+  const Migration& migration = *step.migration;
+  auto editor = make_schema_editor(connection_.dialect());
+  bool atomic = migration.atomic && editor->transactional_ddl();
+  std::vector<std::string> ran;
+  auto failure = [&](const std::string& operation, const std::string& sql,
+                     const std::string& message) {
+    std::string text = "migration " + migration.key().str() + " (" +
+                       migration_file(config_, migration.key()) +
+                       ") failed\n  operation: " + operation + "\n  SQL: " + sql +
+                       "\n  database: " + message + "\n";
+    if (atomic)
+      return DatabaseError(text +
+                           "It was rolled back and is not recorded; the migrations before it "
+                           "stay applied.");
+    return DatabaseError(
+        text + "It ran outside a transaction, so " + std::to_string(ran.size()) +
+        " statement(s) before the failing one stay in effect:" + numbered(ran, ran.size()) +
+        "\nIt is recorded as interrupted; the next migrate says how to resolve it.");
+  };
+
+  for (const auto& sql : editor->before_migration()) connection_.execute(sql);
+  try {
+    if (atomic)
+      connection_.session().begin();
+    else
+      mark_started(step, batch);
+    for (const auto& operation : rendered.operations) {
+      for (const auto& sql : operation.statements) {
+        try {
+          connection_.execute(sql);
+        } catch (const DatabaseError& e) {
+          throw failure(operation.operation->describe(), sql, e.what());
+        }
+        ran.push_back(sql);
+        if (!atomic) recorder_.record_progress(migration.key(), static_cast<int>(ran.size()));
+      }
+    }
+    if (auto check = editor->integrity_check()) {
+      soci::rowset<soci::row> rows = connection_.session().prepare << *check;
+      auto problems = std::distance(rows.begin(), rows.end());
+      if (problems > 0)
+        throw failure("integrity check after the last operation", *check,
+                      std::to_string(problems) + " row(s) violate a constraint");
+    }
+    record(step, batch);
+    if (atomic) connection_.session().commit();
+  } catch (...) {
+    if (atomic) {
+      try {
+        connection_.session().rollback();
+      } catch (const std::exception&) {
+        // The connection broke; the server rolls the transaction back itself.
+      }
+    }
+    for (const auto& sql : editor->after_migration()) {
+      try {
+        connection_.execute(sql);
+      } catch (const std::exception&) {
+        // Report the migration's own error, not this follow-up.
+      }
+    }
+    throw;
+  }
+  for (const auto& sql : editor->after_migration()) connection_.execute(sql);
+}
+
+}  // namespace dbmig

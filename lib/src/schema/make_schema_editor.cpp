@@ -1,0 +1,19 @@
+#include "dbmig/schema/mysql_schema_editor.hpp"
+#include "dbmig/schema/postgres_schema_editor.hpp"
+#include "dbmig/schema/sqlite_schema_editor.hpp"
+
+namespace dbmig {
+
+std::unique_ptr<SchemaEditor> make_schema_editor(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::postgresql:
+      return std::make_unique<schema::PostgresSchemaEditor>();
+    case Dialect::mysql:
+      return std::make_unique<schema::MysqlSchemaEditor>();
+    case Dialect::sqlite:
+      break;
+  }
+  return std::make_unique<schema::SqliteSchemaEditor>();
+}
+
+}  // namespace dbmig

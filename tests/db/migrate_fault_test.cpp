@@ -1,0 +1,114 @@
+// A migration whose third statement fails: on SQLite and PostgreSQL the catalog and the
+// recorder are exactly as before it; on MariaDB (DDL commits at once) the record says which
+// statements ran, and the next migrate reports it instead of retrying.
+#include <gtest/gtest.h>
+
+#include "catalog.hpp"
+#include "dbmig/error.hpp"
+#include "migrate_fixtures.hpp"
+
+namespace dbmig::test {
+
+namespace {
+
+// Every table with its columns, keys and indexes, as one comparable text.
+std::string catalog_snapshot(Connection& connection) {
+  std::string text;
+  for (const auto& table : read_tables(connection.session(), connection.dialect())) {
+    if (table == recorder_table) continue;
+    auto catalog = read_table(connection.session(), connection.dialect(), table);
+    text += table + ":";
+    for (const auto& column : catalog->columns)
+      text += " " + column.name + " " + column.type + (column.nullable ? "" : " not null") + ";";
+    for (const auto& index : catalog->indexes) text += " index " + index.name + ";";
+    for (const auto& key : catalog->foreign_keys) text += " fk " + key.column + ";";
+    text += "\n";
+  }
+  return text;
+}
+
+std::vector<Migration> history_with_failing_third_statement() {
+  return {
+      make_migration("ops", "0001_base", {},
+                     {run_sql({"CREATE TABLE base (id INTEGER)"},
+                              std::vector<std::string>{"DROP TABLE base"})}),
+      make_migration("ops", "0002_breaks", {{"ops", "0001_base"}},
+                     {run_sql({"CREATE TABLE first_new (id INTEGER)",
+                               "ALTER TABLE base ADD COLUMN extra INTEGER"}),
+                      run_sql({"INSERT INTO no_such_table VALUES (1)"})}),
+  };
+}
+
+}  // namespace
+
+TEST(MigrateFault, ThirdStatementFailingLeavesTheDatabaseAsBeforeTheMigration) {
+  for (Dialect dialect : test_dialects()) {
+    ExecutorHarness db(dialect);
+    ASSERT_TRUE(db.connection);
+    MigrationGraph history(history_with_failing_third_statement());
+    {
+      auto executor = db.executor(history);
+      executor.run(executor.plan_to({"ops", "0001_base"}), {}, 1);
+    }
+    std::string before = catalog_snapshot(*db.connection);
+    auto executor = db.executor(history);
+    try {
+      executor.run(executor.plan_all(), {}, 2);
+      FAIL() << "the failing statement went through on " << to_string(dialect);
+    } catch (const DatabaseError& e) {
+      std::string message = e.what();
+      EXPECT_NE(message.find("migration ops.0002_breaks (migrations/ops/0002_breaks.json) failed"),
+                std::string::npos)
+          << message;
+      EXPECT_NE(message.find("operation: Raw SQL operation"), std::string::npos) << message;
+      EXPECT_NE(message.find("SQL: INSERT INTO no_such_table VALUES (1)"), std::string::npos)
+          << message;
+      EXPECT_NE(message.find("no_such_table", message.find("database: ")), std::string::npos)
+          << message;
+      EXPECT_EQ(message.find("dbmig-test-secret"), std::string::npos) << message;
+    }
+    if (dialect == Dialect::mysql) {
+      auto records = MigrationRecorder(*db.connection).records();
+      ASSERT_EQ(records.size(), 2u);
+      EXPECT_EQ(records[1].state, RecordState::applying);
+      EXPECT_EQ(records[1].statements_done, 2);
+      try {
+        db.executor(history).check_interrupted();
+        FAIL() << "an interrupted migration went unreported";
+      } catch (const DatabaseError& e) {
+        std::string message = e.what();
+        EXPECT_NE(message.find("2 of its 3 statements ran:\n  1. CREATE TABLE first_new"),
+                  std::string::npos)
+            << message;
+        EXPECT_NE(message.find("dbmig migrate ops 0002_breaks --fake"), std::string::npos)
+            << message;
+      }
+      continue;
+    }
+    EXPECT_EQ(catalog_snapshot(*db.connection), before) << to_string(dialect);
+    EXPECT_EQ(db.recorded(), (std::vector<std::string>{"ops.0001_base@1"}));
+  }
+}
+
+TEST(MigrateFault, NonAtomicMigrationLeavesAnInterruptedRecordOnEveryDatabase) {
+  for (Dialect dialect : test_dialects()) {
+    ExecutorHarness db(dialect);
+    ASSERT_TRUE(db.connection);
+    auto migrations = history_with_failing_third_statement();
+    migrations[1].atomic = false;
+    MigrationGraph history(std::move(migrations));
+    auto executor = db.executor(history);
+    EXPECT_THROW(executor.run(executor.plan_all(), {}, 1), DatabaseError);
+    EXPECT_TRUE(db.connection->has_table("first_new")) << to_string(dialect);
+    auto records = MigrationRecorder(*db.connection).records();
+    ASSERT_EQ(records.size(), 2u);
+    EXPECT_TRUE(records[1].interrupted());
+    // Resolved by hand: the user finished it and tells dbmig with --fake.
+    auto resolving = db.executor(history);
+    resolving.run(resolving.plan_to({"ops", "0002_breaks"}), {.fake = true}, 2);
+    EXPECT_NO_THROW(db.executor(history).check_interrupted());
+    EXPECT_EQ(db.recorded(), (std::vector<std::string>{"ops.0001_base@1", "ops.0002_breaks@1"}));
+  }
+}
+
+}  // namespace dbmig::test
