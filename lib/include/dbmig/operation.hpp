@@ -54,6 +54,20 @@ class Operation {
   }
   // Whether this operation touches `model` (so the optimizer may not move others across it).
   virtual bool references_model(const ModelKey& model, std::string_view app) const = 0;
+  // Whether this operation touches field `field` of `model`; operations that do not know their
+  // fields answer for the whole model.
+  virtual bool references_field(const ModelKey& model, std::string_view field,
+                                std::string_view app) const {
+    (void)field;
+    return references_model(model, app);
+  }
+  // Optimizer: whether `other` leaves alone what this operation changes (its model, or for a
+  // field operation its field), so the two may trade places. False unless overridden.
+  virtual bool can_reduce_through(const Operation& other, std::string_view app) const {
+    (void)other;
+    (void)app;
+    return false;
+  }
 };
 
 // Reads one operation from its JSON form. `where` is the JSON path of `json` in its file

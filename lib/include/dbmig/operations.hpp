@@ -20,7 +20,8 @@ namespace dbmig {
       const override;                                                                              \
   Statements backwards(const SchemaEditor& editor, std::string_view app,                           \
                        const StateChange& change) const override;                                  \
-  bool references_model(const ModelKey& model, std::string_view app) const override;
+  bool references_model(const ModelKey& model, std::string_view app) const override;               \
+  bool can_reduce_through(const Operation& other, std::string_view app) const override;
 
 // --- models (lib/src/operations/model_operations.cpp) ---
 
@@ -28,6 +29,7 @@ struct CreateModel : Operation {
   Model model;  // app is taken from the migration
   explicit CreateModel(Model created) : model(std::move(created)) {}
   DBMIG_OPERATION_OVERRIDES
+  std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
 };
 
 struct DeleteModel : Operation {
@@ -42,6 +44,7 @@ struct RenameModel : Operation {
   RenameModel(std::string from, std::string to)
       : old_name(std::move(from)), new_name(std::move(to)) {}
   DBMIG_OPERATION_OVERRIDES
+  std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
 };
 
 struct AlterModelTable : Operation {
@@ -62,6 +65,9 @@ struct AddField : Operation {
   std::optional<Literal> fill_value;
   AddField(std::string on, Field added) : model(std::move(on)), field(std::move(added)) {}
   DBMIG_OPERATION_OVERRIDES
+  std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
+  bool references_field(const ModelKey& model, std::string_view field,
+                        std::string_view app) const override;
 };
 
 struct RemoveField : Operation {
@@ -70,6 +76,8 @@ struct RemoveField : Operation {
   RemoveField(std::string on, std::string removed)
       : model(std::move(on)), name(std::move(removed)) {}
   DBMIG_OPERATION_OVERRIDES
+  bool references_field(const ModelKey& model, std::string_view field,
+                        std::string_view app) const override;
 };
 
 struct AlterField : Operation {
@@ -78,6 +86,9 @@ struct AlterField : Operation {
   std::optional<Literal> fill_value;  // replaces NULLs when a field becomes NOT NULL
   AlterField(std::string on, Field altered) : model(std::move(on)), field(std::move(altered)) {}
   DBMIG_OPERATION_OVERRIDES
+  std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
+  bool references_field(const ModelKey& model, std::string_view field,
+                        std::string_view app) const override;
 };
 
 struct RenameField : Operation {
@@ -87,6 +98,9 @@ struct RenameField : Operation {
   RenameField(std::string on, std::string from, std::string to)
       : model(std::move(on)), old_name(std::move(from)), new_name(std::move(to)) {}
   DBMIG_OPERATION_OVERRIDES
+  std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
+  bool references_field(const ModelKey& model, std::string_view field,
+                        std::string_view app) const override;
 };
 
 // --- indexes and constraints (lib/src/operations/index_operations.cpp) ---
@@ -96,6 +110,8 @@ struct AddIndex : Operation {
   Index index;
   AddIndex(std::string on, Index added) : model(std::move(on)), index(std::move(added)) {}
   DBMIG_OPERATION_OVERRIDES
+  bool references_field(const ModelKey& model, std::string_view field,
+                        std::string_view app) const override;
 };
 
 struct RemoveIndex : Operation {
@@ -112,6 +128,8 @@ struct AddConstraint : Operation {
   AddConstraint(std::string on, Constraint added)
       : model(std::move(on)), constraint(std::move(added)) {}
   DBMIG_OPERATION_OVERRIDES
+  bool references_field(const ModelKey& model, std::string_view field,
+                        std::string_view app) const override;
 };
 
 struct RemoveConstraint : Operation {

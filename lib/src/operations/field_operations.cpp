@@ -1,0 +1,347 @@
+// AddField, RemoveField, AlterField, RenameField.
+#include <algorithm>
+
+#include "dbmig/error.hpp"
+#include "dbmig/operations.hpp"
+#include "dbmig/state_json.hpp"
+#include "operation_support.hpp"
+
+namespace dbmig {
+
+using namespace operations;
+
+namespace {
+
+void append(Statements& statements, Statements more) {
+  statements.insert(statements.end(), std::make_move_iterator(more.begin()),
+                    std::make_move_iterator(more.end()));
+}
+
+nlohmann::ordered_json field_operation_json(std::string_view kind, const std::string& model,
+                                            const Field& field,
+                                            const std::optional<Literal>& fill_value) {
+  nlohmann::ordered_json json;
+  json["op"] = kind;
+  json["model"] = model;
+  json["field"] = field_to_json(field);
+  if (fill_value) json["fill_value"] = literal_to_json(*fill_value);
+  return json;
+}
+
+bool about_field(const ModelKey& key, std::string_view field, std::string_view app,
+                 const std::string& model, const std::string& name) {
+  return key == key_in(app, model) && field == name;
+}
+
+// Whether `field` is part of an index or constraint of `model`, which would be left naming a
+// column that no longer exists.
+void require_unused_by_indexes(const Model& model, const std::string& field,
+                               const std::string& doing) {
+  auto uses = [&](const std::vector<std::string>& fields) {
+    return std::find(fields.begin(), fields.end(), field) != fields.end();
+  };
+  for (const auto& index : model.indexes)
+    if (uses(index.fields))
+      throw InputError(doing + ": index " + index.name + " uses it; remove the index first");
+  for (const auto& constraint : model.constraints)
+    if (uses(constraint.fields))
+      throw InputError(doing + ": constraint " + constraint.name +
+                       " uses it; remove the constraint first");
+}
+
+void rename_in(std::vector<std::string>& fields, const std::string& from, const std::string& to) {
+  std::replace(fields.begin(), fields.end(), from, to);
+}
+
+bool deletes_model(const Operation& next, const std::string& model) {
+  auto* deleted = dynamic_cast<const DeleteModel*>(&next);
+  return deleted && deleted->name == model;
+}
+
+// A fill value only matters while the field is NOT NULL without a default.
+std::optional<Literal> fill_needed(const Field& field, const std::optional<Literal>& fill) {
+  return field.null || field.default_value ? std::nullopt : fill;
+}
+
+}  // namespace
+
+// --- AddField ---
+
+std::string_view AddField::kind() const {
+  return "AddField";
+}
+
+void AddField::apply(ProjectState& state, std::string_view app) const {
+  std::string doing = "cannot add field " + field.name + " to " + model;
+  Model& target = existing_model(state, app, model, doing);
+  require_no_field(target, field.name, doing);
+  require_reference_target(state, field, target.key(), doing);
+  target.fields.push_back(field);
+}
+
+std::string AddField::describe() const {
+  return "Add field " + field.name + " to " + model;
+}
+
+std::string AddField::name_fragment() const {
+  return fragment(model) + "_" + fragment(field.name);
+}
+
+nlohmann::ordered_json AddField::to_json() const {
+  return field_operation_json(kind(), model, field, fill_value);
+}
+
+// With a fill value the column is added with it as its default, which fills the existing
+// rows, and the default is then dropped (Django's preserve_default=False).
+Statements AddField::forwards(const SchemaEditor& editor, std::string_view app,
+                              const StateChange& change) const {
+  ModelKey key = key_in(app, model);
+  if (!fill_value) return editor.add_field(change, key, field.name);
+  ProjectState filled = change.after;
+  filled.get(key).find_field(field.name)->default_value = fill_value;
+  Statements statements = editor.add_field({change.before, filled}, key, field.name);
+  append(statements, editor.alter_field({filled, change.after}, key, field.name, field.name));
+  return statements;
+}
+
+Statements AddField::backwards(const SchemaEditor& editor, std::string_view app,
+                               const StateChange& change) const {
+  return editor.remove_field(swapped(change), key_in(app, model), field.name);
+}
+
+bool AddField::references_model(const ModelKey& key, std::string_view app) const {
+  return key == key_in(app, model) || field_references(field, key);
+}
+
+bool AddField::references_field(const ModelKey& key, std::string_view name,
+                                std::string_view app) const {
+  return about_field(key, name, app, model, field.name) || field_references(field, key);
+}
+
+bool AddField::can_reduce_through(const Operation& other, std::string_view app) const {
+  return !other.references_field(key_in(app, model), field.name, app);
+}
+
+std::optional<Operations> AddField::reduce(const Operation& next, std::string_view app) const {
+  (void)app;
+  if (deletes_model(next, model)) return Operations{std::make_shared<DeleteModel>(model)};
+  if (auto* alter = dynamic_cast<const AlterField*>(&next);
+      alter && alter->model == model && alter->field.name == field.name) {
+    auto folded = std::make_shared<AddField>(model, alter->field);
+    folded->fill_value =
+        fill_needed(alter->field, alter->fill_value ? alter->fill_value : fill_value);
+    return Operations{folded};
+  }
+  if (auto* remove = dynamic_cast<const RemoveField*>(&next);
+      remove && remove->model == model && remove->name == field.name)
+    return Operations{};
+  if (auto* rename = dynamic_cast<const RenameField*>(&next);
+      rename && rename->model == model && rename->old_name == field.name) {
+    auto folded = std::make_shared<AddField>(model, field);
+    folded->field.name = rename->new_name;
+    folded->fill_value = fill_value;
+    return Operations{folded};
+  }
+  return std::nullopt;
+}
+
+// --- RemoveField ---
+
+std::string_view RemoveField::kind() const {
+  return "RemoveField";
+}
+
+void RemoveField::apply(ProjectState& state, std::string_view app) const {
+  std::string doing = "cannot remove field " + name + " from " + model;
+  Model& target = existing_model(state, app, model, doing);
+  existing_field(target, name, doing);
+  require_unused_by_indexes(target, name, doing);
+  std::erase_if(target.fields, [&](const Field& field) { return field.name == name; });
+}
+
+std::string RemoveField::describe() const {
+  return "Remove field " + name + " from " + model;
+}
+
+std::string RemoveField::name_fragment() const {
+  return "remove_" + fragment(model) + "_" + fragment(name);
+}
+
+nlohmann::ordered_json RemoveField::to_json() const {
+  nlohmann::ordered_json json;
+  json["op"] = kind();
+  json["model"] = model;
+  json["name"] = name;
+  return json;
+}
+
+Statements RemoveField::forwards(const SchemaEditor& editor, std::string_view app,
+                                 const StateChange& change) const {
+  return editor.remove_field(change, key_in(app, model), name);
+}
+
+Statements RemoveField::backwards(const SchemaEditor& editor, std::string_view app,
+                                  const StateChange& change) const {
+  return editor.add_field(swapped(change), key_in(app, model), name);
+}
+
+bool RemoveField::references_model(const ModelKey& key, std::string_view app) const {
+  return key == key_in(app, model);
+}
+
+bool RemoveField::references_field(const ModelKey& key, std::string_view field,
+                                   std::string_view app) const {
+  return about_field(key, field, app, model, name);
+}
+
+bool RemoveField::can_reduce_through(const Operation& other, std::string_view app) const {
+  return !other.references_field(key_in(app, model), name, app);
+}
+
+// --- AlterField ---
+
+std::string_view AlterField::kind() const {
+  return "AlterField";
+}
+
+void AlterField::apply(ProjectState& state, std::string_view app) const {
+  std::string doing = "cannot alter field " + field.name + " on " + model;
+  Model& target = existing_model(state, app, model, doing);
+  Field& existing = existing_field(target, field.name, doing);
+  require_reference_target(state, field, target.key(), doing);
+  existing = field;
+}
+
+std::string AlterField::describe() const {
+  return "Alter field " + field.name + " on " + model;
+}
+
+std::string AlterField::name_fragment() const {
+  return "alter_" + fragment(model) + "_" + fragment(field.name);
+}
+
+nlohmann::ordered_json AlterField::to_json() const {
+  return field_operation_json(kind(), model, field, fill_value);
+}
+
+// A fill value replaces the NULLs of existing rows before the column becomes NOT NULL.
+Statements AlterField::forwards(const SchemaEditor& editor, std::string_view app,
+                                const StateChange& change) const {
+  ModelKey key = key_in(app, model);
+  Statements statements;
+  if (fill_value) {
+    const Model& before = change.before.get(key);
+    std::string column = editor.quote_name(before.find_field(field.name)->column_name());
+    statements.push_back("UPDATE " + editor.quote_name(before.table) + " SET " + column + " = " +
+                         editor.quote_value(*fill_value) + " WHERE " + column + " IS NULL");
+  }
+  append(statements, editor.alter_field(change, key, field.name, field.name));
+  return statements;
+}
+
+Statements AlterField::backwards(const SchemaEditor& editor, std::string_view app,
+                                 const StateChange& change) const {
+  return editor.alter_field(swapped(change), key_in(app, model), field.name, field.name);
+}
+
+bool AlterField::references_model(const ModelKey& key, std::string_view app) const {
+  return key == key_in(app, model) || field_references(field, key);
+}
+
+bool AlterField::references_field(const ModelKey& key, std::string_view name,
+                                  std::string_view app) const {
+  return about_field(key, name, app, model, field.name) || field_references(field, key);
+}
+
+bool AlterField::can_reduce_through(const Operation& other, std::string_view app) const {
+  return !other.references_field(key_in(app, model), field.name, app);
+}
+
+std::optional<Operations> AlterField::reduce(const Operation& next, std::string_view app) const {
+  (void)app;
+  if (deletes_model(next, model)) return Operations{std::make_shared<DeleteModel>(model)};
+  if (auto* alter = dynamic_cast<const AlterField*>(&next);
+      alter && alter->model == model && alter->field.name == field.name) {
+    auto folded = std::make_shared<AlterField>(model, alter->field);
+    folded->fill_value = alter->fill_value ? alter->fill_value : fill_value;
+    return Operations{folded};
+  }
+  if (auto* remove = dynamic_cast<const RemoveField*>(&next);
+      remove && remove->model == model && remove->name == field.name)
+    return Operations{std::make_shared<RemoveField>(model, field.name)};
+  return std::nullopt;
+}
+
+// --- RenameField ---
+
+std::string_view RenameField::kind() const {
+  return "RenameField";
+}
+
+void RenameField::apply(ProjectState& state, std::string_view app) const {
+  std::string doing = "cannot rename field " + old_name + " on " + model + " to " + new_name;
+  Model& target = existing_model(state, app, model, doing);
+  Field& renamed = existing_field(target, old_name, doing);
+  require_no_field(target, new_name, doing);
+  renamed.name = new_name;
+  for (auto& index : target.indexes) rename_in(index.fields, old_name, new_name);
+  for (auto& constraint : target.constraints) rename_in(constraint.fields, old_name, new_name);
+}
+
+std::string RenameField::describe() const {
+  return "Rename field " + old_name + " on " + model + " to " + new_name;
+}
+
+std::string RenameField::name_fragment() const {
+  return "rename_" + fragment(old_name) + "_" + fragment(model) + "_" + fragment(new_name);
+}
+
+nlohmann::ordered_json RenameField::to_json() const {
+  nlohmann::ordered_json json;
+  json["op"] = kind();
+  json["model"] = model;
+  json["old_name"] = old_name;
+  json["new_name"] = new_name;
+  return json;
+}
+
+Statements RenameField::forwards(const SchemaEditor& editor, std::string_view app,
+                                 const StateChange& change) const {
+  return editor.alter_field(change, key_in(app, model), old_name, new_name);
+}
+
+Statements RenameField::backwards(const SchemaEditor& editor, std::string_view app,
+                                  const StateChange& change) const {
+  return editor.alter_field(swapped(change), key_in(app, model), new_name, old_name);
+}
+
+bool RenameField::references_model(const ModelKey& key, std::string_view app) const {
+  return key == key_in(app, model);
+}
+
+bool RenameField::references_field(const ModelKey& key, std::string_view field,
+                                   std::string_view app) const {
+  return about_field(key, field, app, model, old_name) ||
+         about_field(key, field, app, model, new_name);
+}
+
+bool RenameField::can_reduce_through(const Operation& other, std::string_view app) const {
+  return !other.references_field(key_in(app, model), old_name, app) &&
+         !other.references_field(key_in(app, model), new_name, app);
+}
+
+std::optional<Operations> RenameField::reduce(const Operation& next, std::string_view app) const {
+  (void)app;
+  if (deletes_model(next, model)) return Operations{std::make_shared<DeleteModel>(model)};
+  if (auto* rename = dynamic_cast<const RenameField*>(&next);
+      rename && rename->model == model && rename->old_name == new_name) {
+    if (rename->new_name == old_name) return Operations{};
+    return Operations{std::make_shared<RenameField>(model, old_name, rename->new_name)};
+  }
+  if (auto* remove = dynamic_cast<const RemoveField*>(&next);
+      remove && remove->model == model && remove->name == new_name)
+    return Operations{std::make_shared<RemoveField>(model, old_name)};
+  return std::nullopt;
+}
+
+}  // namespace dbmig

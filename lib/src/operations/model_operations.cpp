@@ -1,0 +1,300 @@
+// CreateModel, DeleteModel, RenameModel, AlterModelTable.
+#include <algorithm>
+
+#include "dbmig/error.hpp"
+#include "dbmig/naming.hpp"
+#include "dbmig/operations.hpp"
+#include "dbmig/state_json.hpp"
+#include "operation_support.hpp"
+
+namespace dbmig {
+
+using namespace operations;
+
+namespace {
+
+// A model keeps a custom table through a rename; a default table follows the new name, as
+// Django's RenameModel does.
+std::string table_after_rename(std::string_view app, const std::string& old_name,
+                               const std::string& new_name, const std::string& table) {
+  return table == default_table_name(app, old_name) ? default_table_name(app, new_name) : table;
+}
+
+void retarget_references(ProjectState& state, const ModelKey& from, const ModelKey& to) {
+  for (auto& [key, model] : state.models)
+    for (auto& field : model.fields)
+      if (field_references(field, from)) field.references->target = to;
+}
+
+// Operations a CreateModel absorbs: they change only the created model itself.
+bool folds_into_create_model(const Operation& next, const std::string& model) {
+  if (auto* add = dynamic_cast<const AddField*>(&next)) return add->model == model;
+  if (auto* alter = dynamic_cast<const AlterField*>(&next)) return alter->model == model;
+  if (auto* remove = dynamic_cast<const RemoveField*>(&next)) return remove->model == model;
+  if (auto* rename = dynamic_cast<const RenameField*>(&next)) return rename->model == model;
+  if (auto* index = dynamic_cast<const AddIndex*>(&next)) return index->model == model;
+  if (auto* index = dynamic_cast<const RemoveIndex*>(&next)) return index->model == model;
+  if (auto* check = dynamic_cast<const AddConstraint*>(&next)) return check->model == model;
+  if (auto* check = dynamic_cast<const RemoveConstraint*>(&next)) return check->model == model;
+  if (auto* table = dynamic_cast<const AlterModelTable*>(&next)) return table->name == model;
+  if (auto* rename = dynamic_cast<const RenameModel*>(&next)) return rename->old_name == model;
+  return false;
+}
+
+// A state holding `model` plus empty stand-ins for the models a new field of `next` references,
+// so `next` can be applied to it in isolation.
+ProjectState isolated_state(const Model& model, const Operation& next) {
+  ProjectState state;
+  state.models[model.key()] = model;
+  const Field* field = nullptr;
+  if (auto* add = dynamic_cast<const AddField*>(&next)) field = &add->field;
+  if (auto* alter = dynamic_cast<const AlterField*>(&next)) field = &alter->field;
+  if (field && field->references && !state.find(field->references->target))
+    state.models[field->references->target] = Model{};
+  return state;
+}
+
+}  // namespace
+
+// --- CreateModel ---
+
+std::string_view CreateModel::kind() const {
+  return "CreateModel";
+}
+
+void CreateModel::apply(ProjectState& state, std::string_view app) const {
+  std::string doing = "cannot create model " + model.name;
+  ModelKey key = key_in(app, model.name);
+  require_no_model(state, key, doing);
+  Model created = model;
+  created.app = std::string(app);
+  if (created.table.empty()) created.table = default_table_name(app, created.name);
+  for (std::size_t i = 0; i < created.fields.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j)
+      if (created.fields[j].name == created.fields[i].name)
+        throw InputError(doing + ": field " + created.fields[i].name + " is listed twice");
+    require_reference_target(state, created.fields[i], key, doing);
+  }
+  for (const auto& index : created.indexes) require_fields_exist(created, index.fields, doing);
+  for (const auto& constraint : created.constraints)
+    require_fields_exist(created, constraint.fields, doing);
+  state.models[key] = std::move(created);
+}
+
+std::string CreateModel::describe() const {
+  return "Create model " + model.name;
+}
+
+std::string CreateModel::name_fragment() const {
+  return fragment(model.name);
+}
+
+nlohmann::ordered_json CreateModel::to_json() const {
+  nlohmann::ordered_json json;
+  json["op"] = kind();
+  json.update(model_to_json(model));
+  return json;
+}
+
+Statements CreateModel::forwards(const SchemaEditor& editor, std::string_view app,
+                                 const StateChange& change) const {
+  return editor.create_model(change, key_in(app, model.name));
+}
+
+Statements CreateModel::backwards(const SchemaEditor& editor, std::string_view app,
+                                  const StateChange& change) const {
+  return editor.delete_model(swapped(change), key_in(app, model.name));
+}
+
+bool CreateModel::references_model(const ModelKey& key, std::string_view app) const {
+  if (key == key_in(app, model.name)) return true;
+  return std::any_of(model.fields.begin(), model.fields.end(),
+                     [&](const Field& field) { return field_references(field, key); });
+}
+
+bool CreateModel::can_reduce_through(const Operation& other, std::string_view app) const {
+  return !other.references_model(key_in(app, model.name), app);
+}
+
+std::optional<Operations> CreateModel::reduce(const Operation& next, std::string_view app) const {
+  if (auto* deleted = dynamic_cast<const DeleteModel*>(&next);
+      deleted && deleted->name == model.name)
+    return Operations{};
+  if (!folds_into_create_model(next, model.name)) return std::nullopt;
+  Model created = model;
+  created.app = std::string(app);
+  if (created.table.empty()) created.table = default_table_name(app, created.name);
+  ProjectState state = isolated_state(created, next);
+  try {
+    next.apply(state, app);
+  } catch (const InputError&) {
+    return std::nullopt;  // the real replay reports it
+  }
+  std::string name = model.name;
+  if (auto* rename = dynamic_cast<const RenameModel*>(&next)) name = rename->new_name;
+  Model folded = state.get(key_in(app, name));
+  folded.app.clear();
+  return Operations{std::make_shared<CreateModel>(std::move(folded))};
+}
+
+// --- DeleteModel ---
+
+std::string_view DeleteModel::kind() const {
+  return "DeleteModel";
+}
+
+void DeleteModel::apply(ProjectState& state, std::string_view app) const {
+  std::string doing = "cannot delete model " + name;
+  ModelKey key = key_in(app, name);
+  existing_model(state, app, name, doing);
+  for (const auto& [other_key, other] : state.models) {
+    if (other_key == key) continue;
+    for (const auto& field : other.fields)
+      if (field_references(field, key))
+        throw InputError(doing + ": field " + other_key.str() + "." + field.name +
+                         " references it; remove or alter that field first");
+  }
+  state.models.erase(key);
+}
+
+std::string DeleteModel::describe() const {
+  return "Delete model " + name;
+}
+
+std::string DeleteModel::name_fragment() const {
+  return "delete_" + fragment(name);
+}
+
+nlohmann::ordered_json DeleteModel::to_json() const {
+  nlohmann::ordered_json json;
+  json["op"] = kind();
+  json["name"] = name;
+  return json;
+}
+
+Statements DeleteModel::forwards(const SchemaEditor& editor, std::string_view app,
+                                 const StateChange& change) const {
+  return editor.delete_model(change, key_in(app, name));
+}
+
+Statements DeleteModel::backwards(const SchemaEditor& editor, std::string_view app,
+                                  const StateChange& change) const {
+  return editor.create_model(swapped(change), key_in(app, name));
+}
+
+bool DeleteModel::references_model(const ModelKey& key, std::string_view app) const {
+  return key == key_in(app, name);
+}
+
+bool DeleteModel::can_reduce_through(const Operation& other, std::string_view app) const {
+  return !other.references_model(key_in(app, name), app);
+}
+
+// --- RenameModel ---
+
+std::string_view RenameModel::kind() const {
+  return "RenameModel";
+}
+
+void RenameModel::apply(ProjectState& state, std::string_view app) const {
+  std::string doing = "cannot rename model " + old_name + " to " + new_name;
+  ModelKey old_key = key_in(app, old_name), new_key = key_in(app, new_name);
+  Model renamed = existing_model(state, app, old_name, doing);
+  require_no_model(state, new_key, doing);
+  state.models.erase(old_key);
+  renamed.name = new_name;
+  renamed.table = table_after_rename(app, old_name, new_name, renamed.table);
+  state.models[new_key] = std::move(renamed);
+  retarget_references(state, old_key, new_key);
+}
+
+std::string RenameModel::describe() const {
+  return "Rename model " + old_name + " to " + new_name;
+}
+
+std::string RenameModel::name_fragment() const {
+  return "rename_" + fragment(old_name) + "_" + fragment(new_name);
+}
+
+nlohmann::ordered_json RenameModel::to_json() const {
+  nlohmann::ordered_json json;
+  json["op"] = kind();
+  json["old_name"] = old_name;
+  json["new_name"] = new_name;
+  return json;
+}
+
+Statements RenameModel::forwards(const SchemaEditor& editor, std::string_view app,
+                                 const StateChange& change) const {
+  return editor.rename_model(change, key_in(app, old_name), key_in(app, new_name));
+}
+
+Statements RenameModel::backwards(const SchemaEditor& editor, std::string_view app,
+                                  const StateChange& change) const {
+  return editor.rename_model(swapped(change), key_in(app, new_name), key_in(app, old_name));
+}
+
+bool RenameModel::references_model(const ModelKey& key, std::string_view app) const {
+  return key == key_in(app, old_name) || key == key_in(app, new_name);
+}
+
+bool RenameModel::can_reduce_through(const Operation& other, std::string_view app) const {
+  return !other.references_model(key_in(app, old_name), app) &&
+         !other.references_model(key_in(app, new_name), app);
+}
+
+std::optional<Operations> RenameModel::reduce(const Operation& next, std::string_view app) const {
+  (void)app;
+  if (auto* rename = dynamic_cast<const RenameModel*>(&next);
+      rename && rename->old_name == new_name) {
+    if (rename->new_name == old_name) return Operations{};
+    return Operations{std::make_shared<RenameModel>(old_name, rename->new_name)};
+  }
+  return std::nullopt;
+}
+
+// --- AlterModelTable ---
+
+std::string_view AlterModelTable::kind() const {
+  return "AlterModelTable";
+}
+
+void AlterModelTable::apply(ProjectState& state, std::string_view app) const {
+  existing_model(state, app, name, "cannot change the table of " + name).table = table;
+}
+
+std::string AlterModelTable::describe() const {
+  return "Rename table for " + name + " to " + table;
+}
+
+std::string AlterModelTable::name_fragment() const {
+  return "alter_" + fragment(name) + "_table";
+}
+
+nlohmann::ordered_json AlterModelTable::to_json() const {
+  nlohmann::ordered_json json;
+  json["op"] = kind();
+  json["name"] = name;
+  json["table"] = table;
+  return json;
+}
+
+Statements AlterModelTable::forwards(const SchemaEditor& editor, std::string_view app,
+                                     const StateChange& change) const {
+  return editor.rename_model(change, key_in(app, name), key_in(app, name));
+}
+
+Statements AlterModelTable::backwards(const SchemaEditor& editor, std::string_view app,
+                                      const StateChange& change) const {
+  return editor.rename_model(swapped(change), key_in(app, name), key_in(app, name));
+}
+
+bool AlterModelTable::references_model(const ModelKey& key, std::string_view app) const {
+  return key == key_in(app, name);
+}
+
+bool AlterModelTable::can_reduce_through(const Operation& other, std::string_view app) const {
+  return !other.references_model(key_in(app, name), app);
+}
+
+}  // namespace dbmig

@@ -1,0 +1,71 @@
+// RunSQL: statements written by hand, with optional reverse statements.
+#include "dbmig/error.hpp"
+#include "dbmig/operations.hpp"
+
+namespace dbmig {
+
+std::string_view RunSQL::kind() const {
+  return "RunSQL";
+}
+
+// Custom SQL does not change the model state (as in Django without state_operations).
+void RunSQL::apply(ProjectState& state, std::string_view app) const {
+  (void)state;
+  (void)app;
+}
+
+std::string RunSQL::describe() const {
+  return "Raw SQL operation";
+}
+
+std::string RunSQL::name_fragment() const {
+  return "run_sql";
+}
+
+nlohmann::ordered_json RunSQL::to_json() const {
+  nlohmann::ordered_json json;
+  json["op"] = kind();
+  json["sql"] = sql;
+  if (reverse_sql) json["reverse_sql"] = *reverse_sql;
+  return json;
+}
+
+Statements RunSQL::forwards(const SchemaEditor& editor, std::string_view app,
+                            const StateChange& change) const {
+  (void)editor;
+  (void)app;
+  (void)change;
+  return sql;
+}
+
+Statements RunSQL::backwards(const SchemaEditor& editor, std::string_view app,
+                             const StateChange& change) const {
+  (void)editor;
+  (void)change;
+  if (!reverse_sql) {
+    std::string first = sql.empty() ? "" : sql.front().substr(0, 60);
+    throw InputError("RunSQL operation of app " + std::string(app) + " (\"" + first +
+                     "\") cannot be reversed: it has no \"reverse_sql\"; add one to the "
+                     "migration (an empty list [] when there is nothing to undo)");
+  }
+  return *reverse_sql;
+}
+
+bool RunSQL::reversible() const {
+  return reverse_sql.has_value();
+}
+
+// Its SQL may touch anything, so nothing may be moved across it.
+bool RunSQL::references_model(const ModelKey& model, std::string_view app) const {
+  (void)model;
+  (void)app;
+  return true;
+}
+
+bool RunSQL::can_reduce_through(const Operation& other, std::string_view app) const {
+  (void)other;
+  (void)app;
+  return false;
+}
+
+}  // namespace dbmig

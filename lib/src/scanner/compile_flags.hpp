@@ -1,0 +1,20 @@
+// The compiler arguments the scanner parses with (DESIGN.md §4 "Scanning flags").
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "dbmig/project_config.hpp"
+
+namespace dbmig::scanner {
+
+// C++20 (or the project's -std), <dbmig/model.hpp>'s folder, then the include paths and
+// defines of the project's compile_commands.json (<root>/ or <root>/build/) when there is one,
+// else dbmig.json's "clang_args".
+std::vector<std::string> scan_arguments(const ProjectConfig& config);
+
+// The folder holding <dbmig/model.hpp>: $DBMIG_INCLUDE_DIR, else the one dbmig was built with.
+std::filesystem::path model_include_dir();
+
+}  // namespace dbmig::scanner

@@ -1,0 +1,113 @@
+#include "scanner/translation_unit.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "dbmig/error.hpp"
+
+namespace dbmig::scanner {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Skipped function bodies: models need declarations only (~25% faster). KeepGoing: report
+// every error, not only those before the first fatal one.
+constexpr unsigned kParseOptions =
+    CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_KeepGoing;
+
+std::string parse_failure(CXErrorCode code) {
+  switch (code) {
+    case CXError_Crashed:
+      return "libclang crashed";
+    case CXError_InvalidArguments:
+      return "libclang rejected the compiler arguments";
+    case CXError_ASTReadError:
+      return "libclang could not read its AST";
+    default:
+      return "libclang failed";
+  }
+}
+
+}  // namespace
+
+std::string to_string(CXString text) {
+  const char* chars = clang_getCString(text);
+  std::string result = chars ? chars : "";
+  clang_disposeString(text);
+  return result;
+}
+
+fs::path file_of(CXSourceLocation location) {
+  CXFile file = nullptr;
+  clang_getExpansionLocation(location, &file, nullptr, nullptr, nullptr);
+  if (!file) return {};
+  return fs::path(to_string(clang_getFileName(file))).lexically_normal();
+}
+
+std::string display_path(const fs::path& path, const fs::path& root) {
+  fs::path relative = path.lexically_relative(root);
+  if (relative.empty() || *relative.begin() == "..") return path.string();
+  return relative.string();
+}
+
+SourceLocation source_location(CXSourceLocation location, const fs::path& root) {
+  CXFile file = nullptr;
+  unsigned line = 0;
+  unsigned column = 0;
+  clang_getExpansionLocation(location, &file, &line, &column, nullptr);
+  std::string name = file ? to_string(clang_getFileName(file)) : "<unknown>";
+  return {display_path(fs::path(name).lexically_normal(), root), line, column};
+}
+
+TranslationUnit::TranslationUnit(const fs::path& main_path, const std::string& main_source,
+                                 const std::vector<std::string>& arguments) {
+  index_ = clang_createIndex(/*excludeDeclarationsFromPCH=*/0, /*displayDiagnostics=*/0);
+  std::vector<const char*> argv;
+  for (const auto& argument : arguments) argv.push_back(argument.c_str());
+  std::string main_name = main_path.string();
+  CXUnsavedFile unsaved{main_name.c_str(), main_source.c_str(),
+                        static_cast<unsigned long>(main_source.size())};
+  CXErrorCode code = clang_parseTranslationUnit2(index_, main_name.c_str(), argv.data(),
+                                                 static_cast<int>(argv.size()), &unsaved, 1,
+                                                 kParseOptions, &unit_);
+  if (code != CXError_Success || !unit_) {
+    clang_disposeIndex(index_);
+    throw InputError(parse_failure(code) + " while parsing the model headers");
+  }
+}
+
+TranslationUnit::~TranslationUnit() {
+  clang_disposeTranslationUnit(unit_);
+  clang_disposeIndex(index_);
+}
+
+std::vector<std::string> TranslationUnit::errors(const fs::path& root) const {
+  std::vector<std::string> result;
+  unsigned count = clang_getNumDiagnostics(unit_);
+  for (unsigned i = 0; i < count; ++i) {
+    CXDiagnostic diagnostic = clang_getDiagnostic(unit_, i);
+    if (clang_getDiagnosticSeverity(diagnostic) >= CXDiagnostic_Error) {
+      SourceLocation where = source_location(clang_getDiagnosticLocation(diagnostic), root);
+      result.push_back(where.str() +
+                       ": error: " + to_string(clang_getDiagnosticSpelling(diagnostic)));
+    }
+    clang_disposeDiagnostic(diagnostic);
+  }
+  return result;
+}
+
+std::vector<fs::path> TranslationUnit::included_files() const {
+  std::set<fs::path> files;
+  clang_getInclusions(
+      unit_,
+      [](CXFile file, CXSourceLocation*, unsigned depth, CXClientData data) {
+        if (depth > 0)
+          static_cast<std::set<fs::path>*>(data)->insert(
+              fs::path(to_string(clang_getFileName(file))).lexically_normal());
+      },
+      &files);
+  return {files.begin(), files.end()};
+}
+
+}  // namespace dbmig::scanner

@@ -1,0 +1,55 @@
+// One libclang parse of every app header at once: the generated translation unit that includes
+// them all (STACK-NOTES: one TU is ~40x faster than one per header), its diagnostics and the
+// files it read.
+#pragma once
+
+#include <clang-c/Index.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "dbmig/source_location.hpp"
+
+namespace dbmig::scanner {
+
+// Owns a CXIndex and a CXTranslationUnit.
+class TranslationUnit {
+ public:
+  // Parses `main_source` (kept in memory, never written) as `main_path` with `arguments`.
+  // Throws InputError when libclang cannot parse at all; C++ errors are in errors().
+  TranslationUnit(const std::filesystem::path& main_path, const std::string& main_source,
+                  const std::vector<std::string>& arguments);
+  ~TranslationUnit();
+  TranslationUnit(const TranslationUnit&) = delete;
+  TranslationUnit& operator=(const TranslationUnit&) = delete;
+
+  CXTranslationUnit get() const { return unit_; }
+  CXCursor cursor() const { return clang_getTranslationUnitCursor(unit_); }
+
+  // Every error and fatal diagnostic as "file:line:col: error: message", files relative to
+  // `root`.
+  std::vector<std::string> errors(const std::filesystem::path& root) const;
+
+  // Every file the parse read (headers included, the generated main file excluded), absolute
+  // and sorted, for the cache key.
+  std::vector<std::filesystem::path> included_files() const;
+
+ private:
+  CXIndex index_ = nullptr;
+  CXTranslationUnit unit_ = nullptr;
+};
+
+// Owns a CXString and hands out its text.
+std::string to_string(CXString text);
+
+// `location` as the user wrote it (macro uses, not macro bodies), relative to `root`.
+SourceLocation source_location(CXSourceLocation location, const std::filesystem::path& root);
+
+// The normalized absolute path of the file `location` expands in, or empty.
+std::filesystem::path file_of(CXSourceLocation location);
+
+// `path` relative to `root` when inside it, else as given.
+std::string display_path(const std::filesystem::path& path, const std::filesystem::path& root);
+
+}  // namespace dbmig::scanner

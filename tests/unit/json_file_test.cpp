@@ -1,0 +1,37 @@
+#include "dbmig/json_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include "dbmig/error.hpp"
+#include "test_support.hpp"
+
+namespace dbmig {
+
+TEST(JsonFile, SyntaxErrorNamesFileLineAndColumn) {
+  try {
+    parse_json_text("{\n  \"dbmig\": 1,\n  oops\n}\n", "migrations/blog/0001_initial.json");
+    FAIL() << "expected an error";
+  } catch (const InputError& e) {
+    EXPECT_TRUE(std::string(e.what()).starts_with(
+        "migrations/blog/0001_initial.json:3:3: not valid JSON: "))
+        << e.what();
+  }
+}
+
+TEST(JsonFile, FormatIsTwoSpaceIndentInInsertionOrderWithOneTrailingNewline) {
+  nlohmann::ordered_json json;
+  json["b"] = 1;
+  json["a"] = {true};
+  EXPECT_EQ(format_json(json), "{\n  \"b\": 1,\n  \"a\": [\n    true\n  ]\n}\n");
+}
+
+TEST(JsonFile, AtomicWriteReplacesTheWholeFile) {
+  test::TempDir dir;
+  auto path = dir.path() / "x.json";
+  write_file_atomically(path, "first, longer text\n");
+  write_file_atomically(path, "second\n");
+  EXPECT_EQ(test::read_file(path), "second\n");
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "x.json.tmp"));
+}
+
+}  // namespace dbmig

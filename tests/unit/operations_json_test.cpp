@@ -1,0 +1,165 @@
+// Every operation's JSON form: exact text for the common ones, a lossless round trip for all,
+// and errors that name the JSON path.
+#include <gtest/gtest.h>
+
+#include "dbmig/error.hpp"
+#include "dbmig/operations.hpp"
+
+namespace dbmig {
+namespace {
+
+Field full_field() {
+  Field f;
+  f.name = "user_id";
+  f.column = "author";
+  f.type = FieldType::int64;
+  f.null = true;
+  f.unique = true;
+  f.index = true;
+  f.default_value = std::int64_t{-3};
+  f.references = Reference{{"accounts", "User"}, OnDelete::set_null};
+  f.comment = "who wrote it";
+  return f;
+}
+
+std::vector<OperationPtr> every_operation() {
+  Model m;
+  m.name = "Blog";
+  m.table = "blogs";
+  Field id;
+  id.name = "id";
+  id.primary_key = id.auto_increment = true;
+  Field price;
+  price.name = "price";
+  price.type = FieldType::decimal;
+  price.precision = 12;
+  price.scale = 2;
+  price.default_value = 1.5;
+  Field big;
+  big.name = "big";
+  big.type = FieldType::uint64;
+  big.default_value = std::uint64_t{18446744073709551615u};
+  Field title;
+  title.name = "title";
+  title.type = FieldType::string;
+  title.max_length = 200;
+  title.default_value = std::string("untitled");
+  Field active;
+  active.name = "active";
+  active.type = FieldType::boolean;
+  active.default_value = true;
+  m.fields = {id, price, big, title, active, full_field()};
+  m.indexes = {Index{"blogs_title_idx", {"title"}}};
+  m.constraints = {Constraint{"blogs_uniq", ConstraintKind::unique, {"title", "user_id"}, ""},
+                   Constraint{"blogs_check", ConstraintKind::check, {}, "price > 0"}};
+  m.comment = "a blog";
+  auto add = std::make_shared<AddField>("Blog", title);
+  Field rating;
+  rating.name = "rating";
+  rating.type = FieldType::float64;
+  auto alter = std::make_shared<AlterField>("Blog", rating);
+  alter->fill_value = 2.0;
+  auto add_filled = std::make_shared<AddField>("Blog", big);
+  add_filled->fill_value = std::uint64_t{7};
+  return {std::make_shared<CreateModel>(m),
+          std::make_shared<DeleteModel>("Blog"),
+          std::make_shared<RenameModel>("Blog", "Post"),
+          std::make_shared<AlterModelTable>("Blog", "posts"),
+          add,
+          add_filled,
+          std::make_shared<RemoveField>("Blog", "title"),
+          alter,
+          std::make_shared<RenameField>("Blog", "body", "content"),
+          std::make_shared<AddIndex>("Blog", Index{"i", {"title", "body"}}),
+          std::make_shared<RemoveIndex>("Blog", "i"),
+          std::make_shared<AddConstraint>("Blog", m.constraints[0]),
+          std::make_shared<AddConstraint>("Blog", m.constraints[1]),
+          std::make_shared<RemoveConstraint>("Blog", "blogs_uniq"),
+          std::make_shared<RunSQL>(std::vector<std::string>{"SELECT 1", "SELECT 2"},
+                                   std::vector<std::string>{"SELECT 3"}),
+          std::make_shared<RunSQL>(std::vector<std::string>{"SELECT 1"}, std::nullopt)};
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    operation_from_json(nlohmann::json::parse(text), "$.operations[2]");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(OperationsJson, EveryOperationRoundTripsThroughText) {
+  for (const auto& operation : every_operation()) {
+    std::string text = operation->to_json().dump();
+    OperationPtr read = operation_from_json(nlohmann::json::parse(text), "$");
+    EXPECT_EQ(read->kind(), operation->kind());
+    EXPECT_EQ(read->to_json().dump(), text) << operation->describe();
+  }
+}
+
+TEST(OperationsJson, LiteralsKeepTheirTypeThroughText) {
+  auto create = every_operation()[0];
+  auto read = operation_from_json(nlohmann::json::parse(create->to_json().dump()), "$");
+  const Model& m = dynamic_cast<const CreateModel&>(*read).model;
+  EXPECT_EQ(m, dynamic_cast<const CreateModel&>(*create).model);
+  EXPECT_EQ(*m.find_field("big")->default_value, Literal{std::uint64_t{18446744073709551615u}});
+  EXPECT_EQ(*m.find_field("user_id")->default_value, Literal{std::int64_t{-3}});
+  EXPECT_EQ(*m.find_field("active")->default_value, Literal{true});
+}
+
+TEST(OperationsJson, WritesOpFirstAndOnlyNonDefaultKeys) {
+  Field subtitle;
+  subtitle.name = "subtitle";
+  subtitle.type = FieldType::string;
+  subtitle.null = true;
+  EXPECT_EQ(
+      AddField("Blog", subtitle).to_json().dump(),
+      R"({"op":"AddField","model":"Blog","field":{"name":"subtitle","type":"string","null":true}})");
+  EXPECT_EQ(
+      AddField("Blog", full_field()).to_json().dump(),
+      R"({"op":"AddField","model":"Blog","field":{"name":"user_id","column":"author","type":"int64","null":true,"unique":true,"index":true,"default":-3,"references":"accounts.User","on_delete":"set_null","comment":"who wrote it"}})");
+  EXPECT_EQ(RenameField("Blog", "body", "content").to_json().dump(),
+            R"({"op":"RenameField","model":"Blog","old_name":"body","new_name":"content"})");
+}
+
+TEST(OperationsJson, ErrorsNameTheJsonPath) {
+  EXPECT_EQ(error_of(R"({"op":"AddField","model":"Blog","field":{"name":"x","type":"strng"}})"),
+            "$.operations[2].field.type: unknown type \"strng\"; expected one of bool, int8, "
+            "int16, int32, int64, uint8, uint16, uint32, uint64, float, double, string, bytes, "
+            "timestamp, date, decimal");
+  EXPECT_EQ(error_of(R"({"op":"AddFeld","model":"Blog"})"),
+            "$.operations[2].op: unknown operation \"AddFeld\"; expected one of AddConstraint, "
+            "AddField, AddIndex, AlterField, AlterModelTable, CreateModel, DeleteModel, "
+            "RemoveConstraint, RemoveField, RemoveIndex, RenameField, RenameModel, RunSQL");
+  EXPECT_EQ(error_of(R"({"op":"RemoveField","model":"Blog","name":"x","nmae":"y"})"),
+            "$.operations[2].nmae: unknown key \"nmae\"; expected one of model, name, op");
+  EXPECT_EQ(error_of(R"({"op":"RemoveField","model":"Blog"})"),
+            "$.operations[2]: missing key \"name\"");
+  EXPECT_EQ(
+      error_of(R"({"op":"AddField","model":"Blog","field":{"name":"x","type":"int8","nul":true}})"),
+      "$.operations[2].field.nul: unknown key \"nul\"; expected one of auto_increment, "
+      "column, comment, default, index, max_length, name, null, on_delete, precision, "
+      "primary_key, references, scale, type, unique");
+  EXPECT_EQ(
+      error_of(
+          R"({"op":"AddField","model":"Blog","field":{"name":"x","type":"uint8","default":-1}})"),
+      "$.operations[2].field.default: expected a non-negative integer");
+  EXPECT_EQ(
+      error_of(
+          R"({"op":"AddField","model":"Blog","field":{"name":"x","type":"int8","references":"User"}})"),
+      "$.operations[2].field.references: expected \"app.Model\", got \"User\"");
+  EXPECT_EQ(error_of(R"({"op":"CreateModel","name":"B","table":"b","fields":[{"name":1}]})"),
+            "$.operations[2].fields[0].name: expected a string");
+  EXPECT_EQ(error_of(R"([1])"), "$.operations[2]: expected an object");
+}
+
+TEST(OperationsJson, RunSqlAcceptsASingleString) {
+  auto read =
+      operation_from_json(nlohmann::json::parse(R"({"op":"RunSQL","sql":"SELECT 1"})"), "$");
+  EXPECT_EQ(read->to_json().dump(), R"({"op":"RunSQL","sql":["SELECT 1"]})");
+  EXPECT_FALSE(read->reversible());
+}
+
+}  // namespace
+}  // namespace dbmig

@@ -1,0 +1,50 @@
+#include "scanner_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include "dbmig/project_config.hpp"
+
+namespace dbmig::test {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Exactly kPreludeLines lines.
+constexpr const char* kPrelude =
+    "#pragma once\n"
+    "#include <dbmig/model.hpp>\n"
+    "#include <chrono>\n"
+    "#include <cstdint>\n"
+    "#include <ctime>\n"
+    "#include <optional>\n"
+    "#include <string>\n"
+    "#include <vector>\n";
+
+}  // namespace
+
+ScannerProject::ScannerProject(const std::string& fixture) {
+  if (!fixture.empty())
+    fs::copy(fs::path(DBMIG_FIXTURES_DIR) / "scanner" / fixture, dir_.path(),
+             fs::copy_options::recursive);
+}
+
+void ScannerProject::write(const std::string& path, const std::string& text, bool with_prelude) {
+  write_file(dir_.path() / path, (with_prelude ? kPrelude : "") + text);
+}
+
+ScanResult ScannerProject::scan() const {
+  return scan_models(load_project_config(dir_.path()));
+}
+
+std::vector<std::string> ScannerProject::scan_errors() const {
+  try {
+    scan();
+  } catch (const ScanError& e) {
+    return e.problems();
+  }
+  ADD_FAILURE() << "the scan succeeded, expected errors";
+  return {};
+}
+
+}  // namespace dbmig::test

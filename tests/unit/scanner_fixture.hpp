@@ -1,0 +1,34 @@
+// Scanner tests parse real headers: a fixture project under tests/fixtures/scanner/ copied
+// into a temporary folder (so the scan cache never lands in the source tree), or headers
+// written by the test itself.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dbmig/scanner.hpp"
+#include "test_support.hpp"
+
+namespace dbmig::test {
+
+class ScannerProject {
+ public:
+  // An empty project, or a copy of tests/fixtures/scanner/<fixture>.
+  explicit ScannerProject(const std::string& fixture = {});
+  // Writes <root>/<path>; `text` gets `#include <dbmig/model.hpp>` and the usual std headers
+  // prepended when `with_prelude` (then line 1 of `text` is line kPreludeLines + 1).
+  void write(const std::string& path, const std::string& text, bool with_prelude = true);
+  const std::filesystem::path& root() const { return dir_.path(); }
+  ScanResult scan() const;
+  // The problems of a scan that must fail.
+  std::vector<std::string> scan_errors() const;
+
+ private:
+  TempDir dir_;
+};
+
+inline constexpr unsigned kPreludeLines = 8;
+
+}  // namespace dbmig::test
