@@ -1,13 +1,18 @@
 #include "command_registry.hpp"
+#include "dbmig/commands/state.hpp"
 
 namespace dbmig::cli {
 
 void add_state_command(CLI::App& app, CommandContext& context) {
-  (void)context;
+  auto options = std::make_shared<StateOptions>();
   auto* command =
       app.add_subcommand("state", "Print the JSON state snapshot rebuilt from the migrations");
-  command->callback(
-      [] { throw InputError("`dbmig state` is not available in this build yet (issue 4)"); });
+  command->add_option("apps", options->apps, "Only these apps (default: all)");
+  command->add_option("--at", options->at,
+                      "Replay only up to this migration (APP.MIGRATION; a unique prefix will do)");
+  command->callback([options, &context] {
+    context.result = run_state(context.global, *options, context.console);
+  });
 }
 
 }  // namespace dbmig::cli

@@ -29,6 +29,8 @@ struct CreateModel : Operation {
   Model model;  // app is taken from the migration
   explicit CreateModel(Model created) : model(std::move(created)) {}
   DBMIG_OPERATION_OVERRIDES
+  bool references_field(const ModelKey& model, std::string_view field,
+                        std::string_view app) const override;
   std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
 };
 

@@ -113,9 +113,10 @@ bool AddField::references_model(const ModelKey& key, std::string_view app) const
   return key == key_in(app, model) || field_references(field, key);
 }
 
+// A reference holds the target's primary key, not its other fields (see CreateModel).
 bool AddField::references_field(const ModelKey& key, std::string_view name,
                                 std::string_view app) const {
-  return about_field(key, name, app, model, field.name) || field_references(field, key);
+  return about_field(key, name, app, model, field.name);
 }
 
 bool AddField::can_reduce_through(const Operation& other, std::string_view app) const {
@@ -248,9 +249,10 @@ bool AlterField::references_model(const ModelKey& key, std::string_view app) con
   return key == key_in(app, model) || field_references(field, key);
 }
 
+// A reference holds the target's primary key, not its other fields (see CreateModel).
 bool AlterField::references_field(const ModelKey& key, std::string_view name,
                                   std::string_view app) const {
-  return about_field(key, name, app, model, field.name) || field_references(field, key);
+  return about_field(key, name, app, model, field.name);
 }
 
 bool AlterField::can_reduce_through(const Operation& other, std::string_view app) const {

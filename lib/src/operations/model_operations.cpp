@@ -112,6 +112,14 @@ bool CreateModel::references_model(const ModelKey& key, std::string_view app) co
                      [&](const Field& field) { return field_references(field, key); });
 }
 
+// A reference holds the target's primary key, not its other fields, so changes to those may
+// move across the creation of a referencing model.
+bool CreateModel::references_field(const ModelKey& key, std::string_view field,
+                                   std::string_view app) const {
+  (void)field;
+  return key == key_in(app, model.name);
+}
+
 bool CreateModel::can_reduce_through(const Operation& other, std::string_view app) const {
   return !other.references_model(key_in(app, model.name), app);
 }

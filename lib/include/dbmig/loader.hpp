@@ -1,0 +1,36 @@
+// Reads the migration files of a project (Django's MigrationLoader): every
+// <migrations_dir>/<app>/NNNN_<name>.json. The I/O edge in front of the pure graph.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "dbmig/graph.hpp"
+#include "dbmig/migration.hpp"
+#include "dbmig/project_config.hpp"
+
+namespace dbmig {
+
+// Reads and parses one file of app `app`; errors name `shown_name` and the JSON path. The
+// file's "app" and "name" must match its folder and file name.
+Migration load_migration_file(const std::filesystem::path& file, const std::string& shown_name,
+                              const std::string& app);
+
+// Every migration under config.migrations_dir, by app, then file name. A missing folder means
+// no migrations yet. A .json file not named NNNN_<name>.json is an error naming it.
+std::vector<Migration> load_migrations(const ProjectConfig& config);
+
+struct LoadedGraph {
+  MigrationGraph graph;
+  // Squashed migrations in use -> what they replace (see resolve_replacements).
+  std::map<MigrationKey, std::vector<MigrationKey>> replacements;
+};
+
+// load_migrations + resolve_replacements + MigrationGraph. `applied` is what the recorder
+// holds (empty when there is no database, e.g. makemigrations and `state`).
+LoadedGraph load_migration_graph(const ProjectConfig& config,
+                                 const std::set<MigrationKey>& applied = {});
+
+}  // namespace dbmig

@@ -1,0 +1,269 @@
+#include "dbmig/graph.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "dbmig/error.hpp"
+
+namespace dbmig {
+
+namespace {
+
+// The leading digits of a migration name: "0002_blog_subtitle" -> "0002".
+std::string number_of(const std::string& name) {
+  auto end = std::find_if(name.begin(), name.end(), [](char c) { return c < '0' || c > '9'; });
+  return std::string(name.begin(), end);
+}
+
+std::string list_of(const std::vector<MigrationKey>& keys) {
+  std::string result;
+  for (const auto& key : keys) result += (result.empty() ? "" : ", ") + key.str();
+  return result;
+}
+
+// Follows dependencies from `start` among `remaining` until one repeats: the cycle's path.
+std::string cycle_path(const std::map<MigrationKey, Migration>& migrations,
+                       const std::set<MigrationKey>& remaining) {
+  std::vector<MigrationKey> path{*remaining.begin()};
+  while (true) {
+    const Migration& current = migrations.at(path.back());
+    auto next = std::find_if(current.dependencies.begin(), current.dependencies.end(),
+                             [&](const MigrationKey& d) { return remaining.count(d) > 0; });
+    auto seen = std::find(path.begin(), path.end(), *next);
+    if (seen != path.end()) {
+      std::string text;
+      for (auto it = seen; it != path.end(); ++it) text += it->str() + " -> ";
+      return text + next->str();
+    }
+    path.push_back(*next);
+  }
+}
+
+}  // namespace
+
+MigrationGraph::MigrationGraph(std::vector<Migration> migrations) {
+  for (auto& migration : migrations) {
+    MigrationKey key = migration.key();
+    if (!migrations_.emplace(key, std::move(migration)).second)
+      throw InputError("migration " + key.str() + " exists twice");
+    children_[key];
+  }
+  for (const auto& [key, migration] : migrations_)
+    for (const auto& dependency : migration.dependencies) {
+      if (!migrations_.count(dependency))
+        throw InputError("migration " + key.str() + " depends on " + dependency.str() +
+                         ", which does not exist; restore that migration or fix the dependency");
+      children_[dependency].insert(key);
+    }
+
+  // Kahn's algorithm; `ready` is ordered, so ties go by app, then name.
+  std::map<MigrationKey, std::size_t> waiting;
+  std::set<MigrationKey> ready;
+  for (const auto& [key, migration] : migrations_) {
+    std::set<MigrationKey> distinct(migration.dependencies.begin(), migration.dependencies.end());
+    waiting[key] = distinct.size();
+    if (distinct.empty()) ready.insert(key);
+  }
+  while (!ready.empty()) {
+    MigrationKey key = *ready.begin();
+    ready.erase(ready.begin());
+    order_.push_back(&migrations_.at(key));
+    for (const auto& child : children_.at(key))
+      if (--waiting[child] == 0) ready.insert(child);
+  }
+  if (order_.size() != migrations_.size()) {
+    std::set<MigrationKey> remaining;
+    for (const auto& [key, count] : waiting)
+      if (count > 0) remaining.insert(key);
+    throw InputError("dependency cycle between migrations: " + cycle_path(migrations_, remaining) +
+                     "; remove one of these dependencies");
+  }
+
+  // Two migrations of one app with one number are fine on parallel branches (merged later),
+  // but one following the other means a file was misnumbered.
+  for (const auto& [key, migration] : migrations_)
+    for (const auto* ancestor : forwards_plan(key))
+      if (ancestor->key() != key && ancestor->app == key.app &&
+          number_of(ancestor->name) == number_of(key.name))
+        throw InputError("app " + key.app + ": migrations " + ancestor->name + " and " + key.name +
+                         " share the number " + number_of(key.name) + " but " + key.name +
+                         " depends on " + ancestor->name + "; renumber " + key.name);
+}
+
+const Migration* MigrationGraph::find(const MigrationKey& key) const {
+  auto it = migrations_.find(key);
+  return it == migrations_.end() ? nullptr : &it->second;
+}
+
+const Migration& MigrationGraph::get(const MigrationKey& key) const {
+  if (const Migration* migration = find(key)) return *migration;
+  throw InputError("migration " + key.str() + " does not exist");
+}
+
+MigrationKey MigrationGraph::resolve(std::string_view app, std::string_view name) const {
+  if (find({std::string(app), std::string(name)})) return {std::string(app), std::string(name)};
+  std::vector<MigrationKey> matches;
+  for (const auto* migration : app_migrations(app))
+    if (migration->name.starts_with(name)) matches.push_back(migration->key());
+  if (matches.size() == 1) return matches.front();
+  std::string wanted = std::string(app) + "." + std::string(name);
+  if (matches.empty())
+    throw InputError("migration " + wanted +
+                     " does not exist; `dbmig showmigrations` lists the migrations");
+  throw InputError("migration " + wanted + " is ambiguous: it matches " + list_of(matches) +
+                   "; give more of the name");
+}
+
+std::vector<std::string> MigrationGraph::apps() const {
+  std::set<std::string> apps;
+  for (const auto& [key, migration] : migrations_) apps.insert(key.app);
+  return {apps.begin(), apps.end()};
+}
+
+std::vector<const Migration*> MigrationGraph::app_migrations(std::string_view app) const {
+  std::vector<const Migration*> result;
+  for (const auto* migration : order_)
+    if (migration->app == app) result.push_back(migration);
+  return result;
+}
+
+std::vector<const Migration*> MigrationGraph::forwards_plan(const MigrationKey& target) const {
+  std::set<MigrationKey> needed;
+  std::function<void(const MigrationKey&)> visit = [&](const MigrationKey& key) {
+    if (!needed.insert(key).second) return;
+    for (const auto& dependency : get(key).dependencies) visit(dependency);
+  };
+  visit(target);
+  std::vector<const Migration*> plan;
+  for (const auto* migration : order_)
+    if (needed.count(migration->key())) plan.push_back(migration);
+  return plan;
+}
+
+std::vector<const Migration*> MigrationGraph::backwards_plan(const MigrationKey& target) const {
+  get(target);
+  std::set<MigrationKey> dependents;
+  std::function<void(const MigrationKey&)> visit = [&](const MigrationKey& key) {
+    if (!dependents.insert(key).second) return;
+    for (const auto& child : children_.at(key)) visit(child);
+  };
+  visit(target);
+  std::vector<const Migration*> plan;
+  for (auto it = order_.rbegin(); it != order_.rend(); ++it)
+    if (dependents.count((*it)->key())) plan.push_back(*it);
+  return plan;
+}
+
+std::vector<MigrationKey> MigrationGraph::leaves(std::string_view app) const {
+  std::vector<MigrationKey> result;
+  for (const auto& [key, migration] : migrations_) {
+    if (key.app != app) continue;
+    const auto& children = children_.at(key);
+    bool has_child_in_app =
+        std::any_of(children.begin(), children.end(),
+                    [&](const MigrationKey& child) { return child.app == app; });
+    if (!has_child_in_app) result.push_back(key);
+  }
+  return result;
+}
+
+std::optional<MigrationKey> MigrationGraph::leaf(std::string_view app) const {
+  auto found = leaves(app);
+  if (found.empty()) return std::nullopt;
+  if (found.size() > 1) check_no_conflicts();
+  return found.front();
+}
+
+std::map<std::string, std::vector<MigrationKey>> MigrationGraph::conflicts() const {
+  std::map<std::string, std::vector<MigrationKey>> result;
+  for (const auto& app : apps())
+    if (auto found = leaves(app); found.size() > 1) result[app] = found;
+  return result;
+}
+
+void MigrationGraph::check_no_conflicts() const {
+  auto found = conflicts();
+  if (found.empty()) return;
+  const auto& [app, leaves] = *found.begin();
+  throw InputError("conflicting migrations in app " + app + ": " + list_of(leaves) +
+                   " are both leaves (two branches of history); run `dbmig makemigrations "
+                   "--merge` to join them");
+}
+
+ProjectState MigrationGraph::state_at(const std::optional<MigrationKey>& target) const {
+  return replay(target ? forwards_plan(*target) : order_);
+}
+
+ProjectState replay(const std::vector<const Migration*>& plan) {
+  ProjectState state;
+  for (const auto* migration : plan)
+    for (std::size_t i = 0; i < migration->operations.size(); ++i) {
+      const Operation& operation = *migration->operations[i];
+      try {
+        operation.apply(state, migration->app);
+      } catch (const InputError& e) {
+        throw InputError("migration " + migration->key().str() + ": $.operations[" +
+                         std::to_string(i) + "] (" + operation.describe() + "): " + e.what());
+      }
+    }
+  return state;
+}
+
+ResolvedMigrations resolve_replacements(std::vector<Migration> migrations,
+                                        const std::set<MigrationKey>& applied) {
+  std::map<MigrationKey, MigrationKey> replaced_by;  // replaced -> squashed in use
+  std::set<MigrationKey> present;
+  std::map<MigrationKey, std::vector<MigrationKey>> unused_squashes;  // squashed -> replaced
+  for (const auto& migration : migrations) present.insert(migration.key());
+  ResolvedMigrations result;
+  for (const auto& migration : migrations) {
+    if (migration.replaces.empty()) continue;
+    auto applied_count = std::count_if(migration.replaces.begin(), migration.replaces.end(),
+                                       [&](const MigrationKey& k) { return applied.count(k) > 0; });
+    if (applied_count == 0 || applied_count == static_cast<long>(migration.replaces.size())) {
+      result.replacements[migration.key()] = migration.replaces;
+      for (const auto& replaced : migration.replaces) replaced_by[replaced] = migration.key();
+      continue;
+    }
+    for (const auto& replaced : migration.replaces)
+      if (!present.count(replaced))
+        throw InputError("squashed migration " + migration.key().str() +
+                         " is partly applied and the migration " + replaced.str() +
+                         " it replaces is gone; restore it, or apply the rest first");
+    unused_squashes[migration.key()] = migration.replaces;
+  }
+  for (auto& migration : migrations) {
+    if (replaced_by.count(migration.key()) || unused_squashes.count(migration.key())) continue;
+    std::vector<MigrationKey> dependencies;
+    auto depend_on = [&](const MigrationKey& target) {
+      if (target != migration.key() &&
+          std::find(dependencies.begin(), dependencies.end(), target) == dependencies.end())
+        dependencies.push_back(target);
+    };
+    for (const auto& dependency : migration.dependencies) {
+      if (auto squash = unused_squashes.find(dependency); squash != unused_squashes.end()) {
+        for (const auto& replaced : squash->second) depend_on(replaced);
+      } else if (auto it = replaced_by.find(dependency); it != replaced_by.end()) {
+        depend_on(it->second);
+      } else {
+        depend_on(dependency);
+      }
+    }
+    migration.dependencies = std::move(dependencies);
+    result.migrations.push_back(std::move(migration));
+  }
+  return result;
+}
+
+std::set<MigrationKey> effective_applied(
+    const std::set<MigrationKey>& recorded,
+    const std::map<MigrationKey, std::vector<MigrationKey>>& replacements) {
+  std::set<MigrationKey> result = recorded;
+  for (const auto& [squashed, replaced] : replacements)
+    if (std::all_of(replaced.begin(), replaced.end(),
+                    [&](const MigrationKey& k) { return recorded.count(k) > 0; }))
+      result.insert(squashed);
+  return result;
+}
+
+}  // namespace dbmig

@@ -1,0 +1,71 @@
+#include "dbmig/loader.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "dbmig/error.hpp"
+#include "dbmig/json_file.hpp"
+#include "dbmig/migration_json.hpp"
+
+namespace dbmig {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// "0002_blog_subtitle": four digits, an underscore, then a name.
+bool is_migration_name(const std::string& name) {
+  if (name.size() < 6 || name[4] != '_') return false;
+  return std::all_of(name.begin(), name.begin() + 4,
+                     [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+std::vector<fs::path> sorted_entries(const fs::path& folder) {
+  std::vector<fs::path> entries;
+  for (const auto& entry : fs::directory_iterator(folder)) entries.push_back(entry.path());
+  std::sort(entries.begin(), entries.end());
+  return entries;
+}
+
+}  // namespace
+
+Migration load_migration_file(const fs::path& file, const std::string& shown_name,
+                              const std::string& app) {
+  Migration migration = migration_from_json(read_json_file(file, shown_name), shown_name);
+  std::string name = file.stem().string();
+  if (migration.app != app)
+    throw InputError(shown_name + ": $.app: is \"" + migration.app + "\" but the file is in the " +
+                     app + " folder; make them agree");
+  if (migration.name != name)
+    throw InputError(shown_name + ": $.name: is \"" + migration.name + "\" but the file is " +
+                     name + ".json; make them agree");
+  return migration;
+}
+
+std::vector<Migration> load_migrations(const ProjectConfig& config) {
+  std::vector<Migration> migrations;
+  if (!fs::is_directory(config.migrations_dir)) return migrations;
+  for (const auto& folder : sorted_entries(config.migrations_dir)) {
+    if (!fs::is_directory(folder)) continue;
+    std::string app = folder.filename().string();
+    for (const auto& file : sorted_entries(folder)) {
+      if (file.extension() != ".json" || !fs::is_regular_file(file)) continue;
+      std::string shown = fs::relative(file, config.root).string();
+      if (!is_migration_name(file.stem().string()))
+        throw InputError(shown +
+                         ": not a migration file name; expected NNNN_<name>.json (e.g. "
+                         "0001_initial.json), or move the file out of " +
+                         fs::relative(folder, config.root).string());
+      migrations.push_back(load_migration_file(file, shown, app));
+    }
+  }
+  return migrations;
+}
+
+LoadedGraph load_migration_graph(const ProjectConfig& config,
+                                 const std::set<MigrationKey>& applied) {
+  ResolvedMigrations resolved = resolve_replacements(load_migrations(config), applied);
+  return {MigrationGraph(std::move(resolved.migrations)), std::move(resolved.replacements)};
+}
+
+}  // namespace dbmig
