@@ -53,6 +53,19 @@ std::vector<Migration> arrange_migrations(const std::vector<PlannedOperation>& o
 std::vector<Migration> trim_to_apps(std::vector<Migration> migrations,
                                     const std::vector<std::string>& apps);
 
+// One branch of an app's migration graph that --merge joins: its leaf and the migrations of
+// the app between the common ancestor and the leaf.
+struct MergeBranch {
+  std::string leaf;
+  std::vector<const Migration*> migrations;
+};
+
+// The merge migration of `app` (no operations, depending on every leaf), named
+// "NNNN_merge_<leaves>" or `name`. Throws InputError naming the field and the migrations when
+// two branches change the same field or model.
+Migration merge_migration(const std::string& app, const std::vector<MergeBranch>& branches,
+                          const std::optional<std::string>& name);
+
 // Whether two states describe the same schema: equal except for the order of fields, which a
 // migration history cannot always reproduce (AddField appends) and the database ignores.
 bool same_schema(const ProjectState& a, const ProjectState& b);
