@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "dbmig/graph.hpp"
 #include "dbmig/migration.hpp"
 #include "dbmig/questioner.hpp"
 #include "dbmig/state.hpp"
@@ -20,12 +21,15 @@ namespace dbmig {
 // One detected operation. Operations of one app run in list order; `after` names earlier
 // operations of other apps that must have run first (a referenced model created or renamed, a
 // referencing field removed before its target is deleted); `after_app_leaf` names apps whose
-// existing migrations must have run first (a referenced model that this run does not touch).
+// existing migrations must have run first (a referenced model that this run does not touch);
+// `after_mentions_of` is the model a RenameModel or DeleteModel takes away, which must happen
+// after every existing migration of another app that mentions it.
 struct PlannedOperation {
   std::string app;
   OperationPtr operation;
   std::vector<std::size_t> after;
   std::set<std::string> after_app_leaf;
+  std::optional<ModelKey> after_mentions_of;
 };
 
 // Every change from `from` (replayed migrations) to `to` (scanned models). Renames come from
@@ -39,7 +43,13 @@ struct ArrangeOptions {
   std::map<std::string, std::string> leaves;
   // --name: used instead of the automatic name for every migration written.
   std::optional<std::string> name;
+  // For each model in an `after_mentions_of`: the other apps whose migrations mention it.
+  std::map<ModelKey, std::set<std::string>> mentioned_by;
 };
+
+// The leaves and mentions of the existing migrations that `operations` need.
+ArrangeOptions arrange_options(const MigrationGraph& history,
+                               const std::vector<PlannedOperation>& operations);
 
 // Splits the operations into migrations per app (more than one per app only when the apps
 // depend on each other in a circle), each depending on its app's previous migration and on the

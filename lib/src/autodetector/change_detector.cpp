@@ -73,13 +73,15 @@ class ChangeDetector {
  private:
   // Applies `operation` to the working state and records it; returns its index.
   std::size_t emit(const std::string& app, OperationPtr operation,
-                   std::vector<std::size_t> after = {}, std::set<std::string> after_leaf = {}) {
+                   std::vector<std::size_t> after = {}, std::set<std::string> after_leaf = {},
+                   std::optional<ModelKey> after_mentions_of = std::nullopt) {
     operation->apply(working_, app);
     std::erase_if(after, [&](std::size_t index) { return planned_[index].app == app; });
     std::sort(after.begin(), after.end());
     after.erase(std::unique(after.begin(), after.end()), after.end());
     after_leaf.erase(app);
-    planned_.push_back({app, std::move(operation), std::move(after), std::move(after_leaf)});
+    planned_.push_back({app, std::move(operation), std::move(after), std::move(after_leaf),
+                        std::move(after_mentions_of)});
     return planned_.size() - 1;
   }
 
@@ -154,8 +156,8 @@ class ChangeDetector {
 
   void rename_model(const ModelKey& old_key, const ModelKey& new_key) {
     renamed_models_[old_key] = new_key;
-    identity_operation_[new_key] =
-        emit(new_key.app, std::make_shared<RenameModel>(old_key.name, new_key.name));
+    identity_operation_[new_key] = emit(
+        new_key.app, std::make_shared<RenameModel>(old_key.name, new_key.name), {}, {}, old_key);
   }
 
   void rename_models() {
@@ -359,7 +361,8 @@ class ChangeDetector {
       visiting.erase(key);
       pending.erase(key);
       const Model deleted = working_.get(key);
-      std::size_t index = emit(key.app, std::make_shared<DeleteModel>(key.name), releases_[key]);
+      std::size_t index =
+          emit(key.app, std::make_shared<DeleteModel>(key.name), releases_[key], {}, key);
       for (const Field& field : deleted.fields) note_released(field, index);
     };
     for (const ModelKey& key : vanished)

@@ -58,7 +58,12 @@ class MigrationArranger {
       migration.operations.push_back(planned.operation);
       for (std::size_t needed : planned.after)
         others.insert(migrations_[migration_of_[needed]].key());
-      for (const std::string& other_app : planned.after_app_leaf)
+      std::set<std::string> other_apps = planned.after_app_leaf;
+      if (planned.after_mentions_of)
+        if (auto it = options_.mentioned_by.find(*planned.after_mentions_of);
+            it != options_.mentioned_by.end())
+          other_apps.insert(it->second.begin(), it->second.end());
+      for (const std::string& other_app : other_apps)
         if (auto leaf = options_.leaves.find(other_app); leaf != options_.leaves.end())
           others.insert({other_app, leaf->second});
     }
@@ -92,6 +97,26 @@ class MigrationArranger {
 std::vector<Migration> arrange_migrations(const std::vector<PlannedOperation>& operations,
                                           const ArrangeOptions& options) {
   return MigrationArranger(operations, options).run();
+}
+
+ArrangeOptions arrange_options(const MigrationGraph& history,
+                               const std::vector<PlannedOperation>& operations) {
+  ArrangeOptions options;
+  for (const std::string& app : history.apps())
+    if (auto leaf = history.leaf(app)) options.leaves[app] = leaf->name;
+  for (const PlannedOperation& planned : operations) {
+    if (!planned.after_mentions_of) continue;
+    const ModelKey& model = *planned.after_mentions_of;
+    std::set<std::string>& apps = options.mentioned_by[model];
+    for (const Migration* migration : history.order())
+      if (migration->app != model.app && !apps.count(migration->app))
+        for (const OperationPtr& operation : migration->operations)
+          if (operation->references_model(model, migration->app)) {
+            apps.insert(migration->app);
+            break;
+          }
+  }
+  return options;
 }
 
 std::vector<Migration> trim_to_apps(std::vector<Migration> migrations,

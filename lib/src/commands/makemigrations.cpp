@@ -57,14 +57,6 @@ void print_migrations(Console& console, const ProjectConfig& config,
   }
 }
 
-// The existing leaf of every app that has migrations.
-std::map<std::string, std::string> existing_leaves(const MigrationGraph& graph) {
-  std::map<std::string, std::string> leaves;
-  for (const std::string& app : graph.apps())
-    if (auto leaf = graph.leaf(app)) leaves[app] = leaf->name;
-  return leaves;
-}
-
 // The branches of `app` after their common ancestor, one per leaf.
 std::vector<MergeBranch> branches_of(const MigrationGraph& graph, const std::string& app,
                                      const std::vector<MigrationKey>& leaves) {
@@ -159,8 +151,9 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
     questioner = std::make_unique<NonInteractiveQuestioner>(scanned.sources);
 
   auto planned = detect_changes(graph.state_at(), scanned.state, scanned.sources, *questioner);
-  auto migrations = trim_to_apps(
-      arrange_migrations(planned, {existing_leaves(graph), options.name}), options.apps);
+  ArrangeOptions arrange = arrange_options(graph, planned);
+  arrange.name = options.name;
+  auto migrations = trim_to_apps(arrange_migrations(planned, arrange), options.apps);
   if (migrations.empty()) {
     console.out << no_changes_message(options.apps) << "\n";
     return ExitCode::ok;
