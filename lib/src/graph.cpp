@@ -81,13 +81,19 @@ MigrationGraph::MigrationGraph(std::vector<Migration> migrations) {
 
   // Two migrations of one app with one number are fine on parallel branches (merged later),
   // but one following the other means a file was misnumbered.
+  std::map<std::pair<std::string, std::string>, std::vector<MigrationKey>> numbered;
   for (const auto& [key, migration] : migrations_)
-    for (const auto* ancestor : forwards_plan(key))
-      if (ancestor->key() != key && ancestor->app == key.app &&
-          number_of(ancestor->name) == number_of(key.name))
-        throw InputError("app " + key.app + ": migrations " + ancestor->name + " and " + key.name +
-                         " share the number " + number_of(key.name) + " but " + key.name +
-                         " depends on " + ancestor->name + "; renumber " + key.name);
+    numbered[{key.app, number_of(key.name)}].push_back(key);
+  for (const auto& [number, keys] : numbered) {
+    if (keys.size() < 2) continue;
+    for (const auto& key : keys)
+      for (const auto* ancestor : forwards_plan(key))
+        if (ancestor->key() != key &&
+            std::find(keys.begin(), keys.end(), ancestor->key()) != keys.end())
+          throw InputError("app " + key.app + ": migrations " + ancestor->name + " and " +
+                           key.name + " share the number " + number.second + " but " + key.name +
+                           " depends on " + ancestor->name + "; renumber " + key.name);
+  }
 }
 
 const Migration* MigrationGraph::find(const MigrationKey& key) const {

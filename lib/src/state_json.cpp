@@ -31,8 +31,9 @@ std::string on_delete_names() {
 
 Literal integer_literal(const nlohmann::json& json, FieldType type, const std::string& path) {
   if (is_unsigned(type)) {
-    if (!json.is_number_unsigned()) throw_at(path, "expected a non-negative integer");
-    return json.get<std::uint64_t>();
+    if (json.is_number_unsigned()) return json.get<std::uint64_t>();
+    if (json.get<std::int64_t>() < 0) throw_at(path, "expected a non-negative integer");
+    return static_cast<std::uint64_t>(json.get<std::int64_t>());
   }
   if (json.is_number_unsigned() &&
       json.get<std::uint64_t>() >
@@ -103,6 +104,10 @@ Literal literal_from_json(const nlohmann::json& json, FieldType type, const std:
     throw_at(path, "expected a " + std::string(to_string(type)) + " value, not a number");
   }
   throw_at(path, "expected true/false, a number or a string");
+}
+
+Literal canonical_literal(const Literal& value, FieldType type, const std::string& what) {
+  return literal_from_json(literal_to_json(value), type, what);
 }
 
 nlohmann::ordered_json field_to_json(const Field& field) {

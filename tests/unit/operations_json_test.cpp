@@ -4,6 +4,7 @@
 
 #include "dbmig/error.hpp"
 #include "dbmig/operations.hpp"
+#include "dbmig/state_json.hpp"
 
 namespace dbmig {
 namespace {
@@ -152,6 +153,15 @@ TEST(OperationsJson, ErrorsNameTheJsonPath) {
   EXPECT_EQ(error_of(R"({"op":"CreateModel","name":"B","table":"b","fields":[{"name":1}]})"),
             "$.operations[2].fields[0].name: expected a string");
   EXPECT_EQ(error_of(R"([1])"), "$.operations[2]: expected an object");
+}
+
+TEST(OperationsJson, CanonicalLiteralsMatchWhatReplayGives) {
+  EXPECT_EQ(canonical_literal(std::int64_t{5}, FieldType::uint16, "x"), Literal{std::uint64_t{5}});
+  EXPECT_EQ(canonical_literal(std::uint64_t{5}, FieldType::int32, "x"), Literal{std::int64_t{5}});
+  EXPECT_EQ(canonical_literal(std::int64_t{2}, FieldType::float64, "x"), Literal{2.0});
+  EXPECT_EQ(canonical_literal(std::string("1.50"), FieldType::decimal, "x"),
+            Literal{std::string("1.50")});
+  EXPECT_THROW(canonical_literal(std::string("yes"), FieldType::boolean, "x"), InputError);
 }
 
 TEST(OperationsJson, RunSqlAcceptsASingleString) {

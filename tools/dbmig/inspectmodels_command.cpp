@@ -1,13 +1,18 @@
 #include "command_registry.hpp"
+#include "dbmig/commands/inspectmodels.hpp"
 
 namespace dbmig::cli {
 
 void add_inspectmodels_command(CLI::App& app, CommandContext& context) {
-  (void)context;
   auto* command =
       app.add_subcommand("inspectmodels", "Print what the scanner read from the model headers");
-  command->callback([] {
-    throw InputError("`dbmig inspectmodels` is not available in this build yet (issue 3)");
+  auto options = std::make_shared<InspectModelsOptions>();
+  command->add_option("apps", options->apps, "Only these apps (default: all)");
+  command->add_option("--format", options->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  command->callback([options, &context] {
+    context.result = inspect_models(context.global, *options, context.console);
   });
 }
 

@@ -21,6 +21,10 @@ nlohmann::ordered_json literal_to_json(const Literal& value);
 // bool for bool, int64 for signed integers, uint64 for unsigned, double for float/double; a
 // string stays a string (decimals, timestamps and dates may be written either way).
 Literal literal_from_json(const nlohmann::json& json, FieldType type, const std::string& path);
+// `value` as replaying a migration file would give it back for a field of `type` (an int64 5
+// on a uint16 field becomes uint64 5, an integer on a double field a double), so scanned models
+// compare equal to replayed ones. Throws InputError "<what>: ..." when it does not suit the type.
+Literal canonical_literal(const Literal& value, FieldType type, const std::string& what);
 
 nlohmann::ordered_json field_to_json(const Field& field);
 Field field_from_json(const nlohmann::json& json, const std::string& path);

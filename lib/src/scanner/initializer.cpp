@@ -53,7 +53,7 @@ bool is_punctuation(const Token& token, const char* text) {
 }
 
 Shape shape_of(const std::vector<Token>& tokens) {
-  bool all_strings = true;
+  bool all_strings = true;  // tokens is not empty
   for (const auto& token : tokens)
     all_strings = all_strings && token.kind == CXToken_Literal && token.text.back() == '"';
   if (all_strings) return Shape::string;
@@ -142,10 +142,12 @@ Initializer read_initializer(CXTranslationUnit unit, CXCursor field) {
   std::vector<Token> tokens = tokens_of(unit, expression);
   std::string text = joined(tokens);
   if (tokens.size() >= 2 && is_punctuation(tokens.front(), "{") &&
-      is_punctuation(tokens.back(), "}"))
+      is_punctuation(tokens.back(), "}")) {
+    if (tokens.size() == 2) return {};  // `{}`: value-initialized, no column default
     tokens = std::vector<Token>(tokens.begin() + 1, tokens.end() - 1);
-  if (tokens.empty()) return {};  // `{}`: value-initialized, no column default
-  Shape shape = shape_of(tokens);
+  }
+  // No tokens: the initializer comes from a macro; clang evaluates it like any expression.
+  Shape shape = tokens.empty() ? Shape::expression : shape_of(tokens);
   if (shape == Shape::nullopt) return {};
   // Numbers, enum constants and other constant expressions are whatever clang evaluates them
   // to; anything it cannot evaluate (a function call, a variable) is no column default.
@@ -153,9 +155,14 @@ Initializer read_initializer(CXTranslationUnit unit, CXCursor field) {
   if (shape == Shape::string) {
     if (auto text = string_value(tokens)) value = *text;
   } else {
-    for (CXCursor level = expression; !value && !clang_Cursor_isNull(level);
+    // Innermost first: `std::uint8_t small = 300;` is 300 as written, not 44 after the
+    // implicit conversion, so the range check can report it.
+    std::vector<CXCursor> levels;
+    for (CXCursor level = expression; !clang_Cursor_isNull(level);
          level = wrapped_expression(level))
-      value = evaluate(level, shape);
+      levels.push_back(level);
+    for (auto level = levels.rbegin(); !value && level != levels.rend(); ++level)
+      value = evaluate(*level, shape);
   }
   if (!value) return {Initializer::Kind::not_literal, std::nullopt, text};
   return {Initializer::Kind::literal, value, text};

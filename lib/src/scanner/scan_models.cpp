@@ -5,6 +5,7 @@
 #include "scanner/compile_flags.hpp"
 #include "scanner/model_builder.hpp"
 #include "scanner/model_reader.hpp"
+#include "scanner/scan_cache.hpp"
 #include "scanner/translation_unit.hpp"
 
 namespace dbmig {
@@ -34,14 +35,21 @@ ScanError::ScanError(std::vector<std::string> problems)
 
 ScanResult scan_models(const ProjectConfig& config) {
   check_apps_exist(config);
-  scanner::TranslationUnit unit(config.root / ".dbmig-models.cpp", generated_source(config),
-                                scanner::scan_arguments(config));
+  std::vector<std::string> arguments = scanner::scan_arguments(config);
+  std::string source = generated_source(config);
+  std::string inputs = source;
+  for (const auto& argument : arguments) inputs += argument + "\n";
+  scanner::ScanCache cache(config, inputs);
+  if (auto cached = cache.load()) return *cached;
+
+  scanner::TranslationUnit unit(config.root / ".dbmig-models.cpp", source, arguments);
   // C++ errors first and alone: after one, libclang guesses types (an unknown type becomes
   // int), so nothing it says about the models can be trusted.
   if (auto errors = unit.errors(config.root); !errors.empty()) throw ScanError(errors);
   std::vector<std::string> problems;
   ScanResult result = scanner::build_models(scanner::read_models(unit, config), problems);
   if (!problems.empty()) throw ScanError(problems);
+  cache.store(result, unit.included_files());
   return result;
 }
 

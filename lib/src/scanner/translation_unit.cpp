@@ -103,8 +103,8 @@ std::vector<fs::path> TranslationUnit::included_files() const {
       unit_,
       [](CXFile file, CXSourceLocation*, unsigned depth, CXClientData data) {
         if (depth > 0)
-          static_cast<std::set<fs::path>*>(data)->insert(
-              fs::path(to_string(clang_getFileName(file))).lexically_normal());
+          // As clang names it: lexical normalization is wrong across symlinked folders.
+          static_cast<std::set<fs::path>*>(data)->insert(to_string(clang_getFileName(file)));
       },
       &files);
   return {files.begin(), files.end()};

@@ -31,8 +31,8 @@ class TranslationUnit {
   // `root`.
   std::vector<std::string> errors(const std::filesystem::path& root) const;
 
-  // Every file the parse read (headers included, the generated main file excluded), absolute
-  // and sorted, for the cache key.
+  // Every file the parse read (headers included, the generated main file excluded), as clang
+  // opened them, sorted: what the cache checks.
   std::vector<std::filesystem::path> included_files() const;
 
  private:
