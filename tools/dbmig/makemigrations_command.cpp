@@ -1,13 +1,30 @@
 #include "command_registry.hpp"
+#include "dbmig/commands/makemigrations.hpp"
 
 namespace dbmig::cli {
 
 void add_makemigrations_command(CLI::App& app, CommandContext& context) {
-  (void)context;
   auto* command = app.add_subcommand(
       "makemigrations", "Scan the models and write the next migration of every changed app");
-  command->callback([] {
-    throw InputError("`dbmig makemigrations` is not available in this build yet (issue 4)");
+  auto options = std::make_shared<MakemigrationsOptions>();
+  auto name = std::make_shared<std::string>();
+  auto noinput = std::make_shared<bool>(false);
+  command->add_option("apps", options->apps, "Only these apps (and what they depend on)");
+  command->add_option("-n,--name", *name, "Name of the migration instead of an automatic one");
+  command->add_flag("--empty", options->empty,
+                    "Write an empty migration per app, to fill by hand (e.g. with RunSQL)");
+  command->add_flag("--dry-run", options->dry_run, "Show what would be written; write nothing");
+  command->add_flag("--check", options->check,
+                    "Exit 1 when the models and the migrations differ, listing the changes; "
+                    "write nothing");
+  command->add_flag("--merge", options->merge,
+                    "Write a merge migration for an app with two leaf migrations");
+  command->add_flag("--noinput,--no-input", *noinput,
+                    "Never ask: renames only from renamed_from, a missing default is an error");
+  command->callback([&context, options, name, noinput] {
+    if (!name->empty()) options->name = *name;
+    if (*noinput) context.console.interactive = false;
+    context.result = makemigrations(context.global, *options, context.console);
   });
 }
 

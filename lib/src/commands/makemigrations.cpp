@@ -1,0 +1,167 @@
+#include "dbmig/commands/makemigrations.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include "dbmig/autodetector.hpp"
+#include "dbmig/loader.hpp"
+#include "dbmig/migration_json.hpp"
+#include "dbmig/project_config.hpp"
+#include "dbmig/questioner.hpp"
+#include "dbmig/scanner.hpp"
+#include "dbmig/writer.hpp"
+
+namespace dbmig {
+
+namespace {
+
+// A path as shown to the user: relative to the project root when inside it.
+std::string shown_path(const ProjectConfig& config, const std::filesystem::path& path) {
+  std::filesystem::path relative = path.lexically_relative(config.root);
+  return relative.empty() || *relative.begin() == ".." ? path.string() : relative.string();
+}
+
+void check_app_labels(const ProjectConfig& config, const std::vector<std::string>& apps) {
+  for (const std::string& app : apps) {
+    if (config.find_app(app)) continue;
+    std::string known;
+    for (const AppConfig& candidate : config.apps)
+      known += (known.empty() ? "" : ", ") + candidate.name;
+    throw InputError("no app named '" + app + "' (the project's apps: " + known + ")");
+  }
+}
+
+bool wanted(const MakemigrationsOptions& options, const std::string& app) {
+  return options.apps.empty() ||
+         std::find(options.apps.begin(), options.apps.end(), app) != options.apps.end();
+}
+
+// Django's wording: "No changes detected", "... in app 'blog'", "... in apps 'a', 'b'".
+std::string no_changes_message(const std::vector<std::string>& apps) {
+  if (apps.empty()) return "No changes detected";
+  std::string quoted;
+  for (const std::string& app : apps) quoted += (quoted.empty() ? "'" : ", '") + app + "'";
+  return "No changes detected in app" + std::string(apps.size() > 1 ? "s " : " ") + quoted;
+}
+
+// "Migrations for 'blog':", the file, one line per operation (and the file text at -v 3).
+void print_migrations(Console& console, const ProjectConfig& config,
+                      const std::vector<Migration>& migrations) {
+  for (const Migration& migration : migrations) {
+    console.out << "Migrations for '" << migration.app << "':\n  "
+                << shown_path(config, migration_path(config, migration)) << "\n";
+    for (const OperationPtr& operation : migration.operations)
+      console.out << "    - " << operation->describe() << "\n";
+    if (migration.operations.empty()) console.out << "    (no operations)\n";
+    if (console.verbosity >= 3) console.out << format_migration(migration);
+  }
+}
+
+// The branches of `app` after their common ancestor, one per leaf.
+std::vector<MergeBranch> branches_of(const MigrationGraph& graph, const std::string& app,
+                                     const std::vector<MigrationKey>& leaves) {
+  std::vector<MergeBranch> branches;
+  std::map<MigrationKey, std::size_t> reached_by;  // how many leaves need each migration
+  for (const MigrationKey& leaf : leaves)
+    for (const Migration* migration : graph.forwards_plan(leaf))
+      if (migration->app == app) ++reached_by[migration->key()];
+  for (const MigrationKey& leaf : leaves) {
+    MergeBranch branch{leaf.name, {}};
+    for (const Migration* migration : graph.forwards_plan(leaf))
+      if (migration->app == app && reached_by[migration->key()] < leaves.size())
+        branch.migrations.push_back(migration);
+    branches.push_back(std::move(branch));
+  }
+  return branches;
+}
+
+void write_all(const ProjectConfig& config, const std::vector<Migration>& migrations) {
+  for (const Migration& migration : migrations) write_migration(config, migration);
+}
+
+ExitCode write_empty_migrations(const ProjectConfig& config, const MigrationGraph& graph,
+                                const MakemigrationsOptions& options, Console& console) {
+  if (options.apps.empty())
+    throw InputError(
+        "--empty needs the apps to write an empty migration for, e.g. "
+        "`dbmig makemigrations --empty blog`");
+  std::vector<Migration> migrations;
+  for (const std::string& app : options.apps) {
+    Migration migration;
+    migration.app = app;
+    std::optional<MigrationKey> leaf = graph.leaf(app);
+    if (leaf) migration.dependencies.push_back(*leaf);
+    int number = leaf ? migration_number(leaf->name) + 1 : 1;
+    migration.name = numbered_migration_name(
+        number, options.name ? *options.name : suggest_migration_name({}, !leaf));
+    migrations.push_back(std::move(migration));
+  }
+  print_migrations(console, config, migrations);
+  if (!options.dry_run) write_all(config, migrations);
+  return ExitCode::ok;
+}
+
+// --merge: one merge migration per app (of those asked for) that has several leaves.
+ExitCode merge_branches(const ProjectConfig& config, const MigrationGraph& graph,
+                        const MakemigrationsOptions& options, Console& console) {
+  std::vector<Migration> merges;
+  for (const auto& [app, leaves] : graph.conflicts()) {
+    if (!wanted(options, app)) continue;
+    std::vector<MergeBranch> branches = branches_of(graph, app, leaves);
+    console.out << "Merging " << app << "\n";
+    for (const MergeBranch& branch : branches) {
+      console.out << "  Branch " << branch.leaf << "\n";
+      for (const Migration* migration : branch.migrations)
+        for (const OperationPtr& operation : migration->operations)
+          console.out << "    - " << operation->describe() << "\n";
+    }
+    merges.push_back(merge_migration(app, branches, options.name));
+  }
+  if (merges.empty()) {
+    console.out << "No conflicts detected to merge.\n";
+    return ExitCode::ok;
+  }
+  for (const Migration& merge : merges) {
+    if (!options.dry_run) write_migration(config, merge);
+    console.out << (options.dry_run ? "Would create" : "Created") << " new merge migration "
+                << shown_path(config, migration_path(config, merge)) << "\n";
+  }
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions& options,
+                        Console& console) {
+  if (options.name) check_migration_name(*options.name);
+  ProjectConfig config = load_project_config(std::filesystem::absolute(global.project));
+  check_apps_exist(config);
+  check_app_labels(config, options.apps);
+  LoadedGraph loaded = load_migration_graph(config);
+  const MigrationGraph& graph = loaded.graph;
+  if (options.merge) return merge_branches(config, graph, options, console);
+  graph.check_no_conflicts();
+  if (options.empty) return write_empty_migrations(config, graph, options, console);
+
+  ScanResult scanned = scan_models(config);
+  std::unique_ptr<Questioner> questioner;
+  if (console.interactive)
+    questioner = std::make_unique<InteractiveQuestioner>(console, scanned.sources);
+  else
+    questioner = std::make_unique<NonInteractiveQuestioner>(scanned.sources);
+
+  auto planned = detect_changes(graph.state_at(), scanned.state, scanned.sources, *questioner);
+  ArrangeOptions arrange = arrange_options(graph, planned);
+  arrange.name = options.name;
+  auto migrations = trim_to_apps(arrange_migrations(planned, arrange), options.apps);
+  if (migrations.empty()) {
+    console.out << no_changes_message(options.apps) << "\n";
+    return ExitCode::ok;
+  }
+  print_migrations(console, config, migrations);
+  if (options.check) return ExitCode::changes_found;
+  if (!options.dry_run) write_all(config, migrations);
+  return ExitCode::ok;
+}
+
+}  // namespace dbmig
