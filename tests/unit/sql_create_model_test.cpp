@@ -98,3 +98,19 @@ TEST(SqlCreateModel, MysqlRefusesToIndexUnboundedText) {
 }
 
 }  // namespace dbmig::test
+
+namespace dbmig::test {
+
+TEST(SqlCreateModel, NamesLongerThanTheDatabaseAllowsAreRefused) {
+  std::string long_name(64, 'n');
+  EXPECT_THROW(make_schema_editor(Dialect::postgresql)->quote_name(long_name), InputError);
+  EXPECT_EQ(make_schema_editor(Dialect::mysql)->quote_name(long_name), "`" + long_name + "`");
+  EXPECT_THROW(make_schema_editor(Dialect::mysql)->quote_name(long_name + "n"), InputError);
+  Model users = users_model();
+  users.indexes.push_back({std::string(70, 'i'), {"email"}});
+  ProjectState state = state_of({users});
+  EXPECT_THROW(make_schema_editor(Dialect::postgresql)->create_model({{}, state}, users_key),
+               InputError);
+}
+
+}  // namespace dbmig::test

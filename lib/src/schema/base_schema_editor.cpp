@@ -17,6 +17,15 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return result;
 }
 
+void check_identifier_length(std::string_view identifier, std::size_t limit,
+                             std::string_view database) {
+  if (identifier.size() <= limit) return;
+  throw InputError("the name " + std::string(identifier) + " is " +
+                   std::to_string(identifier.size()) + " bytes long; " + std::string(database) +
+                   " allows " + std::to_string(limit) +
+                   ": give the table, column, index or constraint a shorter name");
+}
+
 std::string double_quoted(std::string_view identifier) {
   std::string quoted = "\"";
   for (char c : identifier) {

@@ -5,6 +5,7 @@
 namespace dbmig::schema {
 
 std::string MysqlSchemaEditor::quote_name(std::string_view identifier) const {
+  check_identifier_length(identifier, 64, "MySQL");
   std::string quoted = "`";
   for (char c : identifier) {
     if (c == '`') quoted += '`';

@@ -3,6 +3,7 @@
 namespace dbmig::schema {
 
 std::string PostgresSchemaEditor::quote_name(std::string_view identifier) const {
+  check_identifier_length(identifier, 63, "PostgreSQL");
   return double_quoted(identifier);
 }
 

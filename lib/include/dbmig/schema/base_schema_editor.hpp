@@ -143,6 +143,11 @@ class BaseSchemaEditor : public SchemaEditor {
 // The items separated by `separator`.
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
+// Throws InputError when `identifier` is longer than `limit` bytes: the database would shorten
+// it silently, and later statements naming it in full would miss it.
+void check_identifier_length(std::string_view identifier, std::size_t limit,
+                             std::string_view database);
+
 // `identifier` in double quotes, quotes doubled (SQLite, PostgreSQL).
 std::string double_quoted(std::string_view identifier);
 
