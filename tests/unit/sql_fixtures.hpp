@@ -217,6 +217,10 @@ inline std::vector<SchemaChangeCase> schema_change_cases() {
                              blog_state_with([](Model&, Model& blogs) {
                                blogs.find_field("user_id")->name = "author_id";
                              })));
+  cases.push_back(field_case("AlterFieldComment", blogs_key, "title", "title",
+                             blog_state_with([](Model&, Model& blogs) {
+                               blogs.find_field("title")->comment = "The headline's text";
+                             })));
   // A referenced table rebuilt on SQLite: no row of either table may be lost.
   cases.push_back(field_case("AlterReferencedTable", users_key, "name", "name",
                              blog_state_with([](Model& users, Model&) {

@@ -38,6 +38,17 @@ namespace {
 
 // clang-format off
 const std::vector<Golden> kGoldens = {
+    {"AlterFieldComment", Dialect::sqlite, "", ""},
+    {"AlterFieldComment", Dialect::postgresql,
+     R"(COMMENT ON COLUMN "blogs"."title" IS 'The headline''s text';
+)",
+     R"(COMMENT ON COLUMN "blogs"."title" IS NULL;
+)"},
+    {"AlterFieldComment", Dialect::mysql,
+     R"(ALTER TABLE `blogs` MODIFY `title` VARCHAR(200) NOT NULL COMMENT 'The headline''s text';
+)",
+     R"(ALTER TABLE `blogs` MODIFY `title` VARCHAR(200) NOT NULL;
+)"},
 {"AddNullableField", Dialect::sqlite, R"(ALTER TABLE "blogs" ADD COLUMN "views" INTEGER;
 )", R"(ALTER TABLE "blogs" DROP COLUMN "views";
 )"},

@@ -69,6 +69,14 @@ std::string MysqlSchemaEditor::auto_increment_definition(const Field& field, boo
   return column_type(field) + " NOT NULL AUTO_INCREMENT" + (with_key ? " PRIMARY KEY" : "");
 }
 
+std::string MysqlSchemaEditor::column_comment_clause(const Field& field) const {
+  return field.comment.empty() ? "" : " COMMENT " + quote_string(field.comment);
+}
+
+std::string MysqlSchemaEditor::table_options(const Model& model) const {
+  return model.comment.empty() ? "" : " COMMENT = " + quote_string(model.comment);
+}
+
 std::string MysqlSchemaEditor::index_column(const Model& model, const Field& field) const {
   bool unbounded =
       (field.type == FieldType::string && !field.max_length) || field.type == FieldType::bytes;

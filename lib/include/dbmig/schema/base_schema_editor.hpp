@@ -66,6 +66,14 @@ class BaseSchemaEditor : public SchemaEditor {
   virtual std::string quote_bool(bool value) const;
   // Standard SQL: the value in single quotes, quotes doubled.
   virtual std::string quote_string(std::string_view text) const;
+  // Comments: inside the column definition and after CREATE TABLE's parentheses (MySQL), or
+  // as statements of their own (PostgreSQL). None on SQLite.
+  virtual std::string column_comment_clause(const Field& field) const;
+  virtual std::string table_options(const Model& model) const;
+  virtual Statements comment_on_table(const Model& model) const;
+  // The statements giving `field` its comment when it differs from `old_field`'s (none: new).
+  virtual Statements comment_on_column(const Model& model, const Field* old_field,
+                                       const Field& field) const;
   // A column as it appears in an index; MySQL refuses unbounded TEXT/BLOB here.
   virtual std::string index_column(const Model& model, const Field& field) const;
 
