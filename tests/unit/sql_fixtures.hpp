@@ -237,6 +237,15 @@ inline std::vector<SchemaChangeCase> schema_change_cases() {
                      return e.rename_model({c.after, c.before}, users_key, users_key);
                    }});
 
+  ProjectState posts = blog_state_with([](Model&, Model& blogs) { blogs.table = "posts"; });
+  cases.push_back({"RenameReferencingTable", blog_state(), posts,
+                   [](const SchemaEditor& e, const StateChange& c) {
+                     return e.rename_model(c, blogs_key, blogs_key);
+                   },
+                   [](const SchemaEditor& e, const StateChange& c) {
+                     return e.rename_model({c.after, c.before}, blogs_key, blogs_key);
+                   }});
+
   auto model_object = [&](std::string name, ProjectState after, std::string object, bool index) {
     cases.push_back({std::move(name), blog_state(), std::move(after),
                      [=](const SchemaEditor& e, const StateChange& c) {

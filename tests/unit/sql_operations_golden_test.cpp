@@ -38,6 +38,41 @@ namespace {
 
 // clang-format off
 const std::vector<Golden> kGoldens = {
+    {"RenameReferencingTable", Dialect::sqlite,
+     R"(ALTER TABLE "blogs" RENAME TO "posts";
+CREATE TABLE "new__posts" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "posts_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__posts" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "posts";
+DROP TABLE "posts";
+ALTER TABLE "new__posts" RENAME TO "posts";
+CREATE INDEX "posts_user_id_idx" ON "posts" ("user_id");
+)",
+     R"(ALTER TABLE "posts" RENAME TO "blogs";
+CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)"},
+    {"RenameReferencingTable", Dialect::postgresql,
+     R"(ALTER TABLE "blogs" RENAME TO "posts";
+ALTER TABLE "posts" RENAME CONSTRAINT "blogs_user_id_fk" TO "posts_user_id_fk";
+ALTER INDEX "blogs_user_id_idx" RENAME TO "posts_user_id_idx";
+)",
+     R"(ALTER TABLE "posts" RENAME TO "blogs";
+ALTER TABLE "blogs" RENAME CONSTRAINT "posts_user_id_fk" TO "blogs_user_id_fk";
+ALTER INDEX "posts_user_id_idx" RENAME TO "blogs_user_id_idx";
+)"},
+    {"RenameReferencingTable", Dialect::mysql,
+     R"(ALTER TABLE `blogs` RENAME TO `posts`;
+ALTER TABLE `posts` DROP FOREIGN KEY `blogs_user_id_fk`;
+ALTER TABLE `posts` ADD CONSTRAINT `posts_user_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE;
+ALTER TABLE `posts` RENAME INDEX `blogs_user_id_idx` TO `posts_user_id_idx`;
+)",
+     R"(ALTER TABLE `posts` RENAME TO `blogs`;
+ALTER TABLE `blogs` DROP FOREIGN KEY `posts_user_id_fk`;
+ALTER TABLE `blogs` ADD CONSTRAINT `blogs_user_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE;
+ALTER TABLE `blogs` RENAME INDEX `posts_user_id_idx` TO `blogs_user_id_idx`;
+)"},
     {"AlterFieldComment", Dialect::sqlite, "", ""},
     {"AlterFieldComment", Dialect::postgresql,
      R"(COMMENT ON COLUMN "blogs"."title" IS 'The headline''s text';
