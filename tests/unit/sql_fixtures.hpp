@@ -221,6 +221,9 @@ inline std::vector<SchemaChangeCase> schema_change_cases() {
                              blog_state_with([](Model&, Model& blogs) {
                                blogs.find_field("title")->comment = "The headline's text";
                              })));
+  cases.push_back(field_case(
+      "RenameUniqueField", users_key, "email", "mail",
+      blog_state_with([](Model& users, Model&) { users.find_field("email")->name = "mail"; })));
   // A referenced table rebuilt on SQLite: no row of either table may be lost.
   cases.push_back(field_case("AlterReferencedTable", users_key, "name", "name",
                              blog_state_with([](Model& users, Model&) {

@@ -38,6 +38,29 @@ namespace {
 
 // clang-format off
 const std::vector<Golden> kGoldens = {
+    {"RenameUniqueField", Dialect::sqlite,
+     R"(ALTER TABLE "users" RENAME COLUMN "email" TO "mail";
+DROP INDEX "users_email_uniq";
+CREATE UNIQUE INDEX "users_mail_uniq" ON "users" ("mail");
+)",
+     R"(ALTER TABLE "users" RENAME COLUMN "mail" TO "email";
+DROP INDEX "users_mail_uniq";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)"},
+    {"RenameUniqueField", Dialect::postgresql,
+     R"(ALTER TABLE "users" RENAME COLUMN "email" TO "mail";
+ALTER TABLE "users" RENAME CONSTRAINT "users_email_uniq" TO "users_mail_uniq";
+)",
+     R"(ALTER TABLE "users" RENAME COLUMN "mail" TO "email";
+ALTER TABLE "users" RENAME CONSTRAINT "users_mail_uniq" TO "users_email_uniq";
+)"},
+    {"RenameUniqueField", Dialect::mysql,
+     R"(ALTER TABLE `users` CHANGE `email` `mail` VARCHAR(200) NOT NULL;
+ALTER TABLE `users` RENAME INDEX `users_email_uniq` TO `users_mail_uniq`;
+)",
+     R"(ALTER TABLE `users` CHANGE `mail` `email` VARCHAR(200) NOT NULL;
+ALTER TABLE `users` RENAME INDEX `users_mail_uniq` TO `users_email_uniq`;
+)"},
     {"RenameReferencingTable", Dialect::sqlite,
      R"(ALTER TABLE "blogs" RENAME TO "posts";
 CREATE TABLE "new__posts" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "posts_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
