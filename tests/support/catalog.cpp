@@ -86,7 +86,7 @@ std::optional<TableCatalog> read_sqlite(soci::session& session, const std::strin
                                "SELECT name, lower(type), CAST(\"notnull\" AS TEXT), dflt_value, "
                                "CAST(pk AS TEXT) FROM pragma_table_info(" +
                                    literal(table) + ") ORDER BY cid")) {
-    CatalogColumn column{text(row[0]), text(row[1]), text(row[2]) == "0", row[3], false};
+    CatalogColumn column{text(row[0]), text(row[1]), text(row[2]) == "0", row[3], false, ""};
     if (text(row[4]) != "0") catalog.primary_key.push_back(column.name);
     catalog.columns.push_back(column);
   }
@@ -137,12 +137,15 @@ std::optional<TableCatalog> read_postgres(soci::session& session, const std::str
   for (const auto& row :
        query(session,
              "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), "
-             "(NOT a.attnotnull)::text, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text "
+             "(NOT a.attnotnull)::text, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, "
+             "col_description(a.attrelid, a.attnum) "
              "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = "
              "a.attnum WHERE a.attrelid = " +
                  relid + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum"))
-    catalog.columns.push_back(
-        {text(row[0]), text(row[1]), text(row[2]) == "true", row[3], !text(row[4]).empty()});
+    catalog.columns.push_back({text(row[0]), text(row[1]), text(row[2]) == "true", row[3],
+                               !text(row[4]).empty(), text(row[5])});
+  auto comment = query(session, "SELECT obj_description(" + relid + ", 'pg_class')");
+  catalog.comment = text(comment[0][0]);
   std::string columns_of =
       "(SELECT string_agg(a.attname::text, ',' ORDER BY k.o) FROM unnest(%KEYS%) WITH "
       "ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = %REL% AND a.attnum = k.n)";
@@ -180,7 +183,7 @@ std::optional<TableCatalog> read_mysql(soci::session& session, const std::string
   std::string where = " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = " + literal(table);
   auto columns = query(session,
                        "SELECT COLUMN_NAME, LOWER(COLUMN_TYPE), IS_NULLABLE, COLUMN_DEFAULT, "
-                       "EXTRA, COLUMN_KEY FROM information_schema.COLUMNS" +
+                       "EXTRA, COLUMN_COMMENT FROM information_schema.COLUMNS" +
                            where + " ORDER BY ORDINAL_POSITION");
   if (columns.empty()) return std::nullopt;
   TableCatalog catalog;
@@ -189,8 +192,11 @@ std::optional<TableCatalog> read_mysql(soci::session& session, const std::string
     // MariaDB reports a missing default of a nullable column as the text NULL.
     auto default_value = text(row[3]) == "NULL" ? std::nullopt : row[3];
     catalog.columns.push_back({text(row[0]), text(row[1]), text(row[2]) == "YES", default_value,
-                               text(row[4]).find("auto_increment") != std::string::npos});
+                               text(row[4]).find("auto_increment") != std::string::npos,
+                               text(row[5])});
   }
+  catalog.comment =
+      text(query(session, "SELECT TABLE_COMMENT FROM information_schema.TABLES" + where)[0][0]);
   std::map<std::string, CatalogIndex> indexes;
   for (const auto& row : query(session,
                                "SELECT INDEX_NAME, CAST(NON_UNIQUE AS CHAR), COLUMN_NAME FROM "
@@ -308,6 +314,9 @@ void compare_columns(const TableCatalog& table, const Model& model, Dialect dial
     if (column.nullable != nullable)
       differences.push_back(where +
                             (nullable ? "NOT NULL, expected NULL" : "NULL, expected NOT NULL"));
+    if (dialect != Dialect::sqlite && column.comment != field.comment)
+      differences.push_back(where + "comment [" + column.comment + "], expected [" + field.comment +
+                            "]");
     bool is_auto = field.primary_key && field.auto_increment;
     if (column.auto_increment != is_auto)
       differences.push_back(where + (is_auto ? "not auto-increment" : "auto-increment"));
@@ -485,6 +494,9 @@ std::vector<std::string> compare_with_model(const TableCatalog& table, const Pro
   if (table.name != model.table)
     differences.push_back("table " + table.name + ", expected " + model.table);
   compare_columns(table, model, dialect, differences);
+  if (dialect != Dialect::sqlite && table.comment != model.comment)
+    differences.push_back("table comment [" + table.comment + "], expected [" + model.comment +
+                          "]");
   std::vector<std::string> key;
   if (const Field* pk = model.primary_key()) key.push_back(pk->column_name());
   if (table.primary_key != key)

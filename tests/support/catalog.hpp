@@ -21,6 +21,7 @@ struct CatalogColumn {
   bool nullable = true;
   std::optional<std::string> default_value;  // the catalog's text ("'a'::text", "0.50")
   bool auto_increment = false;
+  std::string comment;  // empty on SQLite, which keeps none
 };
 
 struct CatalogForeignKey {
@@ -45,6 +46,7 @@ struct TableCatalog {
   std::vector<CatalogForeignKey> foreign_keys;  // by column
   std::vector<CatalogIndex> indexes;            // by name
   std::vector<std::string> checks;              // check constraint names, sorted
+  std::string comment;                          // empty on SQLite
 
   const CatalogColumn* column(std::string_view column_name) const;
   const CatalogIndex* index(std::string_view index_name) const;

@@ -217,6 +217,13 @@ inline std::vector<SchemaChangeCase> schema_change_cases() {
                              blog_state_with([](Model&, Model& blogs) {
                                blogs.find_field("user_id")->name = "author_id";
                              })));
+  cases.push_back(field_case("AlterFieldComment", blogs_key, "title", "title",
+                             blog_state_with([](Model&, Model& blogs) {
+                               blogs.find_field("title")->comment = "The headline's text";
+                             })));
+  cases.push_back(field_case(
+      "RenameUniqueField", users_key, "email", "mail",
+      blog_state_with([](Model& users, Model&) { users.find_field("email")->name = "mail"; })));
   // A referenced table rebuilt on SQLite: no row of either table may be lost.
   cases.push_back(field_case("AlterReferencedTable", users_key, "name", "name",
                              blog_state_with([](Model& users, Model&) {
@@ -231,6 +238,15 @@ inline std::vector<SchemaChangeCase> schema_change_cases() {
                    },
                    [](const SchemaEditor& e, const StateChange& c) {
                      return e.rename_model({c.after, c.before}, users_key, users_key);
+                   }});
+
+  ProjectState posts = blog_state_with([](Model&, Model& blogs) { blogs.table = "posts"; });
+  cases.push_back({"RenameReferencingTable", blog_state(), posts,
+                   [](const SchemaEditor& e, const StateChange& c) {
+                     return e.rename_model(c, blogs_key, blogs_key);
+                   },
+                   [](const SchemaEditor& e, const StateChange& c) {
+                     return e.rename_model({c.after, c.before}, blogs_key, blogs_key);
                    }});
 
   auto model_object = [&](std::string name, ProjectState after, std::string object, bool index) {

@@ -17,6 +17,15 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return result;
 }
 
+void check_identifier_length(std::string_view identifier, std::size_t limit,
+                             std::string_view database) {
+  if (identifier.size() <= limit) return;
+  throw InputError("the name " + std::string(identifier) + " is " +
+                   std::to_string(identifier.size()) + " bytes long; " + std::string(database) +
+                   " allows " + std::to_string(limit) +
+                   ": give the table, column, index or constraint a shorter name");
+}
+
 std::string double_quoted(std::string_view identifier) {
   std::string quoted = "\"";
   for (char c : identifier) {
@@ -121,6 +130,27 @@ std::string BaseSchemaEditor::index_column(const Model& model, const Field& fiel
   return quote_name(field.column_name());
 }
 
+std::string BaseSchemaEditor::column_comment_clause(const Field& field) const {
+  (void)field;
+  return "";
+}
+
+std::string BaseSchemaEditor::table_options(const Model& model) const {
+  (void)model;
+  return "";
+}
+
+Statements BaseSchemaEditor::comment_on_table(const Model& model) const {
+  (void)model;
+  return {};
+}
+
+Statements BaseSchemaEditor::comment_on_column(const Model& model, const Field* old_field,
+                                               const Field& field) const {
+  (void)model, (void)old_field, (void)field;
+  return {};
+}
+
 std::string BaseSchemaEditor::default_clause(const std::optional<Literal>& value) const {
   return value ? " DEFAULT " + quote_value(*value) : "";
 }
@@ -129,7 +159,7 @@ std::string BaseSchemaEditor::column_definition(const Model& model, const Field&
                                                 bool with_key) const {
   std::string definition = quote_name(field.column_name()) + " ";
   if (field.primary_key && field.auto_increment)
-    return definition + auto_increment_definition(field, with_key);
+    return definition + auto_increment_definition(field, with_key) + column_comment_clause(field);
   definition += column_type(field);
   if (!field.null || field.primary_key) definition += " NOT NULL";
   definition += default_clause(field.default_value);
@@ -137,7 +167,7 @@ std::string BaseSchemaEditor::column_definition(const Model& model, const Field&
   if (auto check = range_check(field))
     definition += " " + check_definition(
                             constraint_name(model.table, {field.column_name()}, "check"), *check);
-  return definition;
+  return definition + column_comment_clause(field);
 }
 
 // --- tables ---
@@ -147,7 +177,7 @@ std::string BaseSchemaEditor::create_table(const ProjectState& state, const Mode
   std::vector<std::string> parts;
   for (const auto& field : model.fields) parts.push_back(column_definition(model, field));
   for (auto& constraint : table_constraints(state, model)) parts.push_back(std::move(constraint));
-  return "CREATE TABLE " + quote_name(table) + " (" + join(parts) + ")";
+  return "CREATE TABLE " + quote_name(table) + " (" + join(parts) + ")" + table_options(model);
 }
 
 std::vector<std::string> BaseSchemaEditor::table_constraints(const ProjectState& state,
@@ -407,6 +437,9 @@ Statements BaseSchemaEditor::fill_nulls(const FieldInState& before, const FieldI
 Statements BaseSchemaEditor::create_model(const StateChange& change, const ModelKey& key) const {
   const Model& model = change.after.get(key);
   Statements statements{create_table(change.after, model, model.table)};
+  append(statements, comment_on_table(model));
+  for (const auto& field : model.fields)
+    append(statements, comment_on_column(model, nullptr, field));
   append(statements, create_indexes(model));
   return statements;
 }
@@ -434,6 +467,7 @@ Statements BaseSchemaEditor::add_field(const StateChange& change, const ModelKey
   const Field& field = field_of(model, name);
   Statements statements{"ALTER TABLE " + quote_name(model.table) + " ADD COLUMN " +
                         column_definition(model, field)};
+  append(statements, comment_on_column(model, nullptr, field));
   for (const auto& object : field_objects(change.after, model, field))
     if (object.kind != FieldObject::Kind::check)
       append(statements, create_field_object({change.after, model, field}, object));
@@ -467,6 +501,7 @@ Statements BaseSchemaEditor::alter_field(const StateChange& change, const ModelK
                      "rows with RunSQL");
   Statements statements = drop_changed_objects(before, after);
   append(statements, alter_column(before, after));
+  append(statements, comment_on_column(after.model, &before.field, after.field));
   append(statements, create_changed_objects(before, after));
   return statements;
 }

@@ -5,6 +5,7 @@
 namespace dbmig::schema {
 
 std::string MysqlSchemaEditor::quote_name(std::string_view identifier) const {
+  check_identifier_length(identifier, 64, "MySQL");
   std::string quoted = "`";
   for (char c : identifier) {
     if (c == '`') quoted += '`';
@@ -66,6 +67,14 @@ std::string MysqlSchemaEditor::column_type(const Field& field) const {
 
 std::string MysqlSchemaEditor::auto_increment_definition(const Field& field, bool with_key) const {
   return column_type(field) + " NOT NULL AUTO_INCREMENT" + (with_key ? " PRIMARY KEY" : "");
+}
+
+std::string MysqlSchemaEditor::column_comment_clause(const Field& field) const {
+  return field.comment.empty() ? "" : " COMMENT " + quote_string(field.comment);
+}
+
+std::string MysqlSchemaEditor::table_options(const Model& model) const {
+  return model.comment.empty() ? "" : " COMMENT = " + quote_string(model.comment);
 }
 
 std::string MysqlSchemaEditor::index_column(const Model& model, const Field& field) const {

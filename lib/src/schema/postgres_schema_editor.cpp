@@ -3,6 +3,7 @@
 namespace dbmig::schema {
 
 std::string PostgresSchemaEditor::quote_name(std::string_view identifier) const {
+  check_identifier_length(identifier, 63, "PostgreSQL");
   return double_quoted(identifier);
 }
 
@@ -50,6 +51,19 @@ std::optional<std::string> PostgresSchemaEditor::range_check(const Field& field)
   std::string column = quote_name(field.column_name());
   if (field.type == FieldType::int8) return column + " BETWEEN -128 AND 127";
   return unsigned_range(column, field.type);
+}
+
+Statements PostgresSchemaEditor::comment_on_table(const Model& model) const {
+  if (model.comment.empty()) return {};
+  return {"COMMENT ON TABLE " + quote_name(model.table) + " IS " + quote_string(model.comment)};
+}
+
+Statements PostgresSchemaEditor::comment_on_column(const Model& model, const Field* old_field,
+                                                   const Field& field) const {
+  std::string old_comment = old_field ? old_field->comment : "";
+  if (old_comment == field.comment) return {};
+  return {"COMMENT ON COLUMN " + quote_name(model.table) + "." + quote_name(field.column_name()) +
+          " IS " + (field.comment.empty() ? "NULL" : quote_string(field.comment))};
 }
 
 Statements PostgresSchemaEditor::rename_index_sql(const Model& model, std::string_view old_name,

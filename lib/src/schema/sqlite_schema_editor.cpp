@@ -27,12 +27,14 @@ bool used_by_model_objects(const Model& model, const std::string& field) {
                      });
 }
 
-// Equal apart from the field and column names: only a rename, and of a column whose foreign
-// key and check names (kept only in the table's SQL) do not change with it.
+// Equal apart from the names and the comment (which SQLite does not keep): at most a rename,
+// and of a column whose foreign key and check names (kept only in the table's SQL) do not
+// change with it.
 bool only_renamed(Field old_field, const Field& new_field) {
   if (old_field.references) return false;
   old_field.name = new_field.name;
   old_field.column = new_field.column;
+  old_field.comment = new_field.comment;
   return old_field == new_field;
 }
 

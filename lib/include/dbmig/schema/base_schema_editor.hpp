@@ -66,6 +66,14 @@ class BaseSchemaEditor : public SchemaEditor {
   virtual std::string quote_bool(bool value) const;
   // Standard SQL: the value in single quotes, quotes doubled.
   virtual std::string quote_string(std::string_view text) const;
+  // Comments: inside the column definition and after CREATE TABLE's parentheses (MySQL), or
+  // as statements of their own (PostgreSQL). None on SQLite.
+  virtual std::string column_comment_clause(const Field& field) const;
+  virtual std::string table_options(const Model& model) const;
+  virtual Statements comment_on_table(const Model& model) const;
+  // The statements giving `field` its comment when it differs from `old_field`'s (none: new).
+  virtual Statements comment_on_column(const Model& model, const Field* old_field,
+                                       const Field& field) const;
   // A column as it appears in an index; MySQL refuses unbounded TEXT/BLOB here.
   virtual std::string index_column(const Model& model, const Field& field) const;
 
@@ -142,6 +150,11 @@ class BaseSchemaEditor : public SchemaEditor {
 
 // The items separated by `separator`.
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+
+// Throws InputError when `identifier` is longer than `limit` bytes: the database would shorten
+// it silently, and later statements naming it in full would miss it.
+void check_identifier_length(std::string_view identifier, std::size_t limit,
+                             std::string_view database);
 
 // `identifier` in double quotes, quotes doubled (SQLite, PostgreSQL).
 std::string double_quoted(std::string_view identifier);

@@ -1,0 +1,91 @@
+#include "dbmig/commands/sqlmigrate.hpp"
+
+#include "dbmig/database_url.hpp"
+#include "dbmig/loader.hpp"
+#include "dbmig/project_config.hpp"
+
+namespace dbmig {
+
+namespace {
+
+// The states around each operation of `migration`: states[i] before operation i,
+// states[i + 1] after it.
+std::vector<ProjectState> states_around_operations(const MigrationGraph& graph,
+                                                   const Migration& migration) {
+  auto plan = graph.forwards_plan(migration.key());
+  plan.pop_back();  // the plan ends with the migration itself
+  std::vector<ProjectState> states{replay(plan)};
+  for (const auto& operation : migration.operations) {
+    ProjectState next = states.back();
+    operation->apply(next, migration.app);
+    states.push_back(std::move(next));
+  }
+  return states;
+}
+
+void write_statements(std::string& out, const Statements& statements) {
+  if (statements.empty()) out += "-- (no SQL)\n";
+  for (const auto& statement : statements) {
+    out += statement;
+    if (statement.empty() || statement.back() != ';') out += ';';
+    out += '\n';
+  }
+}
+
+}  // namespace
+
+std::string render_migration_sql(const MigrationGraph& graph, const MigrationKey& key,
+                                 bool backwards, const SchemaEditor& editor) {
+  const Migration& migration = graph.get(key);
+  auto states = states_around_operations(graph, migration);
+  bool transaction = migration.atomic && editor.transactional_ddl();
+  std::string out = transaction ? "BEGIN;\n" : "";
+  std::size_t count = migration.operations.size();
+  for (std::size_t step = 0; step < count; ++step) {
+    std::size_t i = backwards ? count - 1 - step : step;
+    const Operation& operation = *migration.operations[i];
+    out += "-- " + operation.describe() + "\n";
+    StateChange change{states[i], states[i + 1]};
+    if (!backwards) {
+      write_statements(out, operation.forwards(editor, migration.app, change));
+    } else if (!operation.reversible()) {
+      out +=
+          "-- IRREVERSIBLE: this operation cannot be unapplied; migrate refuses to go back "
+          "past " +
+          key.str() + "\n";
+    } else {
+      write_statements(out, operation.backwards(editor, migration.app, change));
+    }
+  }
+  if (transaction) out += "COMMIT;\n";
+  return out;
+}
+
+Dialect sqlmigrate_dialect(const GlobalOptions& global, const SqlmigrateOptions& options) {
+  if (options.dialect) return *options.dialect;
+  if (global.database.empty()) return Dialect::sqlite;
+  std::string url = global.database;
+  if (url.find("://") == std::string::npos) {
+    ProjectConfig config = load_project_config(global.project);
+    auto alias = config.databases.find(url);
+    if (alias == config.databases.end())
+      throw InputError("--database " + url +
+                       " is neither a URL nor an alias in dbmig.json; give a URL such as "
+                       "postgresql://host/db, or use --dialect");
+    url = alias->second;
+  }
+  return parse_database_url(url).dialect;
+}
+
+ExitCode sqlmigrate(const GlobalOptions& global, const SqlmigrateOptions& options,
+                    Console& console) {
+  Dialect dialect = sqlmigrate_dialect(global, options);
+  ProjectConfig config = load_project_config(global.project);
+  LoadedGraph loaded = load_migration_graph(config);
+  MigrationKey key = loaded.graph.resolve(options.app, options.migration);
+  console.out << render_migration_sql(loaded.graph, key, options.backwards,
+                                      *make_schema_editor(dialect));
+  return ExitCode::ok;
+}
+
+}  // namespace dbmig

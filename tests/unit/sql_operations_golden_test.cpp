@@ -1,0 +1,386 @@
+// Golden SQL of every operation of sql_fixtures.hpp's schema_change_cases(), per dialect and
+// direction. The same cases run on real servers in tests/db/sql_operations_test.cpp, so these
+// goldens are SQL known to work there.
+#include <gtest/gtest.h>
+
+#include "sql_fixtures.hpp"
+
+namespace dbmig::test {
+
+namespace {
+
+struct Golden {
+  std::string change;
+  Dialect dialect;
+  std::string forwards;
+  std::string backwards;
+};
+
+const Golden* find_golden(const std::string& change, Dialect dialect);
+
+}  // namespace
+
+TEST(SqlOperationsGolden, EveryOperationDialectAndDirection) {
+  for (const auto& change : schema_change_cases()) {
+    for (Dialect dialect : all_dialects) {
+      SCOPED_TRACE(change.name + " on " + std::string(to_string(dialect)));
+      auto editor = make_schema_editor(dialect);
+      StateChange states{change.before, change.after};
+      const Golden* golden = find_golden(change.name, dialect);
+      ASSERT_NE(golden, nullptr) << "no golden SQL for this case";
+      EXPECT_EQ(sql_text(change.forwards(*editor, states)), golden->forwards);
+      EXPECT_EQ(sql_text(change.backwards(*editor, states)), golden->backwards);
+    }
+  }
+}
+
+namespace {
+
+// clang-format off
+const std::vector<Golden> kGoldens = {
+    {"RenameUniqueField", Dialect::sqlite,
+     R"(ALTER TABLE "users" RENAME COLUMN "email" TO "mail";
+DROP INDEX "users_email_uniq";
+CREATE UNIQUE INDEX "users_mail_uniq" ON "users" ("mail");
+)",
+     R"(ALTER TABLE "users" RENAME COLUMN "mail" TO "email";
+DROP INDEX "users_mail_uniq";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)"},
+    {"RenameUniqueField", Dialect::postgresql,
+     R"(ALTER TABLE "users" RENAME COLUMN "email" TO "mail";
+ALTER TABLE "users" RENAME CONSTRAINT "users_email_uniq" TO "users_mail_uniq";
+)",
+     R"(ALTER TABLE "users" RENAME COLUMN "mail" TO "email";
+ALTER TABLE "users" RENAME CONSTRAINT "users_mail_uniq" TO "users_email_uniq";
+)"},
+    {"RenameUniqueField", Dialect::mysql,
+     R"(ALTER TABLE `users` CHANGE `email` `mail` VARCHAR(200) NOT NULL;
+ALTER TABLE `users` RENAME INDEX `users_email_uniq` TO `users_mail_uniq`;
+)",
+     R"(ALTER TABLE `users` CHANGE `mail` `email` VARCHAR(200) NOT NULL;
+ALTER TABLE `users` RENAME INDEX `users_mail_uniq` TO `users_email_uniq`;
+)"},
+    {"RenameReferencingTable", Dialect::sqlite,
+     R"(ALTER TABLE "blogs" RENAME TO "posts";
+CREATE TABLE "new__posts" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "posts_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__posts" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "posts";
+DROP TABLE "posts";
+ALTER TABLE "new__posts" RENAME TO "posts";
+CREATE INDEX "posts_user_id_idx" ON "posts" ("user_id");
+)",
+     R"(ALTER TABLE "posts" RENAME TO "blogs";
+CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)"},
+    {"RenameReferencingTable", Dialect::postgresql,
+     R"(ALTER TABLE "blogs" RENAME TO "posts";
+ALTER TABLE "posts" RENAME CONSTRAINT "blogs_user_id_fk" TO "posts_user_id_fk";
+ALTER INDEX "blogs_user_id_idx" RENAME TO "posts_user_id_idx";
+)",
+     R"(ALTER TABLE "posts" RENAME TO "blogs";
+ALTER TABLE "blogs" RENAME CONSTRAINT "posts_user_id_fk" TO "blogs_user_id_fk";
+ALTER INDEX "posts_user_id_idx" RENAME TO "blogs_user_id_idx";
+)"},
+    {"RenameReferencingTable", Dialect::mysql,
+     R"(ALTER TABLE `blogs` RENAME TO `posts`;
+ALTER TABLE `posts` DROP FOREIGN KEY `blogs_user_id_fk`;
+ALTER TABLE `posts` ADD CONSTRAINT `posts_user_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE;
+ALTER TABLE `posts` RENAME INDEX `blogs_user_id_idx` TO `posts_user_id_idx`;
+)",
+     R"(ALTER TABLE `posts` RENAME TO `blogs`;
+ALTER TABLE `blogs` DROP FOREIGN KEY `posts_user_id_fk`;
+ALTER TABLE `blogs` ADD CONSTRAINT `blogs_user_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE;
+ALTER TABLE `blogs` RENAME INDEX `posts_user_id_idx` TO `blogs_user_id_idx`;
+)"},
+    {"AlterFieldComment", Dialect::sqlite, "", ""},
+    {"AlterFieldComment", Dialect::postgresql,
+     R"(COMMENT ON COLUMN "blogs"."title" IS 'The headline''s text';
+)",
+     R"(COMMENT ON COLUMN "blogs"."title" IS NULL;
+)"},
+    {"AlterFieldComment", Dialect::mysql,
+     R"(ALTER TABLE `blogs` MODIFY `title` VARCHAR(200) NOT NULL COMMENT 'The headline''s text';
+)",
+     R"(ALTER TABLE `blogs` MODIFY `title` VARCHAR(200) NOT NULL;
+)"},
+{"AddNullableField", Dialect::sqlite, R"(ALTER TABLE "blogs" ADD COLUMN "views" INTEGER;
+)", R"(ALTER TABLE "blogs" DROP COLUMN "views";
+)"},
+{"AddNullableField", Dialect::postgresql, R"(ALTER TABLE "blogs" ADD COLUMN "views" INTEGER;
+)", R"(ALTER TABLE "blogs" DROP COLUMN "views";
+)"},
+{"AddNullableField", Dialect::mysql, R"(ALTER TABLE `blogs` ADD COLUMN `views` INT;
+)", R"(ALTER TABLE `blogs` DROP COLUMN `views`;
+)"},
+{"AddNotNullFieldWithDefault", Dialect::sqlite, R"(ALTER TABLE "blogs" ADD COLUMN "rating" INTEGER NOT NULL DEFAULT 5 CONSTRAINT "blogs_rating_check" CHECK ("rating" BETWEEN 0 AND 65535);
+CREATE INDEX "blogs_rating_idx" ON "blogs" ("rating");
+)", R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)"},
+{"AddNotNullFieldWithDefault", Dialect::postgresql, R"(ALTER TABLE "blogs" ADD COLUMN "rating" INTEGER NOT NULL DEFAULT 5 CONSTRAINT "blogs_rating_check" CHECK ("rating" BETWEEN 0 AND 65535);
+CREATE INDEX "blogs_rating_idx" ON "blogs" ("rating");
+)", R"(ALTER TABLE "blogs" DROP COLUMN "rating";
+)"},
+{"AddNotNullFieldWithDefault", Dialect::mysql, R"(ALTER TABLE `blogs` ADD COLUMN `rating` SMALLINT UNSIGNED NOT NULL DEFAULT 5;
+CREATE INDEX `blogs_rating_idx` ON `blogs` (`rating`);
+)", R"(ALTER TABLE `blogs` DROP COLUMN `rating`;
+)"},
+{"AddForeignKeyField", Dialect::sqlite, R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, "editor_id" INTEGER, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE, CONSTRAINT "blogs_editor_id_fk" FOREIGN KEY ("editor_id") REFERENCES "users" ("id") ON DELETE SET NULL);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)", R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)"},
+{"AddForeignKeyField", Dialect::postgresql, R"(ALTER TABLE "blogs" ADD COLUMN "editor_id" BIGINT;
+ALTER TABLE "blogs" ADD CONSTRAINT "blogs_editor_id_fk" FOREIGN KEY ("editor_id") REFERENCES "users" ("id") ON DELETE SET NULL;
+)", R"(ALTER TABLE "blogs" DROP CONSTRAINT "blogs_editor_id_fk";
+ALTER TABLE "blogs" DROP COLUMN "editor_id";
+)"},
+{"AddForeignKeyField", Dialect::mysql, R"(ALTER TABLE `blogs` ADD COLUMN `editor_id` BIGINT;
+ALTER TABLE `blogs` ADD CONSTRAINT `blogs_editor_id_fk` FOREIGN KEY (`editor_id`) REFERENCES `users` (`id`) ON DELETE SET NULL;
+)", R"(ALTER TABLE `blogs` DROP FOREIGN KEY `blogs_editor_id_fk`;
+ALTER TABLE `blogs` DROP INDEX `blogs_editor_id_fk`;
+ALTER TABLE `blogs` DROP COLUMN `editor_id`;
+)"},
+{"AddUniqueField", Dialect::sqlite, R"(ALTER TABLE "users" ADD COLUMN "slug" VARCHAR(50);
+CREATE UNIQUE INDEX "users_slug_uniq" ON "users" ("slug");
+)", R"(DROP INDEX "users_slug_uniq";
+ALTER TABLE "users" DROP COLUMN "slug";
+)"},
+{"AddUniqueField", Dialect::postgresql, R"(ALTER TABLE "users" ADD COLUMN "slug" VARCHAR(50);
+ALTER TABLE "users" ADD CONSTRAINT "users_slug_uniq" UNIQUE ("slug");
+)", R"(ALTER TABLE "users" DROP COLUMN "slug";
+)"},
+{"AddUniqueField", Dialect::mysql, R"(ALTER TABLE `users` ADD COLUMN `slug` VARCHAR(50);
+ALTER TABLE `users` ADD CONSTRAINT `users_slug_uniq` UNIQUE (`slug`);
+)", R"(ALTER TABLE `users` DROP COLUMN `slug`;
+)"},
+{"RemoveField", Dialect::sqlite, R"(ALTER TABLE "blogs" DROP COLUMN "subtitle";
+)", R"(ALTER TABLE "blogs" ADD COLUMN "subtitle" VARCHAR(100);
+)"},
+{"RemoveField", Dialect::postgresql, R"(ALTER TABLE "blogs" DROP COLUMN "subtitle";
+)", R"(ALTER TABLE "blogs" ADD COLUMN "subtitle" VARCHAR(100);
+)"},
+{"RemoveField", Dialect::mysql, R"(ALTER TABLE `blogs` DROP COLUMN `subtitle`;
+)", R"(ALTER TABLE `blogs` ADD COLUMN `subtitle` VARCHAR(100);
+)"},
+{"AlterFieldTypeNullAndDefault", Dialect::sqlite, R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(150) NOT NULL DEFAULT 'none', "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", COALESCE("subtitle", 'none'), "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)", R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)"},
+{"AlterFieldTypeNullAndDefault", Dialect::postgresql, R"(ALTER TABLE "blogs" ALTER COLUMN "subtitle" TYPE VARCHAR(150) USING "subtitle"::VARCHAR(150);
+ALTER TABLE "blogs" ALTER COLUMN "subtitle" SET DEFAULT 'none';
+UPDATE "blogs" SET "subtitle" = 'none' WHERE "subtitle" IS NULL;
+ALTER TABLE "blogs" ALTER COLUMN "subtitle" SET NOT NULL;
+)", R"(ALTER TABLE "blogs" ALTER COLUMN "subtitle" DROP DEFAULT;
+ALTER TABLE "blogs" ALTER COLUMN "subtitle" TYPE VARCHAR(100) USING "subtitle"::VARCHAR(100);
+ALTER TABLE "blogs" ALTER COLUMN "subtitle" DROP NOT NULL;
+)"},
+{"AlterFieldTypeNullAndDefault", Dialect::mysql, R"(UPDATE `blogs` SET `subtitle` = 'none' WHERE `subtitle` IS NULL;
+ALTER TABLE `blogs` MODIFY `subtitle` VARCHAR(150) NOT NULL DEFAULT 'none';
+)", R"(ALTER TABLE `blogs` MODIFY `subtitle` VARCHAR(100);
+)"},
+{"AlterFieldUnsignedWidth", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 4294967295), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new__users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new__users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)"},
+{"AlterFieldUnsignedWidth", Dialect::postgresql, R"(ALTER TABLE "users" DROP CONSTRAINT "users_age_check";
+ALTER TABLE "users" ALTER COLUMN "age" TYPE BIGINT USING "age"::BIGINT;
+ALTER TABLE "users" ADD CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 4294967295);
+)", R"(ALTER TABLE "users" DROP CONSTRAINT "users_age_check";
+ALTER TABLE "users" ALTER COLUMN "age" TYPE SMALLINT USING "age"::SMALLINT;
+ALTER TABLE "users" ADD CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255);
+)"},
+{"AlterFieldUnsignedWidth", Dialect::mysql, R"(ALTER TABLE `users` MODIFY `age` INT UNSIGNED;
+)", R"(ALTER TABLE `users` MODIFY `age` TINYINT UNSIGNED;
+)"},
+{"AlterFieldIndexToUnique", Dialect::sqlite, R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE UNIQUE INDEX "blogs_title_uniq" ON "blogs" ("title");
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)", R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)"},
+{"AlterFieldIndexToUnique", Dialect::postgresql, R"(ALTER TABLE "blogs" ADD CONSTRAINT "blogs_title_uniq" UNIQUE ("title");
+)", R"(ALTER TABLE "blogs" DROP CONSTRAINT "blogs_title_uniq";
+)"},
+{"AlterFieldIndexToUnique", Dialect::mysql, R"(ALTER TABLE `blogs` ADD CONSTRAINT `blogs_title_uniq` UNIQUE (`title`);
+)", R"(ALTER TABLE `blogs` DROP INDEX `blogs_title_uniq`;
+)"},
+{"AlterFieldDropForeignKeyIndex", Dialect::sqlite, R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+)", R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)"},
+{"AlterFieldDropForeignKeyIndex", Dialect::postgresql, R"(ALTER TABLE "blogs" DROP CONSTRAINT "blogs_user_id_fk";
+DROP INDEX "blogs_user_id_idx";
+ALTER TABLE "blogs" ADD CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE RESTRICT;
+)", R"(ALTER TABLE "blogs" DROP CONSTRAINT "blogs_user_id_fk";
+ALTER TABLE "blogs" ADD CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE;
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)"},
+{"AlterFieldDropForeignKeyIndex", Dialect::mysql, R"(ALTER TABLE `blogs` DROP FOREIGN KEY `blogs_user_id_fk`;
+DROP INDEX `blogs_user_id_idx` ON `blogs`;
+ALTER TABLE `blogs` ADD CONSTRAINT `blogs_user_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE RESTRICT;
+)", R"(ALTER TABLE `blogs` DROP FOREIGN KEY `blogs_user_id_fk`;
+ALTER TABLE `blogs` DROP INDEX `blogs_user_id_fk`;
+ALTER TABLE `blogs` ADD CONSTRAINT `blogs_user_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE;
+CREATE INDEX `blogs_user_id_idx` ON `blogs` (`user_id`);
+)"},
+{"RenameForeignKeyField", Dialect::sqlite, R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "author_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_author_id_fk" FOREIGN KEY ("author_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "author_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_author_id_idx" ON "blogs" ("author_id");
+)", R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "author_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)"},
+{"RenameForeignKeyField", Dialect::postgresql, R"(ALTER TABLE "blogs" RENAME COLUMN "user_id" TO "author_id";
+ALTER TABLE "blogs" RENAME CONSTRAINT "blogs_user_id_fk" TO "blogs_author_id_fk";
+ALTER INDEX "blogs_user_id_idx" RENAME TO "blogs_author_id_idx";
+)", R"(ALTER TABLE "blogs" RENAME COLUMN "author_id" TO "user_id";
+ALTER TABLE "blogs" RENAME CONSTRAINT "blogs_author_id_fk" TO "blogs_user_id_fk";
+ALTER INDEX "blogs_author_id_idx" RENAME TO "blogs_user_id_idx";
+)"},
+{"RenameForeignKeyField", Dialect::mysql, R"(ALTER TABLE `blogs` CHANGE `user_id` `author_id` BIGINT NOT NULL;
+ALTER TABLE `blogs` DROP FOREIGN KEY `blogs_user_id_fk`;
+ALTER TABLE `blogs` ADD CONSTRAINT `blogs_author_id_fk` FOREIGN KEY (`author_id`) REFERENCES `users` (`id`) ON DELETE CASCADE;
+ALTER TABLE `blogs` RENAME INDEX `blogs_user_id_idx` TO `blogs_author_id_idx`;
+)", R"(ALTER TABLE `blogs` CHANGE `author_id` `user_id` BIGINT NOT NULL;
+ALTER TABLE `blogs` DROP FOREIGN KEY `blogs_author_id_fk`;
+ALTER TABLE `blogs` ADD CONSTRAINT `blogs_user_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE;
+ALTER TABLE `blogs` RENAME INDEX `blogs_author_id_idx` TO `blogs_user_id_idx`;
+)"},
+{"AlterReferencedTable", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" VARCHAR(80) NOT NULL, "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new__users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new__users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)"},
+{"AlterReferencedTable", Dialect::postgresql, R"(ALTER TABLE "users" ALTER COLUMN "name" DROP DEFAULT;
+ALTER TABLE "users" ALTER COLUMN "name" TYPE VARCHAR(80) USING "name"::VARCHAR(80);
+)", R"(ALTER TABLE "users" ALTER COLUMN "name" TYPE TEXT USING "name"::TEXT;
+ALTER TABLE "users" ALTER COLUMN "name" SET DEFAULT 'it''s';
+)"},
+{"AlterReferencedTable", Dialect::mysql, R"(ALTER TABLE `users` MODIFY `name` VARCHAR(80) NOT NULL;
+)", R"(ALTER TABLE `users` MODIFY `name` LONGTEXT NOT NULL DEFAULT 'it''s';
+)"},
+{"RenameReferencedTable", Dialect::sqlite, R"(ALTER TABLE "users" RENAME TO "people";
+CREATE TABLE "new__people" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "people_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "people_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__people" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "people";
+DROP TABLE "people";
+ALTER TABLE "new__people" RENAME TO "people";
+CREATE UNIQUE INDEX "people_email_uniq" ON "people" ("email");
+)", R"(ALTER TABLE "people" RENAME TO "users";
+CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new__users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)"},
+{"RenameReferencedTable", Dialect::postgresql, R"(ALTER TABLE "users" RENAME TO "people";
+ALTER TABLE "people" RENAME CONSTRAINT "users_email_uniq" TO "people_email_uniq";
+ALTER TABLE "people" RENAME CONSTRAINT "users_age_check" TO "people_age_check";
+ALTER TABLE "people" RENAME CONSTRAINT "users_visits_check" TO "people_visits_check";
+)", R"(ALTER TABLE "people" RENAME TO "users";
+ALTER TABLE "users" RENAME CONSTRAINT "people_email_uniq" TO "users_email_uniq";
+ALTER TABLE "users" RENAME CONSTRAINT "people_age_check" TO "users_age_check";
+ALTER TABLE "users" RENAME CONSTRAINT "people_visits_check" TO "users_visits_check";
+)"},
+{"RenameReferencedTable", Dialect::mysql, R"(ALTER TABLE `users` RENAME TO `people`;
+ALTER TABLE `people` RENAME INDEX `users_email_uniq` TO `people_email_uniq`;
+)", R"(ALTER TABLE `people` RENAME TO `users`;
+ALTER TABLE `users` RENAME INDEX `people_email_uniq` TO `users_email_uniq`;
+)"},
+{"AddIndex", Dialect::sqlite, R"(CREATE INDEX "blogs_title_created_idx" ON "blogs" ("title", "created_at");
+)", R"(DROP INDEX "blogs_title_created_idx";
+)"},
+{"AddIndex", Dialect::postgresql, R"(CREATE INDEX "blogs_title_created_idx" ON "blogs" ("title", "created_at");
+)", R"(DROP INDEX "blogs_title_created_idx";
+)"},
+{"AddIndex", Dialect::mysql, R"(CREATE INDEX `blogs_title_created_idx` ON `blogs` (`title`, `created_at`);
+)", R"(DROP INDEX `blogs_title_created_idx` ON `blogs`;
+)"},
+{"AddUniqueTogether", Dialect::sqlite, R"(CREATE UNIQUE INDEX "blogs_user_title_uniq" ON "blogs" ("user_id", "title");
+)", R"(DROP INDEX "blogs_user_title_uniq";
+)"},
+{"AddUniqueTogether", Dialect::postgresql, R"(ALTER TABLE "blogs" ADD CONSTRAINT "blogs_user_title_uniq" UNIQUE ("user_id", "title");
+)", R"(ALTER TABLE "blogs" DROP CONSTRAINT "blogs_user_title_uniq";
+)"},
+{"AddUniqueTogether", Dialect::mysql, R"(ALTER TABLE `blogs` ADD CONSTRAINT `blogs_user_title_uniq` UNIQUE (`user_id`, `title`);
+)", R"(ALTER TABLE `blogs` DROP INDEX `blogs_user_title_uniq`;
+)"},
+{"AddCheckConstraint", Dialect::sqlite, R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE, CONSTRAINT "blogs_title_not_empty" CHECK (title <> ''));
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)", R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)"},
+{"AddCheckConstraint", Dialect::postgresql, R"(ALTER TABLE "blogs" ADD CONSTRAINT "blogs_title_not_empty" CHECK (title <> '');
+)", R"(ALTER TABLE "blogs" DROP CONSTRAINT "blogs_title_not_empty";
+)"},
+{"AddCheckConstraint", Dialect::mysql, R"(ALTER TABLE `blogs` ADD CONSTRAINT `blogs_title_not_empty` CHECK (title <> '');
+)", R"(ALTER TABLE `blogs` DROP CONSTRAINT `blogs_title_not_empty`;
+)"},
+
+};
+// clang-format on
+
+const Golden* find_golden(const std::string& change, Dialect dialect) {
+  for (const auto& golden : kGoldens)
+    if (golden.change == change && golden.dialect == dialect) return &golden;
+  return nullptr;
+}
+
+}  // namespace
+
+}  // namespace dbmig::test
