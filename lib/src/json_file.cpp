@@ -1,5 +1,6 @@
 #include "dbmig/json_file.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -47,8 +48,43 @@ nlohmann::json read_json_file(const std::filesystem::path& path, const std::stri
   return parse_json_text(buffer.str(), shown_name);
 }
 
+namespace {
+
+bool is_container(const nlohmann::ordered_json& json) {
+  return json.is_object() || json.is_array();
+}
+
+// Objects, and arrays that hold objects or arrays, get one member per line; arrays of plain
+// values stay on one line (["accounts", "0001_initial"]), so migration files stay short and
+// their diffs clear.
+void append_json(const nlohmann::ordered_json& json, const std::string& indent, std::string& out) {
+  if (!is_container(json) || json.empty()) {
+    out += json.dump();
+    return;
+  }
+  if (json.is_array() && std::none_of(json.begin(), json.end(), is_container)) {
+    out += "[";
+    for (auto it = json.begin(); it != json.end(); ++it)
+      out += (it == json.begin() ? "" : ", ") + it->dump();
+    out += "]";
+    return;
+  }
+  std::string inner = indent + "  ";
+  out += json.is_object() ? "{\n" : "[\n";
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    out += (it == json.begin() ? "" : ",\n") + inner;
+    if (json.is_object()) out += nlohmann::ordered_json(it.key()).dump() + ": ";
+    append_json(*it, inner, out);
+  }
+  out += "\n" + indent + (json.is_object() ? "}" : "]");
+}
+
+}  // namespace
+
 std::string format_json(const nlohmann::ordered_json& json) {
-  return json.dump(2) + "\n";
+  std::string out;
+  append_json(json, "", out);
+  return out + "\n";
 }
 
 void write_file_atomically(const std::filesystem::path& path, const std::string& text) {

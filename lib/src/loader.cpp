@@ -62,10 +62,15 @@ std::vector<Migration> load_migrations(const ProjectConfig& config) {
   return migrations;
 }
 
+LoadedGraph build_migration_graph(std::vector<Migration> migrations,
+                                  const std::set<MigrationKey>& applied) {
+  ResolvedMigrations resolved = resolve_replacements(std::move(migrations), applied);
+  return {MigrationGraph(std::move(resolved.migrations)), std::move(resolved.replacements)};
+}
+
 LoadedGraph load_migration_graph(const ProjectConfig& config,
                                  const std::set<MigrationKey>& applied) {
-  ResolvedMigrations resolved = resolve_replacements(load_migrations(config), applied);
-  return {MigrationGraph(std::move(resolved.migrations)), std::move(resolved.replacements)};
+  return build_migration_graph(load_migrations(config), applied);
 }
 
 }  // namespace dbmig

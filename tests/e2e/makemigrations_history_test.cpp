@@ -74,9 +74,8 @@ TEST_F(MakemigrationsHistory, CreateChangeRenameIndexDelete) {
             "Migrations for 'blog':\n  migrations/blog/0001_initial.json\n"
             "    - Create model Blog\n");
   std::string blog_initial = read_file(dir.path() / "migrations/blog/0001_initial.json");
-  EXPECT_NE(
-      blog_initial.find("\"dependencies\": [\n    [\n      \"accounts\",\n      \"0001_initial\""),
-      std::string::npos)
+  EXPECT_NE(blog_initial.find("\"dependencies\": [\n    [\"accounts\", \"0001_initial\"]"),
+            std::string::npos)
       << blog_initial;
 
   RunResult clean = run({"--check"});

@@ -198,7 +198,7 @@ TEST(AutodetectorFields, ReferenceToNewModelOfOtherAppComesAfterItsCreation) {
   ScriptedQuestioner questioner;
   auto migrations =
       arrange_migrations(detect_changes(from, to, {}, questioner),
-                         {{{"accounts", "0001_initial"}, {"blog", "0001_initial"}}, {}});
+                         {{{"accounts", "0001_initial"}, {"blog", "0001_initial"}}, {}, {}});
   ASSERT_EQ(migrations.size(), 2u);
   EXPECT_EQ(migrations[0].key(), (MigrationKey{"accounts", "0002_team"}));
   EXPECT_EQ(migrations[1].key(), (MigrationKey{"blog", "0002_blog_team_id"}));

@@ -9,7 +9,8 @@ namespace {
 std::vector<Migration> make(const ProjectState& from, const ProjectState& to,
                             Questioner& questioner, const ModelSources& sources = {},
                             std::map<std::string, std::string> leaves = {}) {
-  return arrange_migrations(detect_changes(from, to, sources, questioner), {std::move(leaves), {}});
+  return arrange_migrations(detect_changes(from, to, sources, questioner),
+                            {std::move(leaves), {}, {}});
 }
 
 std::map<std::string, std::string> initial_leaves() {

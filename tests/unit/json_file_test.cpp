@@ -21,8 +21,26 @@ TEST(JsonFile, SyntaxErrorNamesFileLineAndColumn) {
 TEST(JsonFile, FormatIsTwoSpaceIndentInInsertionOrderWithOneTrailingNewline) {
   nlohmann::ordered_json json;
   json["b"] = 1;
-  json["a"] = {true};
-  EXPECT_EQ(format_json(json), "{\n  \"b\": 1,\n  \"a\": [\n    true\n  ]\n}\n");
+  json["a"] = {true, "x"};
+  json["deps"] = nlohmann::ordered_json::array({{"accounts", "0001_initial"}});
+  json["ops"] =
+      nlohmann::ordered_json::array({{{"op", "RunSQL"}, {"sql", nlohmann::ordered_json::array()}}});
+  json["none"] = nlohmann::ordered_json::object();
+  EXPECT_EQ(format_json(json),
+            "{\n"
+            "  \"b\": 1,\n"
+            "  \"a\": [true, \"x\"],\n"
+            "  \"deps\": [\n"
+            "    [\"accounts\", \"0001_initial\"]\n"
+            "  ],\n"
+            "  \"ops\": [\n"
+            "    {\n"
+            "      \"op\": \"RunSQL\",\n"
+            "      \"sql\": []\n"
+            "    }\n"
+            "  ],\n"
+            "  \"none\": {}\n"
+            "}\n");
 }
 
 TEST(JsonFile, AtomicWriteReplacesTheWholeFile) {

@@ -37,14 +37,8 @@ TEST(MigrationJson, WritesTheDocumentedShape) {
   "app": "blog",
   "name": "0002_blog_subtitle",
   "dependencies": [
-    [
-      "blog",
-      "0001_initial"
-    ],
-    [
-      "accounts",
-      "0001_initial"
-    ]
+    ["blog", "0001_initial"],
+    ["accounts", "0001_initial"]
   ],
   "atomic": true,
   "operations": [

@@ -28,8 +28,12 @@ struct LoadedGraph {
   std::map<MigrationKey, std::vector<MigrationKey>> replacements;
 };
 
-// load_migrations + resolve_replacements + MigrationGraph. `applied` is what the recorder
-// holds (empty when there is no database, e.g. makemigrations and `state`).
+// resolve_replacements + MigrationGraph over migrations already read. `applied` is what the
+// recorder holds (empty when there is no database, e.g. makemigrations and `state`).
+LoadedGraph build_migration_graph(std::vector<Migration> migrations,
+                                  const std::set<MigrationKey>& applied = {});
+
+// load_migrations + build_migration_graph.
 LoadedGraph load_migration_graph(const ProjectConfig& config,
                                  const std::set<MigrationKey>& applied = {});
 

@@ -17,6 +17,9 @@ OpenedContext open_migration_context(const GlobalOptions& global,
   OpenedContext opened;
   MigrationContext& context = opened.context;
   context.config = load_project_config(global.project);
+  // Read every migration file before connecting: a broken file must not create or touch the
+  // database (not even an empty SQLite file).
+  std::vector<Migration> migrations = load_migrations(context.config);
   context.connection = connect(global, context.config);
   MigrationRecorder recorder(*context.connection);
   if (lock_timeout) {
@@ -27,7 +30,7 @@ OpenedContext open_migration_context(const GlobalOptions& global,
   std::set<MigrationKey> applied;
   for (const auto& record : context.records)
     if (!record.interrupted()) applied.insert(record.key);
-  context.loaded = load_migration_graph(context.config, applied);
+  context.loaded = build_migration_graph(std::move(migrations), applied);
   return opened;
 }
 
