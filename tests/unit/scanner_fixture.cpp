@@ -1,5 +1,7 @@
 #include "scanner_fixture.hpp"
 
+#include "demo_project.hpp"
+
 #include <gtest/gtest.h>
 
 #include "dbmig/project_config.hpp"
@@ -24,7 +26,10 @@ constexpr const char* kPrelude =
 }  // namespace
 
 ScannerProject::ScannerProject(const std::string& fixture) {
-  if (!fixture.empty())
+  // "demo" is the demo project at the repository root, so the tests read the real thing.
+  if (fixture == "demo")
+    copy_demo_project(dir_.path());
+  else if (!fixture.empty())
     fs::copy(fs::path(DBMIG_FIXTURES_DIR) / "scanner" / fixture, dir_.path(),
              fs::copy_options::recursive);
 }

@@ -15,7 +15,8 @@ namespace dbmig::test {
 
 class ScannerProject {
  public:
-  // An empty project, or a copy of tests/fixtures/scanner/<fixture>.
+  // An empty project, a copy of tests/fixtures/scanner/<fixture>, or with "demo" a copy of
+  // the demo project at the repository root.
   explicit ScannerProject(const std::string& fixture = {});
   // Writes <root>/<path>; `text` gets `#include <dbmig/model.hpp>` and the usual std headers
   // prepended when `with_prelude` (then line 1 of `text` is line kPreludeLines + 1).
