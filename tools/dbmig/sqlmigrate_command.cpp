@@ -10,6 +10,9 @@ void add_sqlmigrate_command(CLI::App& app, CommandContext& context) {
   auto dialect = std::make_shared<std::string>();
   auto* command = app.add_subcommand(
       "sqlmigrate", "Print the SQL of a migration (no database connection needed)");
+  command->footer(
+      "Examples:\n  dbmig sqlmigrate blog 0001\n  dbmig sqlmigrate blog 0002 --backwards --dialect "
+      "postgresql");
   command->add_option("app", options->app, "The migration's app")->required();
   command->add_option("migration", options->migration, "Migration name or unique prefix (0002)")
       ->required();
