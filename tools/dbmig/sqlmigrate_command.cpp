@@ -19,7 +19,8 @@ void add_sqlmigrate_command(CLI::App& app, CommandContext& context) {
   command->add_flag("--backwards", options->backwards, "The SQL that unapplies the migration");
   command
       ->add_option("--dialect", *dialect,
-                   "sqlite, postgresql or mysql (default: from --database, else sqlite)")
+                   "sqlite, postgresql or mysql (default: that of --database, DATABASE_URL, .env "
+                   "or dbmig.json)")
       ->check(CLI::IsMember({"sqlite", "postgresql", "mysql"}));
   command->callback([&context, options, dialect] {
     if (!dialect->empty()) options->dialect = dialect_from_string(*dialect);
