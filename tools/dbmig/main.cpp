@@ -1,16 +1,54 @@
 // The dbmig command line: global flags, the commands, and the mapping of errors to exit codes.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "command_registry.hpp"
+#include "dbmig/scanner.hpp"
+
+namespace {
+
+// Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
+bool colour_on_stderr() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDERR_FILENO) && !(no_color && *no_color);
+}
+
+std::string error_prefix() {
+  return colour_on_stderr() ? "\033[1;31merror:\033[0m " : "error: ";
+}
+
+// A scan reports every problem it found, each already "file:line:col: error: ...", so they go
+// one per line under a summary rather than behind a second "error: ".
+void print_scan_error(const dbmig::ScanError& error) {
+  std::size_t count = error.problems().size();
+  std::cerr << error_prefix() << "the model headers have " << count
+            << (count == 1 ? " problem" : " problems") << "; fix them and run the command again:\n";
+  for (const auto& problem : error.problems()) std::cerr << problem << "\n";
+}
+
+// A usage mistake says what was wrong and where the right flags are listed.
+void print_usage_error(const CLI::App& app, const CLI::ParseError& error) {
+  std::string command = "dbmig";
+  for (const CLI::App* sub : app.get_subcommands()) command += " " + sub->get_name();
+  std::cerr << error_prefix() << error.what() << "\nRun `" << command
+            << " --help` to see what it accepts.\n";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace dbmig;
   CLI::App app{"dbmig: Django-style migrations for C++ models (SQLite, PostgreSQL, MySQL/MariaDB)",
                "dbmig"};
   app.require_subcommand(1);
-  app.footer("Example: dbmig makemigrations && dbmig migrate && dbmig showmigrations");
+  // Global flags work after the command too (`dbmig migrate -v 0`), as in Django.
+  app.fallthrough();
+  app.footer(
+      "Example: dbmig makemigrations && dbmig migrate && dbmig showmigrations\n"
+      "Exit codes: 0 ok, 1 changes found (--check), 2 usage or input error, 3 database error.\n"
+      "Run `dbmig COMMAND --help` for a command's flags.");
 
   cli::CommandContext context;
   context.console.interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
@@ -21,7 +59,7 @@ int main(int argc, char** argv) {
       "--database,--connection", context.global.database,
       "Database alias from dbmig.json or URL (default: DATABASE_URL, .env, sqlite:///db.sqlite3)");
   app.add_option("-v,--verbosity", context.console.verbosity,
-                 "0 quiet, 1 normal, 2 verbose, 3 debug")
+                 "0 errors only, 1 normal, 2 verbose, 3 debug")
       ->check(CLI::Range(0, 3))
       ->default_str("1");
 
@@ -38,13 +76,16 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    print_usage_error(app, e);
     return static_cast<int>(ExitCode::input_error);
+  } catch (const ScanError& e) {
+    print_scan_error(e);
+    return static_cast<int>(e.code());
   } catch (const Error& e) {
-    std::cerr << "error: " << e.what() << "\n";
+    std::cerr << error_prefix() << e.what() << "\n";
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    std::cerr << "error: internal error: " << e.what()
+    std::cerr << error_prefix() << "internal error: " << e.what()
               << "\nPlease report this with the command you ran.\n";
     return static_cast<int>(ExitCode::input_error);
   }

@@ -6,6 +6,10 @@ namespace dbmig::cli {
 void add_makemigrations_command(CLI::App& app, CommandContext& context) {
   auto* command = app.add_subcommand(
       "makemigrations", "Scan the models and write the next migration of every changed app");
+  command->footer(
+      "Examples:\n  dbmig makemigrations                    write what changed\n  dbmig "
+      "makemigrations blog --name add_subtitle\n  dbmig makemigrations --check --noinput  in CI: "
+      "exit 1 when a migration is missing");
   auto options = std::make_shared<MakemigrationsOptions>();
   auto name = std::make_shared<std::string>();
   auto noinput = std::make_shared<bool>(false);

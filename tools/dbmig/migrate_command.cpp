@@ -10,11 +10,19 @@ void add_migrate_command(CLI::App& app, CommandContext& context) {
   auto options = std::make_shared<MigrateOptions>();
   auto* command = app.add_subcommand(
       "migrate", "Apply (or unapply down to a target) migrations in dependency order");
+  command->footer(
+      "Examples:\n  dbmig migrate                  apply everything not applied yet\n  dbmig "
+      "migrate blog 0002        move blog forwards or backwards to 0002\n  dbmig migrate blog zero "
+      "       unapply all of blog\n  dbmig migrate --check          in a deploy: exit 1 when "
+      "migrations are unapplied");
   command->add_option("app", options->app, "Only this app (and what it depends on)");
   command->add_option("migration", options->target,
                       "Move the app forwards or backwards to this migration (a unique prefix "
                       "works), or 'zero' to unapply all of it");
   command->add_flag("--plan", options->plan, "Print what would run and change nothing");
+  command->add_flag("--check", options->check,
+                    "Exit 1 when migrations are unapplied (listing them), 0 when none are; "
+                    "change nothing");
   command->add_flag("--fake", options->fake, "Record the migrations without running their SQL");
   command->add_flag("--fake-initial", options->fake_initial,
                     "Record an initial migration without running it when all its tables exist");

@@ -10,6 +10,9 @@ void add_rollback_command(CLI::App& app, CommandContext& context) {
   auto options = std::make_shared<RollbackOptions>();
   auto* command =
       app.add_subcommand("rollback", "Undo the last batch of migrations, or the last N");
+  command->footer(
+      "Examples:\n  dbmig rollback            undo everything the last `dbmig migrate` applied\n  "
+      "dbmig rollback --step 2   undo the last two migrations");
   command
       ->add_option_function<int>(
           "--step", [options](int step) { options->step = step; },

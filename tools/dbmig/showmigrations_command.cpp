@@ -9,6 +9,9 @@ void add_showmigrations_command(CLI::App& app, CommandContext& context) {
   auto options = std::make_shared<ShowMigrationsOptions>();
   auto* command =
       app.add_subcommand("showmigrations", "List migrations per app with [X] for applied ones");
+  command->footer(
+      "Examples:\n  dbmig showmigrations\n  dbmig showmigrations blog --format json\n  dbmig "
+      "showmigrations --plan");
   command->add_option("apps", options->apps, "Only these apps");
   command->add_flag("--plan", options->plan,
                     "Every migration in apply order, with its dependencies");

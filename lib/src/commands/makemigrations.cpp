@@ -47,6 +47,7 @@ std::string no_changes_message(const std::vector<std::string>& apps) {
 // "Migrations for 'blog':", the file, one line per operation (and the file text at -v 3).
 void print_migrations(Console& console, const ProjectConfig& config,
                       const std::vector<Migration>& migrations) {
+  if (console.verbosity < 1) return;
   for (const Migration& migration : migrations) {
     console.out << "Migrations for '" << migration.app << "':\n  "
                 << shown_path(config, migration_path(config, migration)) << "\n";
@@ -101,6 +102,19 @@ ExitCode write_empty_migrations(const ProjectConfig& config, const MigrationGrap
   return ExitCode::ok;
 }
 
+// "Merging blog", then each branch with the operations only it has.
+void print_branches(Console& console, const std::string& app,
+                    const std::vector<MergeBranch>& branches) {
+  if (console.verbosity < 1) return;
+  console.out << "Merging " << app << "\n";
+  for (const MergeBranch& branch : branches) {
+    console.out << "  Branch " << branch.leaf << "\n";
+    for (const Migration* migration : branch.migrations)
+      for (const OperationPtr& operation : migration->operations)
+        console.out << "    - " << operation->describe() << "\n";
+  }
+}
+
 // --merge: one merge migration per app (of those asked for) that has several leaves.
 ExitCode merge_branches(const ProjectConfig& config, const MigrationGraph& graph,
                         const MakemigrationsOptions& options, Console& console) {
@@ -108,23 +122,18 @@ ExitCode merge_branches(const ProjectConfig& config, const MigrationGraph& graph
   for (const auto& [app, leaves] : graph.conflicts()) {
     if (!wanted(options, app)) continue;
     std::vector<MergeBranch> branches = branches_of(graph, app, leaves);
-    console.out << "Merging " << app << "\n";
-    for (const MergeBranch& branch : branches) {
-      console.out << "  Branch " << branch.leaf << "\n";
-      for (const Migration* migration : branch.migrations)
-        for (const OperationPtr& operation : migration->operations)
-          console.out << "    - " << operation->describe() << "\n";
-    }
+    print_branches(console, app, branches);
     merges.push_back(merge_migration(app, branches, options.name));
   }
   if (merges.empty()) {
-    console.out << "No conflicts detected to merge.\n";
+    if (console.verbosity >= 1) console.out << "No conflicts detected to merge.\n";
     return ExitCode::ok;
   }
   for (const Migration& merge : merges) {
     if (!options.dry_run) write_migration(config, merge);
-    console.out << (options.dry_run ? "Would create" : "Created") << " new merge migration "
-                << shown_path(config, migration_path(config, merge)) << "\n";
+    if (console.verbosity >= 1)
+      console.out << (options.dry_run ? "Would create" : "Created") << " new merge migration "
+                  << shown_path(config, migration_path(config, merge)) << "\n";
   }
   return ExitCode::ok;
 }
@@ -155,7 +164,7 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   arrange.name = options.name;
   auto migrations = trim_to_apps(arrange_migrations(planned, arrange), options.apps);
   if (migrations.empty()) {
-    console.out << no_changes_message(options.apps) << "\n";
+    if (console.verbosity >= 1) console.out << no_changes_message(options.apps) << "\n";
     return ExitCode::ok;
   }
   print_migrations(console, config, migrations);

@@ -31,14 +31,26 @@ void print_intent(const MigrateOptions& options, const MigrationGraph& graph, Co
   console.out << "Running migrations:\n";
 }
 
+// --check, for deploy pipelines: the unapplied migrations (if any) and exit 1 when there are.
+ExitCode check_applied(const MigrationExecutor& executor, const MigrationPlan& plan,
+                       Console& console) {
+  if (plan.empty()) {
+    if (console.verbosity >= 1) console.out << "No unapplied migrations.\n";
+    return ExitCode::ok;
+  }
+  if (console.verbosity >= 1) executor.print_plan(plan);
+  return ExitCode::changes_found;
+}
+
 }  // namespace
 
 ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Console& console) {
   if (!options.target.empty() && options.app.empty())
     throw InputError("a target migration needs its app: dbmig migrate APP MIGRATION");
-  // --plan only reads: no lock, no recorder table.
+  // --plan and --check only read: no lock, no recorder table.
+  bool read_only = options.plan || options.check;
   auto opened = open_migration_context(
-      global, options.plan ? std::nullopt : std::optional(options.lock_timeout));
+      global, read_only ? std::nullopt : std::optional(options.lock_timeout));
   const MigrationContext& context = opened.context;
   const MigrationGraph& graph = context.loaded.graph;
   graph.check_no_conflicts();
@@ -47,6 +59,7 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
     executor.print_plan(plan_for(executor, options, graph));
     return ExitCode::ok;
   }
+  if (options.check) return check_applied(executor, plan_for(executor, options, graph), console);
   executor.check_checksums(options.accept_changed);
   if (!options.fake) executor.check_interrupted();
   MigrationPlan plan = plan_for(executor, options, graph);

@@ -1,5 +1,6 @@
 #include "dbmig/commands/sqlmigrate.hpp"
 
+#include "dbmig/connection.hpp"
 #include "dbmig/database_url.hpp"
 #include "dbmig/loader.hpp"
 #include "dbmig/project_config.hpp"
@@ -61,20 +62,12 @@ std::string render_migration_sql(const MigrationGraph& graph, const MigrationKey
   return out;
 }
 
+// --dialect, else the dialect of the database migrate would use (--database, DATABASE_URL,
+// .env, dbmig.json's default); no connection is made.
 Dialect sqlmigrate_dialect(const GlobalOptions& global, const SqlmigrateOptions& options) {
   if (options.dialect) return *options.dialect;
-  if (global.database.empty()) return Dialect::sqlite;
-  std::string url = global.database;
-  if (url.find("://") == std::string::npos) {
-    ProjectConfig config = load_project_config(global.project);
-    auto alias = config.databases.find(url);
-    if (alias == config.databases.end())
-      throw InputError("--database " + url +
-                       " is neither a URL nor an alias in dbmig.json; give a URL such as "
-                       "postgresql://host/db, or use --dialect");
-    url = alias->second;
-  }
-  return parse_database_url(url).dialect;
+  ProjectConfig config = load_project_config(std::filesystem::absolute(global.project));
+  return resolve_database_url(global.database, config).dialect;
 }
 
 ExitCode sqlmigrate(const GlobalOptions& global, const SqlmigrateOptions& options,

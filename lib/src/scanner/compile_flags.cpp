@@ -89,6 +89,12 @@ std::vector<std::string> flags_from(const fs::path& file) {
 
 fs::path model_include_dir() {
   if (const char* dir = std::getenv("DBMIG_INCLUDE_DIR"); dir && *dir) return dir;
+  // An installed dbmig (<prefix>/bin/dbmig) scans with the header installed next to it, so
+  // the install keeps working after the source tree it was built from is gone.
+  std::error_code ignored;
+  fs::path installed = fs::read_symlink("/proc/self/exe", ignored).parent_path() / ".." / "include";
+  if (fs::is_regular_file(installed / "dbmig" / "model.hpp", ignored))
+    return installed.lexically_normal();
   return DBMIG_INCLUDE_DIR;
 }
 

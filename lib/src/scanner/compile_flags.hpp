@@ -14,7 +14,8 @@ namespace dbmig::scanner {
 // else dbmig.json's "clang_args".
 std::vector<std::string> scan_arguments(const ProjectConfig& config);
 
-// The folder holding <dbmig/model.hpp>: $DBMIG_INCLUDE_DIR, else the one dbmig was built with.
+// The folder holding <dbmig/model.hpp>: $DBMIG_INCLUDE_DIR, else <dbmig's folder>/../include
+// when it holds the header (an installed dbmig), else the one dbmig was built with.
 std::filesystem::path model_include_dir();
 
 }  // namespace dbmig::scanner

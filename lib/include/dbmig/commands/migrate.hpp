@@ -1,4 +1,5 @@
-// `dbmig migrate [APP [MIGRATION|zero]] [--plan] [--fake] [--fake-initial] [--accept-changed]
+// `dbmig migrate [APP [MIGRATION|zero]] [--plan] [--check] [--fake] [--fake-initial]
+// [--accept-changed]
 // [--lock-timeout SECONDS]` (DESIGN.md §4, §5).
 #pragma once
 
@@ -14,6 +15,7 @@ struct MigrateOptions {
   std::string app;     // empty: every app
   std::string target;  // a migration name or unique prefix, "zero", or empty: the app's last
   bool plan = false;   // print what would run; change nothing
+  bool check = false;  // exit 1 (changes_found) when something would run; change nothing
   bool fake = false;
   bool fake_initial = false;
   bool accept_changed = false;  // accept applied migrations whose file was edited since

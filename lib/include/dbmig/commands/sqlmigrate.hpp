@@ -16,7 +16,7 @@ struct SqlmigrateOptions {
   std::string app;
   std::string migration;  // a name or a unique prefix ("0002")
   bool backwards = false;
-  std::optional<Dialect> dialect;  // none: from --database's URL, else SQLite
+  std::optional<Dialect> dialect;  // none: from the database migrate would use
 };
 
 // The SQL text of `migration` (applied, or unapplied with `backwards`) as `editor`'s dialect
@@ -26,8 +26,9 @@ struct SqlmigrateOptions {
 std::string render_migration_sql(const MigrationGraph& graph, const MigrationKey& migration,
                                  bool backwards, const SchemaEditor& editor);
 
-// The dialect sqlmigrate uses: the flag, else the scheme of --database (a URL, or an alias of
-// dbmig.json), else SQLite.
+// The dialect sqlmigrate uses: the flag, else that of the database migrate would use
+// (--database, DATABASE_URL, .env, dbmig.json's default; see resolve_database_url), without
+// connecting.
 Dialect sqlmigrate_dialect(const GlobalOptions& global, const SqlmigrateOptions& options);
 
 ExitCode sqlmigrate(const GlobalOptions& global, const SqlmigrateOptions& options,
