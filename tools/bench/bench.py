@@ -26,12 +26,12 @@ PYTHON = "/usr/bin/python3"  # Debian's, which has python3-django
 
 
 class Measurement:
-    def __init__(self, ms, rss_kib, runs):
-        self.ms, self.rss_kib, self.runs = ms, rss_kib, runs
+    def __init__(self, ms, rss_kib, single):
+        self.ms, self.rss_kib, self.single = ms, rss_kib, single
 
     def time_text(self):
         text = f"{self.ms:.0f}" if self.ms >= 10 else f"{self.ms:.1f}"
-        return text + ("¹" if self.runs == 1 else "")
+        return text + ("¹" if self.single else "")
 
 
 def run_once(cmd, cwd, env, ok_codes=(0,), stdin_path=None):
@@ -55,14 +55,14 @@ def measure(cmd, cwd, env, runs, reset=lambda: None, **kwargs):
     reset()
     warm_ms, warm_rss = run_once(cmd, cwd, env, **kwargs)
     if warm_ms > SLOW_MS:
-        return Measurement(warm_ms, warm_rss, 1)
+        return Measurement(warm_ms, warm_rss, True)
     times, peaks = [], []
     for _ in range(runs):
         reset()
         ms, rss = run_once(cmd, cwd, env, **kwargs)
         times.append(ms)
         peaks.append(rss)
-    return Measurement(statistics.median(times), max(peaks), runs)
+    return Measurement(statistics.median(times), max(peaks), False)
 
 
 def check_run(cmd, cwd, env, what):
@@ -77,9 +77,9 @@ def files_under(folder):
     return {p for p in Path(folder).rglob("*") if p.is_file()}
 
 
-def psql(url, sql):
+def psql(url, sql, env):
     subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", sql], check=True,
-                   stdout=subprocess.DEVNULL)
+                   stdout=subprocess.DEVNULL, env=env)
 
 
 def database_url(server_url, name):
@@ -94,7 +94,8 @@ class Bench:
         self.dm = self.root / "dbmig"
         self.dj = self.root / "django"
         self.include = Path(args.include).resolve()
-        self.env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        self.env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1",
+                        PGOPTIONS="-c client_min_messages=warning")
         self.rows = []  # (command, dbmig, django, floor)
 
     def dbmig_cmd(self, *words):
@@ -235,8 +236,8 @@ class Bench:
 
             def recreate(name):
                 def reset():
-                    psql(server, f"DROP DATABASE IF EXISTS {name}")
-                    psql(server, f"CREATE DATABASE {name}")
+                    psql(server, f"DROP DATABASE IF EXISTS {name}", self.env)
+                    psql(server, f"CREATE DATABASE {name}", self.env)
                 return reset
 
             self.add(f"migrate, {total} migrations, fresh PostgreSQL database",
