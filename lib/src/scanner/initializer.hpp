@@ -2,7 +2,7 @@
 // `std::string s = "x";`, `Status s = Status::active;`.
 #pragma once
 
-#include <clang-c/Index.h>
+#include "scanner/libclang.hpp"
 
 #include "scanner/declarations.hpp"
 

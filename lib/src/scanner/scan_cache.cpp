@@ -1,5 +1,6 @@
 #include "scanner/scan_cache.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -50,6 +51,31 @@ std::optional<std::string> file_hash(const fs::path& path) {
   return hex(content_hash(*data));
 }
 
+// Size and modification time as one string: when both match what was stored, the file is
+// taken as unchanged without reading it (hundreds of standard headers on every run). Empty for
+// a file modified in the last seconds: file times are coarse, so an edit in the same tick with
+// the same size would go unseen ("racy git"); such files are hashed on the next run.
+std::optional<std::string> file_stamp(const fs::path& path) {
+  constexpr auto kSettled = std::chrono::seconds(2);
+  std::error_code error;
+  auto size = fs::file_size(path, error);
+  if (error) return std::nullopt;
+  auto time = fs::last_write_time(path, error);
+  if (error) return std::nullopt;
+  if (time > fs::file_time_type::clock::now() - kSettled) return "";
+  return std::to_string(size) + ":" + std::to_string(time.time_since_epoch().count());
+}
+
+// Unchanged when the stamp matches, else when the content hash does (a touched file).
+bool unchanged(const nlohmann::json& file) {
+  fs::path path = file.at("path").get<std::string>();
+  auto stamp = file.find("stamp");
+  if (stamp != file.end() && !stamp->get<std::string>().empty() &&
+      file_stamp(path) == stamp->get<std::string>())
+    return true;
+  return file_hash(path) == file.at("hash").get<std::string>();
+}
+
 }  // namespace
 
 ScanCache::ScanCache(const ProjectConfig& config, const std::string& inputs) : config_(config) {
@@ -63,8 +89,7 @@ std::optional<ScanResult> ScanCache::load() const {
   try {
     nlohmann::json cache = nlohmann::json::parse(*text);
     for (const auto& file : cache.at("files"))
-      if (file_hash(file.at("path").get<std::string>()) != file.at("hash").get<std::string>())
-        return std::nullopt;
+      if (!unchanged(file)) return std::nullopt;
     return scan_result_from_json(cache.at("result"));
   } catch (const std::exception&) {
     return std::nullopt;  // a damaged or foreign cache file is a miss, never an answer
@@ -74,9 +99,10 @@ std::optional<ScanResult> ScanCache::load() const {
 void ScanCache::store(const ScanResult& result, const std::vector<fs::path>& files) const {
   nlohmann::ordered_json file_list = nlohmann::ordered_json::array();
   for (const auto& file : files) {
+    auto stamp = file_stamp(file);
     auto hash = file_hash(file);
-    if (!hash) return;  // a file vanished mid-run: do not cache
-    file_list.push_back({{"path", file.string()}, {"hash", *hash}});
+    if (!stamp || !hash) return;  // a file vanished mid-run: do not cache
+    file_list.push_back({{"path", file.string()}, {"hash", *hash}, {"stamp", *stamp}});
   }
   nlohmann::ordered_json cache = {{"files", file_list},
                                   {"result", scan_result_to_json(result, config_)}};

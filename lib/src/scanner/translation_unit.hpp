@@ -3,7 +3,7 @@
 // files it read.
 #pragma once
 
-#include <clang-c/Index.h>
+#include "scanner/libclang.hpp"
 
 #include <filesystem>
 #include <string>

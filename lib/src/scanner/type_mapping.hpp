@@ -1,7 +1,7 @@
 // C++ member types to column types (docs/models.md "Types").
 #pragma once
 
-#include <clang-c/Index.h>
+#include "scanner/libclang.hpp"
 
 #include <string>
 

@@ -1,0 +1,322 @@
+"""dbmig vs Django benchmark runner (see tools/bench/README.md). Run it through run.sh.
+
+Builds the same synthetic history in a dbmig project and a Django project with each tool's
+real makemigrations, then measures whole-process wall time (median of --runs runs after one
+warm-up) and peak RSS (/usr/bin/time -f %M) of each command, and the floors: clang++
+-fsyntax-only over the same headers, the sqlite3 shell (and psql) running the SQL that
+`dbmig sqlmigrate` prints. Prints a Markdown table.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import project_writers as writers
+import schema_generator
+
+SLOW_MS = 20000  # a command whose warm-up takes longer is measured once (marked "¹")
+PYTHON = "/usr/bin/python3"  # Debian's, which has python3-django
+
+
+class Measurement:
+    def __init__(self, ms, rss_kib, single):
+        self.ms, self.rss_kib, self.single = ms, rss_kib, single
+
+    def time_text(self):
+        text = f"{self.ms:.0f}" if self.ms >= 10 else f"{self.ms:.1f}"
+        return text + ("¹" if self.single else "")
+
+
+def run_once(cmd, cwd, env, ok_codes=(0,), stdin_path=None):
+    with tempfile.NamedTemporaryFile() as rss_file:
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        start = time.perf_counter()
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss_file.name] + cmd,
+                              cwd=cwd, env=env, stdin=stdin, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+        elapsed = (time.perf_counter() - start) * 1000
+        if stdin_path:
+            stdin.close()
+        if proc.returncode not in ok_codes:
+            sys.exit(f"bench: {' '.join(cmd)} (in {cwd}) exited {proc.returncode}:\n"
+                     + proc.stderr.decode(errors="replace")[-3000:])
+        rss = int(Path(rss_file.name).read_text().split()[-1])
+        return elapsed, rss
+
+
+def measure(cmd, cwd, env, runs, reset=lambda: None, **kwargs):
+    reset()
+    warm_ms, warm_rss = run_once(cmd, cwd, env, **kwargs)
+    if warm_ms > SLOW_MS:
+        return Measurement(warm_ms, warm_rss, True)
+    times, peaks = [], []
+    for _ in range(runs):
+        reset()
+        ms, rss = run_once(cmd, cwd, env, **kwargs)
+        times.append(ms)
+        peaks.append(rss)
+    return Measurement(statistics.median(times), max(peaks), False)
+
+
+def check_run(cmd, cwd, env, what):
+    proc = subprocess.run(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True)
+    if proc.returncode != 0:
+        sys.exit(f"bench: {what} failed ({' '.join(cmd)}):\n"
+                 + (proc.stdout + proc.stderr).decode(errors="replace")[-3000:])
+    return proc.stdout.decode()
+
+
+def files_under(folder):
+    return {p for p in Path(folder).rglob("*") if p.is_file()}
+
+
+def psql(url, sql, env):
+    subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", sql], check=True,
+                   stdout=subprocess.DEVNULL, env=env)
+
+
+def database_url(server_url, name):
+    return server_url.rsplit("/", 1)[0] + "/" + name
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.dbmig = [str(Path(args.dbmig).resolve())]
+        self.root = Path(args.workdir).resolve()
+        self.dm = self.root / "dbmig"
+        self.dj = self.root / "django"
+        self.include = Path(args.include).resolve()
+        self.env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1",
+                        PGOPTIONS="-c client_min_messages=warning")
+        self.rows = []  # (command, dbmig, django, floor)
+
+    def dbmig_cmd(self, *words):
+        return self.dbmig + ["--project", str(self.dm)] + list(words)
+
+    def django_cmd(self, *words):
+        return [PYTHON, "manage.py"] + list(words)
+
+    def django_env(self, database):
+        return dict(self.env, BENCH_DATABASE=database)
+
+    def write(self, apps):
+        writers.write_dbmig(self.dm, apps)
+        if self.args.django:
+            writers.write_django(self.dj, apps)
+
+    def clear_cache(self):
+        shutil.rmtree(self.dm / "build" / "dbmig-cache", ignore_errors=True)
+
+    def clang_floor(self, apps):
+        tu = writers.clang_translation_unit(self.dm, apps)
+        cmd = ["clang++", "-x", "c++", "-std=c++20", "-fsyntax-only", f"-I{self.include}",
+               str(tu)]
+        return measure(cmd, self.dm, self.env, self.args.runs)
+
+    def run(self):
+        runs = self.args.runs
+        history = schema_generator.history(self.args.size)
+        steps = len(history) - 2
+        if self.root.exists():
+            shutil.rmtree(self.root)
+        self.dm.mkdir(parents=True)
+        self.dj.mkdir()
+        sqlite_env = self.django_env("sqlite:///" + str(self.root / "django.sqlite3"))
+
+        # makemigrations initial (cold cache: a new project has none).
+        initial = history[0][1]
+        self.write(initial)
+        dm_migrations, dj_apps = self.dm / "migrations", [self.dj / a.name for a in initial]
+
+        def reset_dbmig_initial():
+            shutil.rmtree(dm_migrations, ignore_errors=True)
+            self.clear_cache()
+
+        def reset_django_initial():
+            for app in dj_apps:
+                for p in (app / "migrations").glob("0*.py"):
+                    p.unlink()
+
+        self.log("makemigrations initial")
+        self.add("makemigrations (initial)",
+                 measure(self.dbmig_cmd("makemigrations", "--noinput"), self.dm, self.env, runs,
+                         reset_dbmig_initial),
+                 self.django_measure(self.django_cmd("makemigrations", "--noinput"), sqlite_env,
+                                     reset_django_initial),
+                 self.clang_floor(initial))
+
+        # The history: one migration per edit step, with each tool's makemigrations.
+        self.log(f"building the history ({steps} steps)")
+        for number, (description, apps) in enumerate(history[1:-1], start=1):
+            self.write(apps)
+            before = files_under(dm_migrations)
+            check_run(self.dbmig_cmd("makemigrations", "--noinput"), self.dm, self.env,
+                      f"dbmig step {number} ({description})")
+            if len(files_under(dm_migrations) - before) != 1:
+                sys.exit(f"bench: dbmig step {number} ({description}) did not write one migration")
+            if self.args.django:
+                check_run(self.django_cmd("makemigrations", "--noinput"), self.dj, sqlite_env,
+                          f"Django step {number} ({description})")
+
+        self.log("makemigrations --check")
+        check = ("makemigrations", "--check", "--noinput")
+        django_check = self.django_measure(
+            self.django_cmd("makemigrations", "--check", "--dry-run", "--noinput"), sqlite_env)
+        self.add("makemigrations --check, no change (cold cache)",
+                 measure(self.dbmig_cmd(*check), self.dm, self.env, runs, self.clear_cache),
+                 django_check, self.clang_floor(history[-2][1]))
+        self.add("makemigrations --check, no change (warm cache)",
+                 measure(self.dbmig_cmd(*check), self.dm, self.env, runs), django_check, None)
+
+        self.log("makemigrations after one edit")
+        edit_description, edited = history[-1]
+        self.write(edited)
+        dm_before, dj_before = files_under(dm_migrations), files_under(self.dj)
+
+        def reset_dbmig_edit():
+            writers.remove_new_files(dm_migrations, dm_before)
+            self.clear_cache()
+
+        self.add(f"makemigrations, one edit after {steps} steps ({edit_description.split()[0]} "
+                 f"{edit_description.split()[1]})",
+                 measure(self.dbmig_cmd("makemigrations", "--noinput"), self.dm, self.env, runs,
+                         reset_dbmig_edit),
+                 self.django_measure(
+                     self.django_cmd("makemigrations", "--noinput"), sqlite_env,
+                     lambda: writers.remove_new_files(self.dj, dj_before)),
+                 self.clang_floor(edited))
+
+        self.measure_databases(sqlite_env)
+        return self.table()
+
+    def measure_databases(self, django_sqlite_env):
+        runs = self.args.runs
+        sqlite_db = self.root / "dbmig.sqlite3"
+        django_db = self.root / "django.sqlite3"
+        plan = json.loads(check_run(self.dbmig_cmd("showmigrations", "--plan", "--format", "json"),
+                                    self.dm, self.env, "showmigrations --plan"))["plan"]
+        total = len(plan)
+
+        def all_sql(dialect):
+            path = self.root / f"all-{dialect}.sql"
+            with open(path, "w") as out:
+                for m in plan:
+                    out.write(check_run(self.dbmig_cmd("sqlmigrate", m["app"], m["name"],
+                                                       "--dialect", dialect),
+                                        self.dm, self.env, "sqlmigrate"))
+            return path
+
+        def remove(path):
+            return lambda: path.unlink(missing_ok=True)
+
+        self.log(f"migrate to SQLite ({total} migrations)")
+        sqlite_sql = all_sql("sqlite")
+        floor_db = self.root / "floor.sqlite3"
+        self.add(f"migrate, {total} migrations, fresh SQLite file",
+                 measure(self.dbmig_cmd("--database", f"sqlite:///{sqlite_db}", "migrate"),
+                         self.dm, self.env, runs, remove(sqlite_db)),
+                 self.django_measure(self.django_cmd("migrate", "--noinput"), django_sqlite_env,
+                                     remove(django_db)),
+                 measure(["sqlite3", "-bail", str(floor_db)], self.root, self.env, runs,
+                         remove(floor_db), stdin_path=sqlite_sql))
+
+        server = self.env.get("DBMIG_TEST_POSTGRES_URL")
+        if server:
+            self.log("migrate to PostgreSQL")
+            pg_sql = all_sql("postgresql")
+            urls = {n: database_url(server, n) for n in ("bench_dbmig", "bench_django", "bench_floor")}
+
+            def recreate(name):
+                def reset():
+                    psql(server, f"DROP DATABASE IF EXISTS {name}", self.env)
+                    psql(server, f"CREATE DATABASE {name}", self.env)
+                return reset
+
+            self.add(f"migrate, {total} migrations, fresh PostgreSQL database",
+                     measure(self.dbmig_cmd("--database", urls["bench_dbmig"], "migrate"),
+                             self.dm, self.env, runs, recreate("bench_dbmig")),
+                     self.django_measure(self.django_cmd("migrate", "--noinput"),
+                                         self.django_env(urls["bench_django"]),
+                                         recreate("bench_django")),
+                     measure(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", str(pg_sql),
+                              urls["bench_floor"]], self.root, self.env, runs,
+                             recreate("bench_floor")))
+
+        # Both SQLite databases are fully migrated now.
+        self.log("sqlmigrate, showmigrations")
+        first = plan[0]
+        self.add(f"sqlmigrate {first['app']} {first['name']}",
+                 measure(self.dbmig_cmd("--database", f"sqlite:///{sqlite_db}", "sqlmigrate",
+                                        first["app"], first["name"]), self.dm, self.env, runs),
+                 self.django_measure(self.django_cmd("sqlmigrate", first["app"],
+                                                     first["name"][:4]), django_sqlite_env),
+                 None)
+        self.add("showmigrations",
+                 measure(self.dbmig_cmd("--database", f"sqlite:///{sqlite_db}", "showmigrations"),
+                         self.dm, self.env, runs),
+                 self.django_measure(self.django_cmd("showmigrations"), django_sqlite_env),
+                 None)
+
+    def django_measure(self, cmd, env, reset=lambda: None):
+        if not self.args.django:
+            return None
+        return measure(cmd, self.dj, env, self.args.runs, reset)
+
+    def add(self, command, dbmig, django, floor):
+        self.rows.append((command, dbmig, django, floor))
+
+    def log(self, text):
+        print(f"bench: {text}", file=sys.stderr, flush=True)
+
+    def table(self):
+        def ratio(a, b):
+            return f"{a.ms / b.ms:.2f}" if a and b else "—"
+
+        def cell(m):
+            return m.time_text() if m else "—"
+
+        def rss(m):
+            return f"{m.rss_kib / 1024:.0f}" if m else "—"
+
+        a, m, f, k = schema_generator.SIZES[self.args.size]
+        lines = [
+            f"**{self.args.size}**: {a} apps × {m} models × {f} fields, {k} edit steps; "
+            f"wall time in ms, median of {self.args.runs} runs after a warm-up "
+            f"(¹ one run: the warm-up took over {SLOW_MS // 1000} s); peak RSS in MiB.",
+            "",
+            "| command | dbmig | Django | floor | dbmig/Django | dbmig/floor "
+            "| dbmig RSS | Django RSS |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for command, dm, dj, floor in self.rows:
+            lines.append(f"| {command} | {cell(dm)} | {cell(dj)} | {cell(floor)} | "
+                         f"{ratio(dm, dj)} | {ratio(dm, floor)} | {rss(dm)} | {rss(dj)} |")
+        return "\n".join(lines) + "\n"
+
+
+def main():
+    here = Path(__file__).resolve().parent
+    repo = here.parent.parent
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("size", nargs="?", default="small", choices=schema_generator.SIZES)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--dbmig", default=str(repo / "build" / "bin" / "dbmig"))
+    parser.add_argument("--include", default=str(repo / "lib" / "include"))
+    parser.add_argument("--workdir", default=None,
+                        help="where the projects go (default /tmp/dbmig-bench-SIZE)")
+    parser.add_argument("--no-django", dest="django", action="store_false")
+    args = parser.parse_args()
+    args.workdir = args.workdir or f"/tmp/dbmig-bench-{args.size}"
+    print(Bench(args).run())
+
+
+if __name__ == "__main__":
+    main()
