@@ -160,8 +160,9 @@ void MigrationExecutor::check_interrupted() const {
     if (!migration)
       throw DatabaseError(what + ", and " + migration_file(config_, key) +
                           " is missing; restore it from version control");
-    auto rendered = render({migration, applying ? Direction::forwards : Direction::backwards},
-                           applied_state(key));
+    ProjectState state = applied_state(key);
+    auto rendered =
+        render({migration, applying ? Direction::forwards : Direction::backwards}, state);
     std::vector<std::string> statements;
     for (const auto& operation : rendered.operations)
       statements.insert(statements.end(), operation.statements.begin(), operation.statements.end());
@@ -201,32 +202,27 @@ ProjectState MigrationExecutor::applied_state(const std::optional<MigrationKey>&
   return replay(applied);
 }
 
-MigrationExecutor::Rendered MigrationExecutor::render(const PlanStep& step,
-                                                      const ProjectState& before,
+MigrationExecutor::Rendered MigrationExecutor::render(const PlanStep& step, ProjectState& state,
                                                       bool with_sql) const {
   const Migration& migration = *step.migration;
+  std::set<std::string> tables_before;
+  for (const auto& [key, model] : state.models) tables_before.insert(model.table);
+  auto states = apply_migration(state, migration, with_sql);
   auto editor = make_schema_editor(connection_.dialect());
-  // states[i] is the state before operation i; states.back() after the migration.
-  std::vector<ProjectState> states{before};
-  for (const auto& operation : migration.operations) {
-    states.push_back(states.back());
-    operation->apply(states.back(), migration.app);
-  }
   Rendered rendered;
   for (std::size_t i = 0; with_sql && i < migration.operations.size(); ++i) {
     std::size_t index =
         step.direction == Direction::forwards ? i : migration.operations.size() - 1 - i;
     const auto& operation = migration.operations[index];
-    StateChange change{states[index], states[index + 1]};
+    StateChange change{states[index].before, states[index].after};
     rendered.operations.push_back(
         {operation.get(), step.direction == Direction::forwards
                               ? operation->forwards(*editor, migration.app, change)
                               : operation->backwards(*editor, migration.app, change)});
   }
   // The tables the migration creates: in the state after it, not before.
-  for (const auto& [key, model] : states.back().models)
-    if (!before.find_by_table(model.table)) rendered.created_tables.push_back(model.table);
-  rendered.after = step.direction == Direction::forwards ? states.back() : before;
+  for (const auto& [key, model] : state.models)
+    if (!tables_before.count(model.table)) rendered.created_tables.push_back(model.table);
   return rendered;
 }
 
@@ -257,8 +253,11 @@ void MigrationExecutor::run_step(const PlanStep& step, const ExecutionOptions& o
     console_.out << "  " << (forwards ? "Applying " : "Unapplying ") << key.str() << "..."
                  << std::flush;
   auto start = std::chrono::steady_clock::now();
-  ProjectState before = forwards ? state_ : applied_state(key);
-  Rendered rendered = render(step, before, !options.fake);
+  // Forwards, state_ becomes the state after the step in place; backwards, the state without
+  // the migration is what remains once it is unapplied.
+  ProjectState without = forwards ? ProjectState{} : applied_state(key);
+  ProjectState backwards_scratch = without;
+  Rendered rendered = render(step, forwards ? state_ : backwards_scratch, !options.fake);
   bool faked = options.fake || (forwards && options.fake_initial && is_initial(*step.migration) &&
                                 tables_exist_for_fake_initial(step, rendered));
   try {
@@ -270,7 +269,7 @@ void MigrationExecutor::run_step(const PlanStep& step, const ExecutionOptions& o
     if (console_.verbosity >= 1) console_.out << " FAILED\n" << std::flush;
     throw;
   }
-  state_ = std::move(rendered.after);
+  if (!forwards) state_ = std::move(without);
   if (console_.verbosity >= 1)
     console_.out << (faked ? " FAKED" : " OK (" + elapsed_ms(start) + ")") << "\n" << std::flush;
 }

@@ -215,6 +215,41 @@ ProjectState replay(const std::vector<const Migration*>& plan) {
   return state;
 }
 
+namespace {
+
+// The models of `state` that `operation` of app `app` references, with their foreign-key
+// targets.
+ProjectState models_read_by(const Operation& operation, const std::string& app,
+                            const ProjectState& state) {
+  ProjectState read;
+  for (const auto& [key, model] : state.models)
+    if (operation.references_model(key, app)) read.models.emplace(key, model);
+  std::vector<ModelKey> targets;
+  for (const auto& [key, model] : read.models)
+    for (const auto& field : model.fields)
+      if (field.references) targets.push_back(field.references->target);
+  for (const auto& target : targets)
+    if (const Model* model = state.find(target)) read.models.emplace(target, *model);
+  return read;
+}
+
+}  // namespace
+
+std::vector<OperationStates> apply_migration(ProjectState& state, const Migration& migration,
+                                             bool with_models_read) {
+  std::vector<OperationStates> states;
+  for (const auto& operation : migration.operations) {
+    if (!with_models_read) {
+      operation->apply(state, migration.app);
+      continue;
+    }
+    ProjectState before = models_read_by(*operation, migration.app, state);
+    operation->apply(state, migration.app);
+    states.push_back({std::move(before), models_read_by(*operation, migration.app, state)});
+  }
+  return states;
+}
+
 ResolvedMigrations resolve_replacements(std::vector<Migration> migrations,
                                         const std::set<MigrationKey>& applied) {
   std::map<MigrationKey, MigrationKey> replaced_by;  // replaced -> squashed in use

@@ -83,12 +83,11 @@ class MigrationExecutor {
   struct Rendered {
     std::vector<RenderedOperation> operations;
     std::vector<std::string> created_tables;  // CreateModel tables, for --fake-initial
-    ProjectState after;                       // the state once the step ran
   };
 
-  // `before`: the state without the step's migration, whichever the direction. Without
-  // `with_sql` only the states are computed (a --fake step runs no SQL).
-  Rendered render(const PlanStep& step, const ProjectState& before, bool with_sql = true) const;
+  // `state`: the state without the step's migration, whichever the direction; it becomes the
+  // state with it. Without `with_sql` only the state is changed (a --fake step runs no SQL).
+  Rendered render(const PlanStep& step, ProjectState& state, bool with_sql = true) const;
   // The state of the applied migrations, without `except`.
   ProjectState applied_state(const std::optional<MigrationKey>& except = std::nullopt) const;
   bool has_record(const MigrationKey& key) const;

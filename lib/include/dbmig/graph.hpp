@@ -69,6 +69,20 @@ class MigrationGraph {
 // allow is an InputError naming the migration, the operation's JSON path and description.
 ProjectState replay(const std::vector<const Migration*>& plan);
 
+// The part of the state one operation's SQL reads, before and after it: the models the
+// operation references and the models their foreign keys point to (whose tables and primary
+// keys the SQL names). Copying only these keeps rendering linear in the migration's size
+// instead of copying every model of the project for every operation.
+struct OperationStates {
+  ProjectState before;
+  ProjectState after;
+};
+
+// Applies the operations of `migration` to `state` in place (errors are the operations' own
+// InputErrors) and returns, when `with_models_read`, one OperationStates per operation.
+std::vector<OperationStates> apply_migration(ProjectState& state, const Migration& migration,
+                                             bool with_models_read = true);
+
 // Squashed migrations (a migration with `replaces`, Django's rule): the squashed migration
 // stands for the ones it replaces when none or all of them are applied; then the replaced ones
 // leave the graph and dependencies on them point at the squashed one. When only some are

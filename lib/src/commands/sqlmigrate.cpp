@@ -9,19 +9,13 @@ namespace dbmig {
 
 namespace {
 
-// The states around each operation of `migration`: states[i] before operation i,
-// states[i + 1] after it.
-std::vector<ProjectState> states_around_operations(const MigrationGraph& graph,
-                                                   const Migration& migration) {
+// The states around each operation of `migration` (the models each one reads).
+std::vector<OperationStates> states_around_operations(const MigrationGraph& graph,
+                                                      const Migration& migration) {
   auto plan = graph.forwards_plan(migration.key());
   plan.pop_back();  // the plan ends with the migration itself
-  std::vector<ProjectState> states{replay(plan)};
-  for (const auto& operation : migration.operations) {
-    ProjectState next = states.back();
-    operation->apply(next, migration.app);
-    states.push_back(std::move(next));
-  }
-  return states;
+  ProjectState state = replay(plan);
+  return apply_migration(state, migration);
 }
 
 void write_statements(std::string& out, const Statements& statements) {
@@ -46,7 +40,7 @@ std::string render_migration_sql(const MigrationGraph& graph, const MigrationKey
     std::size_t i = backwards ? count - 1 - step : step;
     const Operation& operation = *migration.operations[i];
     out += "-- " + operation.describe() + "\n";
-    StateChange change{states[i], states[i + 1]};
+    StateChange change{states[i].before, states[i].after};
     if (!backwards) {
       write_statements(out, operation.forwards(editor, migration.app, change));
     } else if (!operation.reversible()) {
