@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "dbmig/error.hpp"
+#include "file_stamp.hpp"
 
 namespace dbmig {
 
@@ -40,12 +40,10 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& file)
 }
 
 nlohmann::json read_json_file(const std::filesystem::path& path, const std::string& shown_name) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  auto text = read_file_bytes(path);
+  if (!text)
     throw InputError(shown_name + ": cannot read the file; check that it exists and is readable");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return parse_json_text(buffer.str(), shown_name);
+  return parse_json_text(*text, shown_name);
 }
 
 namespace {

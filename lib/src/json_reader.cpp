@@ -1,5 +1,6 @@
 #include "json_reader.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "dbmig/error.hpp"
@@ -38,7 +39,7 @@ JsonReader::JsonReader(const nlohmann::json& json, std::string path)
 }
 
 const nlohmann::json* JsonReader::optional(std::string_view key) {
-  known_.emplace(key);
+  known_.push_back(key);
   auto it = json_.find(std::string(key));
   return it == json_.end() ? nullptr : &*it;
 }
@@ -48,13 +49,16 @@ const nlohmann::json& JsonReader::required(std::string_view key) {
   throw_at(path_, "missing key \"" + std::string(key) + "\"");
 }
 
+// The path is only built for an error: most files have none, and thousands of values.
 std::string JsonReader::string(std::string_view key) {
-  return string_at(required(key), path_of(key));
+  const auto& value = required(key);
+  return value.is_string() ? value.get<std::string>() : string_at(value, path_of(key));
 }
 
 std::string JsonReader::string_or(std::string_view key, std::string_view fallback) {
   const auto* value = optional(key);
-  return value ? string_at(*value, path_of(key)) : std::string(fallback);
+  if (!value) return std::string(fallback);
+  return value->is_string() ? value->get<std::string>() : string_at(*value, path_of(key));
 }
 
 bool JsonReader::boolean_or(std::string_view key, bool fallback) {
@@ -79,8 +83,10 @@ std::vector<std::string> JsonReader::strings(std::string_view key) {
 
 void JsonReader::finish() const {
   for (const auto& [key, value] : json_.items()) {
-    if (known_.count(key)) continue;
-    std::vector<std::string_view> expected(known_.begin(), known_.end());
+    if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
+    std::vector<std::string_view> expected = known_;
+    std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
     throw_at(path_of(key), "unknown key \"" + key + "\"; expected one of " + join(expected));
   }
 }

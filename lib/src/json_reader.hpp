@@ -4,7 +4,6 @@
 #pragma once
 
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +12,7 @@
 
 namespace dbmig {
 
+// Keys are string literals: the reader keeps views of the keys it was asked for.
 class JsonReader {
  public:
   // Throws InputError when `json` is not an object.
@@ -38,7 +38,7 @@ class JsonReader {
  private:
   const nlohmann::json& json_;
   std::string path_;
-  std::set<std::string, std::less<>> known_;
+  std::vector<std::string_view> known_;  // few per object: a vector beats a set here
 };
 
 // Throws InputError "<path>: <message>".

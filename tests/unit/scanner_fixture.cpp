@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "dbmig/project_config.hpp"
+#include "scanner/scan_cache_codec.hpp"
 
 namespace dbmig::test {
 
@@ -50,6 +53,19 @@ std::vector<std::string> ScannerProject::scan_errors() const {
   }
   ADD_FAILURE() << "the scan succeeded, expected errors";
   return {};
+}
+
+std::string ScannerProject::mark_cached_table(const std::string& table) const {
+  auto cache_file = std::filesystem::directory_iterator(root() / "build" / "dbmig-cache")->path();
+  auto contents = scanner::decode_scan_cache(read_file(cache_file));
+  EXPECT_TRUE(contents) << "not a scan cache: " << cache_file;
+  if (!contents) return table;
+  std::string marked = table;
+  for (char& c : marked) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (auto& [key, model] : contents->result.state.models)
+    if (model.table == table) model.table = marked;
+  write_file(cache_file, scanner::encode_scan_cache(*contents));
+  return marked;
 }
 
 }  // namespace dbmig::test

@@ -1,6 +1,7 @@
 // The scan cache: when no file the last parse read has changed (content, not time), the
-// previous result is the answer and libclang does not run at all. One JSON file per project
-// configuration in ProjectConfig::cache_dir; deleting the folder is always safe.
+// previous result is the answer and libclang does not run at all. One file per project
+// configuration in ProjectConfig::cache_dir (scan_cache_codec.hpp); deleting the folder is
+// always safe.
 #pragma once
 
 #include <filesystem>

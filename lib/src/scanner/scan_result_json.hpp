@@ -1,5 +1,4 @@
-// ScanResult as JSON: the `dbmig inspectmodels --format json` output (docs/models.md) and the
-// scan cache's payload, so both read and write one form.
+// ScanResult as JSON: the `dbmig inspectmodels --format json` output (docs/models.md).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,9 +12,5 @@ namespace dbmig::scanner {
 // declaration order. Every key is always present, so consumers need no defaults.
 nlohmann::ordered_json scan_result_to_json(const ScanResult& result, const ProjectConfig& config,
                                            const std::vector<std::string>& apps = {});
-
-// The inverse of scan_result_to_json over all apps; throws std::exception on a malformed
-// document.
-ScanResult scan_result_from_json(const nlohmann::json& json);
 
 }  // namespace dbmig::scanner

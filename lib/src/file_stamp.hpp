@@ -1,0 +1,41 @@
+// Telling whether a file changed since it was last seen, cheaply: caches (the scan cache, the
+// makemigrations memo) keep a StampedFile for every input they were computed from.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace dbmig {
+
+// A fast 64-bit content hash. Not cryptographic: it tells edits apart, with the file size.
+std::uint64_t content_hash(std::string_view data);
+
+// The whole file, or std::nullopt when it cannot be read.
+std::optional<std::string> read_file_bytes(const std::filesystem::path& path);
+
+struct StampedFile {
+  std::string path;
+  std::uint64_t hash = 0;  // content_hash of the file
+  std::string stamp;       // size and modification time; empty when too recent to trust
+  bool operator==(const StampedFile&) const = default;
+};
+
+// std::nullopt when the file cannot be read.
+std::optional<StampedFile> stamp_file(const std::filesystem::path& path);
+
+// True when the file still has the content it had when stamped: an unchanged size and
+// modification time answer without reading it; otherwise its content hash decides.
+bool unchanged(const StampedFile& file);
+
+// For binary_archive.hpp.
+template <class Archive, class T>
+requires std::is_same_v<std::remove_const_t<T>, StampedFile>
+void transfer(Archive& archive, T& file) {
+  archive(file.path, file.hash, file.stamp);
+}
+
+}  // namespace dbmig
