@@ -42,22 +42,28 @@ Migration load_migration_file(const fs::path& file, const std::string& shown_nam
   return migration;
 }
 
-std::vector<Migration> load_migrations(const ProjectConfig& config) {
-  std::vector<Migration> migrations;
-  if (!fs::is_directory(config.migrations_dir)) return migrations;
+std::vector<fs::path> migration_files(const ProjectConfig& config) {
+  std::vector<fs::path> files;
+  if (!fs::is_directory(config.migrations_dir)) return files;
   for (const auto& folder : sorted_entries(config.migrations_dir)) {
     if (!fs::is_directory(folder)) continue;
-    std::string app = folder.filename().string();
-    for (const auto& file : sorted_entries(folder)) {
-      if (file.extension() != ".json" || !fs::is_regular_file(file)) continue;
-      std::string shown = fs::relative(file, config.root).string();
-      if (!is_migration_name(file.stem().string()))
-        throw InputError(shown +
-                         ": not a migration file name; expected NNNN_<name>.json (e.g. "
-                         "0001_initial.json), or move the file out of " +
-                         fs::relative(folder, config.root).string());
-      migrations.push_back(load_migration_file(file, shown, app));
-    }
+    for (const auto& file : sorted_entries(folder))
+      if (file.extension() == ".json" && fs::is_regular_file(file)) files.push_back(file);
+  }
+  return files;
+}
+
+std::vector<Migration> load_migrations(const ProjectConfig& config) {
+  std::vector<Migration> migrations;
+  for (const auto& file : migration_files(config)) {
+    fs::path folder = file.parent_path();
+    std::string shown = fs::relative(file, config.root).string();
+    if (!is_migration_name(file.stem().string()))
+      throw InputError(shown +
+                       ": not a migration file name; expected NNNN_<name>.json (e.g. "
+                       "0001_initial.json), or move the file out of " +
+                       fs::relative(folder, config.root).string());
+    migrations.push_back(load_migration_file(file, shown, folder.filename().string()));
   }
   return migrations;
 }

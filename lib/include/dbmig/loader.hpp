@@ -18,6 +18,10 @@ namespace dbmig {
 Migration load_migration_file(const std::filesystem::path& file, const std::string& shown_name,
                               const std::string& app);
 
+// Every .json file in the app folders of config.migrations_dir, by app, then file name: what
+// load_migrations reads.
+std::vector<std::filesystem::path> migration_files(const ProjectConfig& config);
+
 // Every migration under config.migrations_dir, by app, then file name. A missing folder means
 // no migrations yet. A .json file not named NNNN_<name>.json is an error naming it.
 std::vector<Migration> load_migrations(const ProjectConfig& config);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "commands/no_changes_memo.hpp"
 #include "dbmig/autodetector.hpp"
 #include "dbmig/loader.hpp"
 #include "dbmig/migration_json.hpp"
@@ -42,6 +43,11 @@ std::string no_changes_message(const std::vector<std::string>& apps) {
   std::string quoted;
   for (const std::string& app : apps) quoted += (quoted.empty() ? "'" : ", '") + app + "'";
   return "No changes detected in app" + std::string(apps.size() > 1 ? "s " : " ") + quoted;
+}
+
+ExitCode report_no_changes(Console& console, const MakemigrationsOptions& options) {
+  if (console.verbosity >= 1) console.out << no_changes_message(options.apps) << "\n";
+  return ExitCode::ok;
 }
 
 // "Migrations for 'blog':", the file, one line per operation (and the file text at -v 3).
@@ -146,6 +152,10 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   ProjectConfig config = load_project_config(std::filesystem::absolute(global.project));
   check_apps_exist(config);
   check_app_labels(config, options.apps);
+  NoChangesMemo memo(config, options.apps);
+  bool detecting = !options.merge && !options.empty;
+  if (detecting && memo.holds()) return report_no_changes(console, options);
+  memo.stamp_migrations();
   LoadedGraph loaded = load_migration_graph(config);
   const MigrationGraph& graph = loaded.graph;
   if (options.merge) return merge_branches(config, graph, options, console);
@@ -164,8 +174,8 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   arrange.name = options.name;
   auto migrations = trim_to_apps(arrange_migrations(planned, arrange), options.apps);
   if (migrations.empty()) {
-    if (console.verbosity >= 1) console.out << no_changes_message(options.apps) << "\n";
-    return ExitCode::ok;
+    memo.remember();
+    return report_no_changes(console, options);
   }
   print_migrations(console, config, migrations);
   if (options.check) return ExitCode::changes_found;

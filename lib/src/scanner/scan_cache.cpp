@@ -3,7 +3,6 @@
 #include <cstdio>
 
 #include "dbmig/json_file.hpp"
-#include "scanner/scan_cache_codec.hpp"
 
 namespace dbmig::scanner {
 
@@ -22,19 +21,34 @@ std::string hex(std::uint64_t value) {
 
 }  // namespace
 
-ScanCache::ScanCache(const ProjectConfig& config, const std::string& inputs) : config_(config) {
-  path_ = config.cache_dir /
-          ("models-" + hex(content_hash(std::string(kScannerVersion) + "\n" + inputs)) + ".bin");
+ScanCache::ScanCache(const ProjectConfig& config, std::string source,
+                     std::vector<std::string> arguments)
+    : config_(config), source_(std::move(source)), arguments_(std::move(arguments)) {
+  std::string inputs = std::string(kScannerVersion) + "\n" + source_;
+  for (const auto& argument : arguments_) inputs += argument + "\n";
+  path_ = config.cache_dir / ("models-" + hex(content_hash(inputs)) + ".bin");
 }
 
-std::optional<ScanResult> ScanCache::load() const {
+std::optional<ScanCacheContents> ScanCache::load_fresh() const {
   auto bytes = read_file_bytes(path_);
   if (!bytes) return std::nullopt;
   auto contents = decode_scan_cache(*bytes);
   if (!contents) return std::nullopt;  // a damaged or foreign cache file is a miss
   for (const auto& file : contents->files)
     if (!unchanged(file)) return std::nullopt;
+  return contents;
+}
+
+std::optional<ScanResult> ScanCache::load() const {
+  auto contents = load_fresh();
+  if (!contents) return std::nullopt;
   return std::move(contents->result);
+}
+
+std::optional<std::vector<StampedFile>> ScanCache::fresh_files() const {
+  auto contents = load_fresh();
+  if (!contents) return std::nullopt;
+  return std::move(contents->files);
 }
 
 void ScanCache::store(const ScanResult& result, const std::vector<fs::path>& files) const {

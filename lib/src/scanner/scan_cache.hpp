@@ -11,26 +11,39 @@
 
 #include "dbmig/project_config.hpp"
 #include "dbmig/scanner.hpp"
+#include "file_stamp.hpp"
+#include "scanner/scan_cache_codec.hpp"
 
 namespace dbmig::scanner {
 
 class ScanCache {
  public:
-  // `inputs` is everything besides file contents that shapes the result: the compiler
-  // arguments and the generated translation unit.
-  ScanCache(const ProjectConfig& config, const std::string& inputs);
+  // `source` (the generated translation unit) and `arguments` (the compiler's) are everything
+  // besides file contents that shapes the result: they choose the cache file.
+  ScanCache(const ProjectConfig& config, std::string source, std::vector<std::string> arguments);
 
   // The stored result when every file it was read from still has the same content.
   std::optional<ScanResult> load() const;
+  // Those files, under the same condition: what the stored result depends on.
+  std::optional<std::vector<StampedFile>> fresh_files() const;
 
   // Best effort: a cache that cannot be written only costs the next run a parse.
   void store(const ScanResult& result, const std::vector<std::filesystem::path>& files) const;
 
   const std::filesystem::path& path() const { return path_; }
+  const std::string& source() const { return source_; }
+  const std::vector<std::string>& arguments() const { return arguments_; }
 
  private:
+  std::optional<ScanCacheContents> load_fresh() const;
+
   const ProjectConfig& config_;
+  std::string source_;
+  std::vector<std::string> arguments_;
   std::filesystem::path path_;
 };
+
+// The cache scan_models(config) reads and writes (scan_models.cpp).
+ScanCache scan_cache_for(const ProjectConfig& config);
 
 }  // namespace dbmig::scanner

@@ -30,19 +30,20 @@ std::string generated_source(const ProjectConfig& config) {
 
 }  // namespace
 
+scanner::ScanCache scanner::scan_cache_for(const ProjectConfig& config) {
+  return ScanCache(config, generated_source(config), scan_arguments(config));
+}
+
 ScanError::ScanError(std::vector<std::string> problems)
     : InputError(joined_lines(problems)), problems_(std::move(problems)) {}
 
 ScanResult scan_models(const ProjectConfig& config) {
   check_apps_exist(config);
-  std::vector<std::string> arguments = scanner::scan_arguments(config);
-  std::string source = generated_source(config);
-  std::string inputs = source;
-  for (const auto& argument : arguments) inputs += argument + "\n";
-  scanner::ScanCache cache(config, inputs);
+  scanner::ScanCache cache = scanner::scan_cache_for(config);
   if (auto cached = cache.load()) return *cached;
 
-  scanner::TranslationUnit unit(config.root / ".dbmig-models.cpp", source, arguments);
+  scanner::TranslationUnit unit(config.root / ".dbmig-models.cpp", cache.source(),
+                                cache.arguments());
   // C++ errors first and alone: after one, libclang guesses types (an unknown type becomes
   // int), so nothing it says about the models can be trusted.
   if (auto errors = unit.errors(config.root); !errors.empty()) throw ScanError(errors);
