@@ -36,11 +36,12 @@ std::vector<std::string> strings_at(const nlohmann::json& value, const std::stri
 JsonReader::JsonReader(const nlohmann::json& json, std::string path)
     : json_(json), path_(std::move(path)) {
   if (!json_.is_object()) throw_at(path_, "expected an object");
+  known_.reserve(json_.size() + 4);  // every key is usually asked for, plus absent ones
 }
 
 const nlohmann::json* JsonReader::optional(std::string_view key) {
   known_.push_back(key);
-  auto it = json_.find(std::string(key));
+  auto it = json_.find(key);  // nlohmann's objects compare keys transparently: no copy
   return it == json_.end() ? nullptr : &*it;
 }
 
