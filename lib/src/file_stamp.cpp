@@ -8,8 +8,6 @@ namespace dbmig {
 
 namespace fs = std::filesystem;
 
-namespace {
-
 // Size and modification time as one string: when both match what was stored, the file is
 // taken as unchanged without reading it (hundreds of standard headers on every run). Empty for
 // a file modified in the last seconds: file times are coarse, so an edit in the same tick with
@@ -24,8 +22,6 @@ std::optional<std::string> size_and_time(const fs::path& path) {
   if (time > fs::file_time_type::clock::now() - kSettled) return "";
   return std::to_string(size) + ":" + std::to_string(time.time_since_epoch().count());
 }
-
-}  // namespace
 
 // 8 bytes a step, multiply-xorshift mixing.
 std::uint64_t content_hash(std::string_view data) {

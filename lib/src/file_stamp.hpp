@@ -27,6 +27,10 @@ struct StampedFile {
 // std::nullopt when the file cannot be read.
 std::optional<StampedFile> stamp_file(const std::filesystem::path& path);
 
+// StampedFile::stamp alone, for files too big to hash on every run (an executable): size and
+// modification time, empty when modified too recently to trust; std::nullopt when missing.
+std::optional<std::string> size_and_time(const std::filesystem::path& path);
+
 // True when the file still has the content it had when stamped: an unchanged size and
 // modification time answer without reading it; otherwise its content hash decides.
 bool unchanged(const StampedFile& file);

@@ -6,6 +6,8 @@
 #include "dbmig/error.hpp"
 #include "dbmig/json_file.hpp"
 #include "dbmig/migration_json.hpp"
+#include "file_stamp.hpp"
+#include "migration_cache.hpp"
 
 namespace dbmig {
 
@@ -55,16 +57,25 @@ std::vector<fs::path> migration_files(const ProjectConfig& config) {
 
 std::vector<Migration> load_migrations(const ProjectConfig& config) {
   std::vector<Migration> migrations;
-  for (const auto& file : migration_files(config)) {
+  std::vector<fs::path> files = migration_files(config);
+  MigrationCache cache(config);
+  for (const auto& file : files) {
     fs::path folder = file.parent_path();
-    std::string shown = fs::relative(file, config.root).string();
     if (!is_migration_name(file.stem().string()))
-      throw InputError(shown +
+      throw InputError(fs::relative(file, config.root).string() +
                        ": not a migration file name; expected NNNN_<name>.json (e.g. "
                        "0001_initial.json), or move the file out of " +
                        fs::relative(folder, config.root).string());
-    migrations.push_back(load_migration_file(file, shown, folder.filename().string()));
+    if (auto cached = cache.find(file)) {
+      migrations.push_back(std::move(*cached));
+      continue;
+    }
+    auto stamped = stamp_file(file);
+    migrations.push_back(load_migration_file(file, fs::relative(file, config.root).string(),
+                                             folder.filename().string()));
+    if (stamped) cache.add(std::move(*stamped), migrations.back());
   }
+  cache.store(files);
   return migrations;
 }
 

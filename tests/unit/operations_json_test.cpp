@@ -5,81 +5,10 @@
 #include "dbmig/error.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/state_json.hpp"
+#include "operation_fixtures.hpp"
 
 namespace dbmig {
 namespace {
-
-Field full_field() {
-  Field f;
-  f.name = "user_id";
-  f.column = "author";
-  f.type = FieldType::int64;
-  f.null = true;
-  f.unique = true;
-  f.index = true;
-  f.default_value = std::int64_t{-3};
-  f.references = Reference{{"accounts", "User"}, OnDelete::set_null};
-  f.comment = "who wrote it";
-  return f;
-}
-
-std::vector<OperationPtr> every_operation() {
-  Model m;
-  m.name = "Blog";
-  m.table = "blogs";
-  Field id;
-  id.name = "id";
-  id.primary_key = id.auto_increment = true;
-  Field price;
-  price.name = "price";
-  price.type = FieldType::decimal;
-  price.precision = 12;
-  price.scale = 2;
-  price.default_value = 1.5;
-  Field big;
-  big.name = "big";
-  big.type = FieldType::uint64;
-  big.default_value = std::uint64_t{18446744073709551615u};
-  Field title;
-  title.name = "title";
-  title.type = FieldType::string;
-  title.max_length = 200;
-  title.default_value = std::string("untitled");
-  Field active;
-  active.name = "active";
-  active.type = FieldType::boolean;
-  active.default_value = true;
-  m.fields = {id, price, big, title, active, full_field()};
-  m.indexes = {Index{"blogs_title_idx", {"title"}}};
-  m.constraints = {Constraint{"blogs_uniq", ConstraintKind::unique, {"title", "user_id"}, ""},
-                   Constraint{"blogs_check", ConstraintKind::check, {}, "price > 0"}};
-  m.comment = "a blog";
-  auto add = std::make_shared<AddField>("Blog", title);
-  Field rating;
-  rating.name = "rating";
-  rating.type = FieldType::float64;
-  auto alter = std::make_shared<AlterField>("Blog", rating);
-  alter->fill_value = 2.0;
-  auto add_filled = std::make_shared<AddField>("Blog", big);
-  add_filled->fill_value = std::uint64_t{7};
-  return {std::make_shared<CreateModel>(m),
-          std::make_shared<DeleteModel>("Blog"),
-          std::make_shared<RenameModel>("Blog", "Post"),
-          std::make_shared<AlterModelTable>("Blog", "posts"),
-          add,
-          add_filled,
-          std::make_shared<RemoveField>("Blog", "title"),
-          alter,
-          std::make_shared<RenameField>("Blog", "body", "content"),
-          std::make_shared<AddIndex>("Blog", Index{"i", {"title", "body"}}),
-          std::make_shared<RemoveIndex>("Blog", "i"),
-          std::make_shared<AddConstraint>("Blog", m.constraints[0]),
-          std::make_shared<AddConstraint>("Blog", m.constraints[1]),
-          std::make_shared<RemoveConstraint>("Blog", "blogs_uniq"),
-          std::make_shared<RunSQL>(std::vector<std::string>{"SELECT 1", "SELECT 2"},
-                                   std::vector<std::string>{"SELECT 3"}),
-          std::make_shared<RunSQL>(std::vector<std::string>{"SELECT 1"}, std::nullopt)};
-}
 
 std::string error_of(const std::string& text) {
   try {
@@ -91,7 +20,7 @@ std::string error_of(const std::string& text) {
 }
 
 TEST(OperationsJson, EveryOperationRoundTripsThroughText) {
-  for (const auto& operation : every_operation()) {
+  for (const auto& operation : test::every_operation()) {
     std::string text = operation->to_json().dump();
     OperationPtr read = operation_from_json(nlohmann::json::parse(text), "$");
     EXPECT_EQ(read->kind(), operation->kind());
@@ -100,7 +29,7 @@ TEST(OperationsJson, EveryOperationRoundTripsThroughText) {
 }
 
 TEST(OperationsJson, LiteralsKeepTheirTypeThroughText) {
-  auto create = every_operation()[0];
+  auto create = test::every_operation()[0];
   auto read = operation_from_json(nlohmann::json::parse(create->to_json().dump()), "$");
   const Model& m = dynamic_cast<const CreateModel&>(*read).model;
   EXPECT_EQ(m, dynamic_cast<const CreateModel&>(*create).model);
@@ -118,7 +47,7 @@ TEST(OperationsJson, WritesOpFirstAndOnlyNonDefaultKeys) {
       AddField("Blog", subtitle).to_json().dump(),
       R"({"op":"AddField","model":"Blog","field":{"name":"subtitle","type":"string","null":true}})");
   EXPECT_EQ(
-      AddField("Blog", full_field()).to_json().dump(),
+      AddField("Blog", test::full_field()).to_json().dump(),
       R"({"op":"AddField","model":"Blog","field":{"name":"user_id","column":"author","type":"int64","null":true,"unique":true,"index":true,"default":-3,"references":"accounts.User","on_delete":"set_null","comment":"who wrote it"}})");
   EXPECT_EQ(RenameField("Blog", "body", "content").to_json().dump(),
             R"({"op":"RenameField","model":"Blog","old_name":"body","new_name":"content"})");

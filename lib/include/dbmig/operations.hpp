@@ -28,6 +28,7 @@ namespace dbmig {
 struct CreateModel : Operation {
   Model model;  // app is taken from the migration
   explicit CreateModel(Model created) : model(std::move(created)) {}
+  CreateModel() = default;  // for decoding a cached migration
   DBMIG_OPERATION_OVERRIDES
   bool references_field(const ModelKey& model, std::string_view field,
                         std::string_view app) const override;
@@ -37,6 +38,7 @@ struct CreateModel : Operation {
 struct DeleteModel : Operation {
   std::string name;
   explicit DeleteModel(std::string deleted) : name(std::move(deleted)) {}
+  DeleteModel() = default;  // for decoding a cached migration
   DBMIG_OPERATION_OVERRIDES
 };
 
@@ -45,6 +47,7 @@ struct RenameModel : Operation {
   std::string new_name;
   RenameModel(std::string from, std::string to)
       : old_name(std::move(from)), new_name(std::move(to)) {}
+  RenameModel() = default;  // for decoding a cached migration
   DBMIG_OPERATION_OVERRIDES
   std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
 };
@@ -54,6 +57,7 @@ struct AlterModelTable : Operation {
   std::string table;
   AlterModelTable(std::string model, std::string new_table)
       : name(std::move(model)), table(std::move(new_table)) {}
+  AlterModelTable() = default;  // for decoding a cached migration
   DBMIG_OPERATION_OVERRIDES
 };
 
@@ -66,6 +70,7 @@ struct AddField : Operation {
   // (Django's preserve_default=False); not kept as the column default.
   std::optional<Literal> fill_value;
   AddField(std::string on, Field added) : model(std::move(on)), field(std::move(added)) {}
+  AddField() = default;  // for decoding a cached migration
   DBMIG_OPERATION_OVERRIDES
   std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
   bool references_field(const ModelKey& model, std::string_view field,
@@ -77,6 +82,7 @@ struct RemoveField : Operation {
   std::string name;
   RemoveField(std::string on, std::string removed)
       : model(std::move(on)), name(std::move(removed)) {}
+  RemoveField() = default;  // for decoding a cached migration
   DBMIG_OPERATION_OVERRIDES
   bool references_field(const ModelKey& model, std::string_view field,
                         std::string_view app) const override;
@@ -87,6 +93,7 @@ struct AlterField : Operation {
   Field field;                        // the new definition; field.name names the field
   std::optional<Literal> fill_value;  // replaces NULLs when a field becomes NOT NULL
   AlterField(std::string on, Field altered) : model(std::move(on)), field(std::move(altered)) {}
+  AlterField() = default;  // for decoding a cached migration
   DBMIG_OPERATION_OVERRIDES
   std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
   bool references_field(const ModelKey& model, std::string_view field,
@@ -99,6 +106,7 @@ struct RenameField : Operation {
   std::string new_name;
   RenameField(std::string on, std::string from, std::string to)
       : model(std::move(on)), old_name(std::move(from)), new_name(std::move(to)) {}
+  RenameField() = default;  // for decoding a cached migration
   DBMIG_OPERATION_OVERRIDES
   std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
   bool references_field(const ModelKey& model, std::string_view field,
@@ -111,6 +119,7 @@ struct AddIndex : Operation {
   std::string model;
   Index index;
   AddIndex(std::string on, Index added) : model(std::move(on)), index(std::move(added)) {}
+  AddIndex() = default;  // for decoding a cached migration
   DBMIG_OPERATION_OVERRIDES
   bool references_field(const ModelKey& model, std::string_view field,
                         std::string_view app) const override;
@@ -121,6 +130,7 @@ struct RemoveIndex : Operation {
   std::string name;
   RemoveIndex(std::string on, std::string removed)
       : model(std::move(on)), name(std::move(removed)) {}
+  RemoveIndex() = default;  // for decoding a cached migration
   DBMIG_OPERATION_OVERRIDES
 };
 
@@ -129,6 +139,7 @@ struct AddConstraint : Operation {
   Constraint constraint;
   AddConstraint(std::string on, Constraint added)
       : model(std::move(on)), constraint(std::move(added)) {}
+  AddConstraint() = default;  // for decoding a cached migration
   DBMIG_OPERATION_OVERRIDES
   bool references_field(const ModelKey& model, std::string_view field,
                         std::string_view app) const override;
@@ -139,6 +150,7 @@ struct RemoveConstraint : Operation {
   std::string name;
   RemoveConstraint(std::string on, std::string removed)
       : model(std::move(on)), name(std::move(removed)) {}
+  RemoveConstraint() = default;  // for decoding a cached migration
   DBMIG_OPERATION_OVERRIDES
 };
 
@@ -149,6 +161,7 @@ struct RunSQL : Operation {
   std::optional<std::vector<std::string>> reverse_sql;  // none => irreversible
   RunSQL(std::vector<std::string> forward, std::optional<std::vector<std::string>> reverse)
       : sql(std::move(forward)), reverse_sql(std::move(reverse)) {}
+  RunSQL() = default;  // for decoding a cached migration
   DBMIG_OPERATION_OVERRIDES
   bool reversible() const override;
 };

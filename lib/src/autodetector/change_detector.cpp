@@ -401,6 +401,8 @@ class ChangeDetector {
 
 std::vector<PlannedOperation> detect_changes(const ProjectState& from, const ProjectState& to,
                                              const ModelSources& sources, Questioner& questioner) {
+  // The common answer of a check, without copying the state the detector works on.
+  if (from == to) return {};
   return ChangeDetector(from, to, sources, questioner).run();
 }
 

@@ -15,11 +15,11 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump on any change to what transfer() below writes.
-constexpr std::string_view kMagic = "dbmig-no-changes-memo-1";
+constexpr std::string_view kMagic = "dbmig-no-changes-memo-2";
 
 struct MemoContents {
   std::string key;
-  StampedFile executable;  // a different dbmig may detect changes differently
+  std::string executable;  // size and time: a different dbmig may detect changes differently
   std::vector<StampedFile> models;
   std::vector<StampedFile> migrations;
 };
@@ -30,11 +30,13 @@ void transfer(Archive& archive, T& memo) {
   archive(memo.key, memo.executable, memo.models, memo.migrations);
 }
 
-std::optional<fs::path> running_executable() {
+// The running dbmig's path, size and time; empty when unknown or just built.
+std::string executable_stamp() {
   std::error_code error;
   fs::path path = fs::read_symlink("/proc/self/exe", error);
-  if (error) return std::nullopt;
-  return path;
+  if (error) return "";
+  auto stamp = size_and_time(path);
+  return stamp && !stamp->empty() ? path.string() + "\n" + *stamp : "";
 }
 
 bool all_unchanged(const std::vector<StampedFile>& files) {
@@ -62,9 +64,9 @@ bool NoChangesMemo::holds() const {
   auto bytes = read_file_bytes(file_);
   if (!bytes) return false;
   auto memo = binary::decode_sealed<MemoContents>(kMagic, *bytes);
-  auto executable = running_executable();
-  return memo && executable && memo->key == key_ && memo->executable.path == executable->string() &&
-         unchanged(memo->executable) && same_listing(memo->migrations, migration_files(config_)) &&
+  return memo && memo->key == key_ && !memo->executable.empty() &&
+         memo->executable == executable_stamp() &&
+         same_listing(memo->migrations, migration_files(config_)) &&
          all_unchanged(memo->migrations) && all_unchanged(memo->models);
 }
 
@@ -81,13 +83,11 @@ void NoChangesMemo::stamp_migrations() {
 
 void NoChangesMemo::remember() const {
   if (!migrations_stamped_) return;
-  auto executable = running_executable();
-  if (!executable) return;
-  auto stamped_executable = stamp_file(*executable);
+  std::string executable = executable_stamp();
   // The scan cache's list, checked again: a header edited since the scan fails it.
   auto models = scanner::scan_cache_for(config_).fresh_files();
-  if (!stamped_executable || !models) return;
-  MemoContents memo{key_, std::move(*stamped_executable), std::move(*models), migrations_};
+  if (executable.empty() || !models) return;
+  MemoContents memo{key_, std::move(executable), std::move(*models), migrations_};
   try {
     fs::create_directories(config_.cache_dir);
     write_file_atomically(file_, binary::encode_sealed(kMagic, memo));

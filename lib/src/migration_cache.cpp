@@ -1,0 +1,74 @@
+#include "migration_cache.hpp"
+
+#include "dbmig/json_file.hpp"
+#include "operations/operation_archive.hpp"
+#include "state_archive.hpp"
+
+namespace dbmig {
+
+namespace fs = std::filesystem;
+
+template <class Archive, class T>
+requires std::is_same_v<std::remove_const_t<T>, MigrationKey>
+void transfer(Archive& archive, T& key) {
+  archive(key.app, key.name);
+}
+
+template <class Archive, class T>
+requires std::is_same_v<std::remove_const_t<T>, Migration>
+void transfer(Archive& archive, T& migration) {
+  archive(migration.app, migration.name, migration.dependencies, migration.replaces,
+          migration.atomic, migration.operations);
+}
+
+template <class Archive, class T>
+requires std::is_same_v<std::remove_const_t<T>, MigrationCache::Entry>
+void transfer(Archive& archive, T& entry) {
+  archive(entry.file, entry.migration);
+}
+
+namespace {
+
+// Bump on any change to what the transfers (here and in operation_archive.cpp) write.
+constexpr std::string_view kMagic = "dbmig-migration-cache-1";
+
+}  // namespace
+
+MigrationCache::MigrationCache(const ProjectConfig& config) {
+  if (config.cache_dir.empty()) return;  // a configuration built in code: no cache
+  path_ = config.cache_dir / "migrations.bin";
+  if (auto bytes = read_file_bytes(path_))
+    if (auto entries = binary::decode_sealed<std::map<std::string, Entry>>(kMagic, *bytes))
+      entries_ = std::move(*entries);
+}
+
+std::optional<Migration> MigrationCache::find(const fs::path& file) const {
+  auto entry = entries_.find(file.string());
+  if (entry == entries_.end() || !unchanged(entry->second.file)) return std::nullopt;
+  return entry->second.migration;
+}
+
+void MigrationCache::add(StampedFile file, const Migration& migration) {
+  std::string path = file.path;
+  entries_[path] = {std::move(file), migration};
+  changed_ = true;
+}
+
+void MigrationCache::store(const std::vector<fs::path>& files_in_use) {
+  std::map<std::string, Entry> kept;
+  for (const auto& file : files_in_use)
+    if (auto entry = entries_.find(file.string()); entry != entries_.end())
+      kept.insert(entries_.extract(entry));
+  if (!entries_.empty()) changed_ = true;  // entries of files that are gone
+  entries_ = std::move(kept);
+  if (!changed_ || path_.empty()) return;
+  try {
+    fs::create_directories(path_.parent_path());
+    write_file_atomically(path_, binary::encode_sealed(kMagic, entries_));
+    changed_ = false;
+  } catch (const std::exception&) {
+    // Best effort (read-only checkout, full disk): the next run parses again.
+  }
+}
+
+}  // namespace dbmig
