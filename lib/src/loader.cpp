@@ -34,6 +34,7 @@ std::vector<fs::path> sorted_entries(const fs::path& folder) {
 Migration load_migration_file(const fs::path& file, const std::string& shown_name,
                               const std::string& app) {
   Migration migration = migration_from_json(read_json_file(file, shown_name), shown_name);
+  migration.checksum = migration_checksum(migration);
   std::string name = file.stem().string();
   if (migration.app != app)
     throw InputError(shown_name + ": $.app: is \"" + migration.app + "\" but the file is in the " +

@@ -18,7 +18,7 @@ template <class Archive, class T>
 requires std::is_same_v<std::remove_const_t<T>, Migration>
 void transfer(Archive& archive, T& migration) {
   archive(migration.app, migration.name, migration.dependencies, migration.replaces,
-          migration.atomic, migration.operations);
+          migration.atomic, migration.operations, migration.checksum);
 }
 
 template <class Archive, class T>
@@ -30,7 +30,7 @@ void transfer(Archive& archive, T& entry) {
 namespace {
 
 // Bump on any change to what the transfers (here and in operation_archive.cpp) write.
-constexpr std::string_view kMagic = "dbmig-migration-cache-1";
+constexpr std::string_view kMagic = "dbmig-migration-cache-2";
 
 }  // namespace
 

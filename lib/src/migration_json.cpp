@@ -93,6 +93,7 @@ Migration migration_from_json(const nlohmann::json& json, const std::string& fil
 }
 
 std::string migration_checksum(const Migration& migration) {
+  if (!migration.checksum.empty()) return migration.checksum;
   char hex[17];
   std::snprintf(
       hex, sizeof hex, "%016llx",

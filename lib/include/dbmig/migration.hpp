@@ -25,6 +25,9 @@ struct Migration {
   std::vector<MigrationKey> replaces;  // squashed migrations this one stands for
   bool atomic = true;
   Operations operations;
+  // migration_checksum of the operations, set by the loader when it reads the file (so the
+  // migration cache keeps it too); empty for a migration built in code.
+  std::string checksum;
 
   MigrationKey key() const { return {app, name}; }
 };

@@ -25,7 +25,8 @@ std::string format_migration(const Migration& migration);
 Migration migration_from_json(const nlohmann::json& json, const std::string& file);
 
 // A stable 16-hex-digit FNV-1a hash of the operations in their canonical JSON form, so
-// reformatting a file does not change it but editing an operation does.
+// reformatting a file does not change it but editing an operation does. Migration::checksum
+// when the loader already computed it.
 std::string migration_checksum(const Migration& migration);
 
 }  // namespace dbmig
