@@ -4,6 +4,8 @@
 #include <fstream>
 #include <system_error>
 
+#include <unistd.h>
+
 #include "dbmig/error.hpp"
 #include "file_stamp.hpp"
 
@@ -86,8 +88,9 @@ std::string format_json(const nlohmann::ordered_json& json) {
 }
 
 void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
+  // One temporary per process: concurrent runs writing the same cache never share one.
   std::filesystem::path temporary = path;
-  temporary += ".tmp";
+  temporary += ".tmp" + std::to_string(::getpid());
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << text;
