@@ -1,5 +1,7 @@
 #include "dbmig/json_file.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -88,8 +90,7 @@ std::string format_json(const nlohmann::ordered_json& json) {
 }
 
 void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
-  std::filesystem::path temporary = path;
-  temporary += ".tmp";
+  std::filesystem::path temporary = temporary_path_beside(path);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << text;
@@ -103,6 +104,12 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
     std::filesystem::remove(temporary, error);
     throw InputError(path.string() + ": cannot write the file; check the folder's permissions");
   }
+}
+
+std::filesystem::path temporary_path_beside(const std::filesystem::path& path) {
+  std::filesystem::path temporary = path;
+  temporary += "." + std::to_string(getpid()) + ".tmp";
+  return temporary;
 }
 
 std::string json_error(const std::string& file, const std::string& json_path,
