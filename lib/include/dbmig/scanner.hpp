@@ -18,6 +18,7 @@ struct FieldSource {
   SourceLocation location;
   std::string cpp_type;      // as written, e.g. "std::optional<std::string>"
   std::string renamed_from;  // DBMIG_FIELD(renamed_from = old), else empty
+  bool operator==(const FieldSource&) const = default;
 };
 
 struct ModelSource {
@@ -25,11 +26,13 @@ struct ModelSource {
   std::string cpp_name;      // qualified, e.g. "blog::Blog"
   std::string renamed_from;  // DBMIG_MODEL(renamed_from = Old), else empty
   std::map<std::string, FieldSource> fields;
+  bool operator==(const ModelSource&) const = default;
 };
 
 struct ScanResult {
   ProjectState state;
   std::map<ModelKey, ModelSource> sources;
+  bool operator==(const ScanResult&) const = default;
 };
 
 // Every problem found in one run, each "file:line:col: error: ..." (README "Model errors").

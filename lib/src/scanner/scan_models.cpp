@@ -7,7 +7,6 @@
 #include "scanner/model_reader.hpp"
 #include "scanner/models_parse.hpp"
 #include "scanner/scan_cache.hpp"
-#include "scanner/translation_unit.hpp"
 
 namespace dbmig {
 
@@ -35,14 +34,19 @@ ScanResult scan_models(const ProjectConfig& config) {
   scanner::ScanCache cache(config, inputs);
   if (auto cached = cache.load()) return *cached;
 
-  scanner::TranslationUnit unit(config.root / ".dbmig-models.cpp", source, arguments);
+  // The precompiled prelude is built only when this configuration was scanned before (its
+  // cache entry is stale): a first scan (a fresh checkout, a CI job) would pay for writing it
+  // and may never parse again, while a project being edited gets it on its first edit.
+  scanner::ModelsParse parse =
+      scanner::parse_models(config, source, arguments, fs::exists(cache.path()));
+  const scanner::TranslationUnit& unit = *parse.unit;
   // C++ errors first and alone: after one, libclang guesses types (an unknown type becomes
   // int), so nothing it says about the models can be trusted.
   if (auto errors = unit.errors(config.root); !errors.empty()) throw ScanError(errors);
   std::vector<std::string> problems;
   ScanResult result = scanner::build_models(scanner::read_models(unit, config), problems);
   if (!problems.empty()) throw ScanError(problems);
-  cache.store(result, unit.included_files());
+  cache.store(result, parse.files);
   return result;
 }
 
