@@ -1,10 +1,10 @@
 #include "dbmig/json_file.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <fstream>
 #include <system_error>
-
-#include <unistd.h>
 
 #include "dbmig/error.hpp"
 #include "file_stamp.hpp"
@@ -88,9 +88,7 @@ std::string format_json(const nlohmann::ordered_json& json) {
 }
 
 void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
-  // One temporary per process: concurrent runs writing the same cache never share one.
-  std::filesystem::path temporary = path;
-  temporary += ".tmp" + std::to_string(::getpid());
+  std::filesystem::path temporary = temporary_path_beside(path);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << text;
@@ -104,6 +102,12 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
     std::filesystem::remove(temporary, error);
     throw InputError(path.string() + ": cannot write the file; check the folder's permissions");
   }
+}
+
+std::filesystem::path temporary_path_beside(const std::filesystem::path& path) {
+  std::filesystem::path temporary = path;
+  temporary += "." + std::to_string(getpid()) + ".tmp";
+  return temporary;
 }
 
 std::string json_error(const std::string& file, const std::string& json_path,

@@ -1,6 +1,5 @@
 // Which database a command uses (flag, alias, DATABASE_URL, .env, default) and how connection
 // failures are reported: one line, the URL redacted, the password nowhere.
-#include <cstdlib>
 
 #include <gtest/gtest.h>
 
@@ -11,20 +10,6 @@
 namespace dbmig::test {
 
 namespace {
-
-// Sets (or unsets) an environment variable for the scope of a test.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    value ? setenv(name, value, 1) : unsetenv(name);
-  }
-  ~ScopedEnv() { old_ ? setenv(name_, old_->c_str(), 1) : unsetenv(name_); }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
 
 ProjectConfig project_with(const TempDir& dir, const std::string& dbmig_json = "",
                            const std::string& env_file = "") {

@@ -49,9 +49,10 @@ TEST(JsonFile, AtomicWriteReplacesTheWholeFile) {
   write_file_atomically(path, "first, longer text\n");
   write_file_atomically(path, "second\n");
   EXPECT_EQ(test::read_file(path), "second\n");
-  // Only the file itself is left: no temporary beside it.
-  auto entries = std::distance(std::filesystem::directory_iterator(dir.path()), {});
-  EXPECT_EQ(entries, 1);
+  std::vector<std::filesystem::path> left;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    left.push_back(entry.path());
+  EXPECT_EQ(left, std::vector<std::filesystem::path>{path});  // no temporary file left
 }
 
 }  // namespace dbmig

@@ -8,21 +8,10 @@ namespace dbmig {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::vector<fs::path> cache_files(const fs::path& root) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(root / "build" / "dbmig-cache"))
-    files.push_back(entry.path());
-  return files;
-}
-
-}  // namespace
-
 TEST(ScannerCache, ASecondScanIsServedFromTheCache) {
   test::ScannerProject project("demo");
   ScanResult first = project.scan();
-  auto files = cache_files(project.root());
+  auto files = project.scan_cache_files();
   ASSERT_EQ(files.size(), 1u);
   // Prove the answer comes from the cache: change the stored table, scan again.
   std::string marked = project.mark_cached_table("users");
@@ -84,7 +73,7 @@ TEST(ScannerCache, EditingAnIncludedHeaderIsSeen) {
 TEST(ScannerCache, DamagedOrDeletedCacheIsAMissNotAnError) {
   test::ScannerProject project("demo");
   ScanResult first = project.scan();
-  fs::path cache_file = cache_files(project.root())[0];
+  fs::path cache_file = project.scan_cache_files()[0];
   std::string bytes = test::read_file(cache_file);
   test::write_file(cache_file, "{not a cache");
   EXPECT_EQ(project.scan().state, first.state);

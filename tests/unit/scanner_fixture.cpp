@@ -55,8 +55,20 @@ std::vector<std::string> ScannerProject::scan_errors() const {
   return {};
 }
 
+std::vector<std::filesystem::path> ScannerProject::scan_cache_files() const {
+  std::vector<std::filesystem::path> files;
+  std::error_code missing;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(root() / "build" / "dbmig-cache", missing))
+    if (entry.path().filename().string().starts_with("models-")) files.push_back(entry.path());
+  return files;
+}
+
 std::string ScannerProject::mark_cached_table(const std::string& table) const {
-  auto cache_file = std::filesystem::directory_iterator(root() / "build" / "dbmig-cache")->path();
+  auto files = scan_cache_files();
+  EXPECT_EQ(files.size(), 1u) << "expected one scan cache file in " << root();
+  if (files.empty()) return table;
+  const auto& cache_file = files.front();
   auto contents = scanner::decode_scan_cache(read_file(cache_file));
   EXPECT_TRUE(contents) << "not a scan cache: " << cache_file;
   if (!contents) return table;

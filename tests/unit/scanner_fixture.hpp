@@ -25,6 +25,8 @@ class ScannerProject {
   ScanResult scan() const;
   // The problems of a scan that must fail.
   std::vector<std::string> scan_errors() const;
+  // The scan cache's files (models-*.bin) in the project's cache folder.
+  std::vector<std::filesystem::path> scan_cache_files() const;
   // Rewrites the one scan cache file so that the model stored with `table` has it in upper
   // case, and returns that name: a later scan that reports it was answered by the cache.
   std::string mark_cached_table(const std::string& table) const;

@@ -22,6 +22,11 @@ std::string format_json(const nlohmann::ordered_json& json);
 // leaves a half-written file.
 void write_file_atomically(const std::filesystem::path& path, const std::string& text);
 
+// Where to write `path` before renaming it into place: beside it (a rename stays within one
+// file system) and named after this process, so that two dbmig runs writing the same file
+// never write into one temporary file.
+std::filesystem::path temporary_path_beside(const std::filesystem::path& path);
+
 // "<file>: <path>: <message>", the shape of every error about a value in a JSON file.
 std::string json_error(const std::string& file, const std::string& json_path,
                        const std::string& message);

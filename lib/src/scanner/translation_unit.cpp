@@ -60,8 +60,8 @@ SourceLocation source_location(CXSourceLocation location, const fs::path& root) 
   return {display_path(fs::path(name).lexically_normal(), root), line, column};
 }
 
-TranslationUnit::TranslationUnit(const fs::path& main_path, const std::string& main_source,
-                                 const std::vector<std::string>& arguments) {
+CXErrorCode TranslationUnit::parse(const fs::path& main_path, const std::string& main_source,
+                                   const std::vector<std::string>& arguments, unsigned options) {
   index_ = clang_createIndex(/*excludeDeclarationsFromPCH=*/0, /*displayDiagnostics=*/0);
   std::vector<const char*> argv;
   for (const auto& argument : arguments) argv.push_back(argument.c_str());
@@ -70,11 +70,27 @@ TranslationUnit::TranslationUnit(const fs::path& main_path, const std::string& m
                         static_cast<unsigned long>(main_source.size())};
   CXErrorCode code = clang_parseTranslationUnit2(index_, main_name.c_str(), argv.data(),
                                                  static_cast<int>(argv.size()), &unsaved, 1,
-                                                 kParseOptions, &unit_);
-  if (code != CXError_Success || !unit_) {
-    clang_disposeIndex(index_);
+                                                 kParseOptions | options, &unit_);
+  if (code == CXError_Success && unit_) return code;
+  clang_disposeTranslationUnit(unit_);
+  clang_disposeIndex(index_);
+  unit_ = nullptr;
+  index_ = nullptr;
+  return code == CXError_Success ? CXError_Failure : code;
+}
+
+TranslationUnit::TranslationUnit(const fs::path& main_path, const std::string& main_source,
+                                 const std::vector<std::string>& arguments, unsigned options) {
+  if (CXErrorCode code = parse(main_path, main_source, arguments, options); code != CXError_Success)
     throw InputError(parse_failure(code) + " while parsing the model headers");
-  }
+}
+
+std::unique_ptr<TranslationUnit> TranslationUnit::try_parse(
+    const fs::path& main_path, const std::string& main_source,
+    const std::vector<std::string>& arguments, unsigned options) {
+  std::unique_ptr<TranslationUnit> unit(new TranslationUnit());
+  if (unit->parse(main_path, main_source, arguments, options) != CXError_Success) return nullptr;
+  return unit;
 }
 
 TranslationUnit::~TranslationUnit() {
@@ -108,6 +124,11 @@ std::vector<fs::path> TranslationUnit::included_files() const {
       },
       &files);
   return {files.begin(), files.end()};
+}
+
+bool TranslationUnit::save(const fs::path& path) const {
+  return clang_saveTranslationUnit(unit_, path.c_str(), CXSaveTranslationUnit_None) ==
+         CXSaveError_None;
 }
 
 }  // namespace dbmig::scanner

@@ -6,6 +6,7 @@
 #include "scanner/libclang.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,10 +17,17 @@ namespace dbmig::scanner {
 // Owns a CXIndex and a CXTranslationUnit.
 class TranslationUnit {
  public:
-  // Parses `main_source` (kept in memory, never written) as `main_path` with `arguments`.
-  // Throws InputError when libclang cannot parse at all; C++ errors are in errors().
+  // Parses `main_source` (kept in memory, never written) as `main_path` with `arguments`;
+  // `options` adds CXTranslationUnit_* flags to the scanner's own. Throws InputError when
+  // libclang cannot parse at all; C++ errors are in errors().
   TranslationUnit(const std::filesystem::path& main_path, const std::string& main_source,
-                  const std::vector<std::string>& arguments);
+                  const std::vector<std::string>& arguments, unsigned options = 0);
+  // As the constructor, but null instead of the exception: for parses whose failure is dbmig's
+  // own business (a precompiled header libclang refuses), answered by parsing another way.
+  static std::unique_ptr<TranslationUnit> try_parse(const std::filesystem::path& main_path,
+                                                    const std::string& main_source,
+                                                    const std::vector<std::string>& arguments,
+                                                    unsigned options = 0);
   ~TranslationUnit();
   TranslationUnit(const TranslationUnit&) = delete;
   TranslationUnit& operator=(const TranslationUnit&) = delete;
@@ -32,10 +40,20 @@ class TranslationUnit {
   std::vector<std::string> errors(const std::filesystem::path& root) const;
 
   // Every file the parse read (headers included, the generated main file excluded), as clang
-  // opened them, sorted: what the cache checks.
+  // opened them, sorted: what the cache checks. Without the files of a precompiled header: its
+  // inclusions are not the unit's own.
   std::vector<std::filesystem::path> included_files() const;
 
+  // Writes the unit as a precompiled header (parsed with CXTranslationUnit_ForSerialization);
+  // false when libclang cannot.
+  bool save(const std::filesystem::path& path) const;
+
  private:
+  TranslationUnit() = default;
+  // libclang's answer; on anything but success, nothing is kept.
+  CXErrorCode parse(const std::filesystem::path& main_path, const std::string& main_source,
+                    const std::vector<std::string>& arguments, unsigned options);
+
   CXIndex index_ = nullptr;
   CXTranslationUnit unit_ = nullptr;
 };

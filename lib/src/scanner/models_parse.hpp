@@ -1,0 +1,33 @@
+// The models translation unit, parsed with the precompiled prelude when it can be
+// (prelude_pch.hpp) and plainly when not. Both parse the same code, so they give the same
+// answer; the prelude only saves the time of parsing the standard headers again.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dbmig/project_config.hpp"
+#include "scanner/translation_unit.hpp"
+
+namespace dbmig::scanner {
+
+// The generated translation unit: kPrelude, then one #include per app header (every app in
+// one parse).
+std::string models_source(const ProjectConfig& config);
+
+struct ModelsParse {
+  std::unique_ptr<TranslationUnit> unit;
+  // Every file the result depends on: the unit's own inclusions and the prelude's.
+  std::vector<std::filesystem::path> files;
+};
+
+// Parses `main_source` (models_source()) with `arguments`. Uses the precompiled prelude in
+// config.cache_dir when it is intact and libclang accepts it; one it refuses is built again, once.
+// A missing one is built only when `may_build_prelude`. Throws InputError when libclang cannot
+// parse at all.
+ModelsParse parse_models(const ProjectConfig& config, const std::string& main_source,
+                         const std::vector<std::string>& arguments, bool may_build_prelude);
+
+}  // namespace dbmig::scanner

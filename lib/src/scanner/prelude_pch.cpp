@@ -1,0 +1,157 @@
+#include "scanner/prelude_pch.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <sstream>
+
+#include "dbmig/error.hpp"
+#include "dbmig/json_file.hpp"
+#include "scanner/translation_unit.hpp"
+
+namespace dbmig::scanner {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kNamePrefix = "prelude-";
+
+// std::hash is stable within one dbmig build, which is all that a file name and a checksum
+// that the same build writes and reads need; another build at worst rebuilds the PCH.
+std::string hash_hex(std::string_view bytes) {
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx",
+                static_cast<unsigned long long>(std::hash<std::string_view>{}(bytes)));
+  return text;
+}
+
+// In one read: the PCH is ~7 MB and is checked on every scan that uses it.
+std::optional<std::string> read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return std::nullopt;
+  std::string bytes(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return std::nullopt;
+  return bytes;
+}
+
+// Everything a PCH's validity depends on besides the files it read (which clang checks).
+std::string pch_key(const std::vector<std::string>& arguments) {
+  std::string key(kPrelude);
+  key += '\0' + to_string(clang_getClangVersion());
+  for (const auto& argument : arguments) key += '\0' + argument;
+  return key;
+}
+
+// clang accepts a PCH while every file it was built from keeps its size and modification time
+// in whole seconds, so a same-size edit in the second a file was read would go unseen. A PCH
+// is kept only when its files settled before the build began (2 s, as in the scan cache, for
+// file systems with coarse times).
+bool settled_before(const std::vector<fs::path>& files, fs::file_time_type started) {
+  constexpr auto kSettled = std::chrono::seconds(2);
+  for (const auto& file : files) {
+    std::error_code error;
+    auto time = fs::last_write_time(file, error);
+    if (error || time > started - kSettled) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+PreludePch::PreludePch(const fs::path& cache_dir, std::vector<std::string> arguments)
+    : arguments_(std::move(arguments)) {
+  std::string stem = std::string(kNamePrefix) + hash_hex(pch_key(arguments_));
+  pch_ = cache_dir / (stem + ".pch");
+  record_ = cache_dir / (stem + ".files");
+}
+
+bool PreludePch::load() {
+  auto record = read_all(record_);
+  if (!record) return false;
+  std::istringstream lines(*record);
+  std::string checksum;
+  std::getline(lines, checksum);
+  auto bytes = read_all(pch_);
+  if (!bytes || hash_hex(*bytes) != checksum) return false;
+  files_.clear();
+  for (std::string line; std::getline(lines, line);) files_.emplace_back(line);
+  return true;
+}
+
+bool PreludePch::build() {
+  auto started = fs::file_time_type::clock::now();
+  // The same arguments and options as the models parse, plus serialization: a PCH is only
+  // accepted by a parse with the language options it was built with.
+  auto unit = TranslationUnit::try_parse(pch_.parent_path() / "prelude.hpp", std::string(kPrelude),
+                                         arguments_, CXTranslationUnit_ForSerialization);
+  if (!unit || !unit->errors({}).empty()) return false;
+  std::vector<fs::path> files = unit->included_files();
+  if (!settled_before(files, started) || !write(*unit, files)) return false;
+  files_ = std::move(files);
+  remove_other_preludes();
+  return true;
+}
+
+void PreludePch::discard() {
+  std::error_code ignored;
+  fs::remove(pch_, ignored);
+  fs::remove(record_, ignored);
+}
+
+std::vector<std::string> PreludePch::arguments_using_it() const {
+  std::vector<std::string> arguments = arguments_;
+  // By default clang checks the standard headers a PCH was built from (size and time) only
+  // when a parse reaches into one (the model reader's walk of the top-level declarations does);
+  // this checks them all before the PCH is used, so a library upgrade is a refused PCH
+  // (rebuilt), whatever the parse touches.
+  arguments.insert(arguments.end(),
+                   {"-fmodules-validate-system-headers", "-include-pch", pch_.string()});
+  return arguments;
+}
+
+bool PreludePch::write(const TranslationUnit& unit, const std::vector<fs::path>& files) const {
+  std::error_code error;
+  fs::create_directories(pch_.parent_path(), error);
+  // Two scans building at once each rename a complete file into place.
+  fs::path temporary = temporary_path_beside(pch_);
+  std::optional<std::string> bytes;
+  if (unit.save(temporary)) bytes = read_all(temporary);
+  // The record first: a PCH in place always has one, and a record without its PCH (or with
+  // another's) fails load().
+  if (bytes && write_record(hash_hex(*bytes), files)) {
+    fs::rename(temporary, pch_, error);
+    if (!error) return true;
+  }
+  fs::remove(temporary, error);  // best effort: this run parses without the PCH
+  return false;
+}
+
+bool PreludePch::write_record(const std::string& checksum,
+                              const std::vector<fs::path>& files) const {
+  std::string text = checksum + "\n";
+  for (const auto& file : files) text += file.string() + "\n";
+  try {
+    write_file_atomically(record_, text);
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+void PreludePch::remove_other_preludes() const {
+  std::vector<fs::path> others;
+  std::error_code error;
+  for (fs::directory_iterator it(pch_.parent_path(), error), end; !error && it != end;
+       it.increment(error)) {
+    const fs::path& file = it->path();
+    if (file.filename().string().starts_with(kNamePrefix) && file != pch_ && file != record_)
+      others.push_back(file);
+  }
+  for (const auto& file : others) fs::remove(file, error);
+}
+
+}  // namespace dbmig::scanner

@@ -1,0 +1,66 @@
+// The precompiled prelude. Parsing <string>, <optional> and <chrono> is most of a models parse
+// (~400 ms on the 2-core machine, STACK-NOTES) and they do not change between two scans, so
+// they are parsed once into a precompiled header (PCH) in the cache folder; a later parse loads
+// it in ~10 ms and deserializes only the declarations it uses. A PCH is valid only for the
+// language options and defines it was built with: each set of compiler arguments has its own.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dbmig::scanner {
+
+class TranslationUnit;
+
+// What every models translation unit starts with, precompiled or not (scan_models.cpp), so
+// both parse the same code: <dbmig/model.hpp> and the standard headers of the type mapping
+// (docs/models.md "Types").
+inline constexpr std::string_view kPrelude =
+    "#include <dbmig/model.hpp>\n"
+    "#include <chrono>\n"
+    "#include <cstddef>\n"
+    "#include <cstdint>\n"
+    "#include <ctime>\n"
+    "#include <optional>\n"
+    "#include <string>\n"
+    "#include <vector>\n";
+
+// The PCH of kPrelude for one argument set: <cache>/prelude-<hash>.pch, the hash taken over the
+// arguments, the prelude and the libclang version, and beside it prelude-<hash>.files, its
+// record: the PCH's checksum, then every file the prelude read.
+class PreludePch {
+ public:
+  PreludePch(const std::filesystem::path& cache_dir, std::vector<std::string> arguments);
+
+  // Whether an intact PCH is in place: one whose bytes match the checksum of its record, so a
+  // damaged file never reaches libclang (which may crash on it or read wrong declarations).
+  bool load();
+  // Parses the prelude and writes its record and then the PCH, each through a temporary file
+  // and a rename, and removes the PCHs of other argument sets (7 MB each) and the temporary
+  // files of interrupted runs. False when libclang cannot (the prelude has errors under these
+  // arguments), when a file it read changed in the last 2 s, or when the folder is not
+  // writable.
+  bool build();
+  // Deletes the PCH and its record: libclang refused the PCH.
+  void discard();
+
+  // After load() or build(): the arguments that parse with the PCH, and the files it was built
+  // from, which a parse using it depends on although clang_getInclusions does not list them.
+  std::vector<std::string> arguments_using_it() const;
+  const std::vector<std::filesystem::path>& included_files() const { return files_; }
+
+ private:
+  bool write(const TranslationUnit& unit, const std::vector<std::filesystem::path>& files) const;
+  bool write_record(const std::string& checksum,
+                    const std::vector<std::filesystem::path>& files) const;
+  void remove_other_preludes() const;
+
+  std::vector<std::string> arguments_;
+  std::filesystem::path pch_;
+  std::filesystem::path record_;
+  std::vector<std::filesystem::path> files_;
+};
+
+}  // namespace dbmig::scanner

@@ -1,0 +1,273 @@
+// The precompiled prelude (lib/src/scanner/prelude_pch.hpp): a scan that uses it gives exactly
+// what a scan without it gives, errors included; a damaged or stale one is rebuilt; another set
+// of compiler arguments gets its own. A first scan never builds it, so each test scans, edits a
+// header and scans again to get one.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "dbmig/project_config.hpp"
+#include "scanner/compile_flags.hpp"
+#include "scanner/models_parse.hpp"
+#include "scanner_fixture.hpp"
+
+namespace dbmig {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kNotes = R"(namespace notes {
+struct DBMIG_MODEL() Note {
+  DBMIG_FIELD(primary_key) std::int64_t id;
+  DBMIG_FIELD(max_length = 80) std::string title;
+  std::optional<std::string> body;
+  std::chrono::system_clock::time_point created_at;
+  std::vector<std::uint8_t> attachment;
+};
+}
+)";
+
+// The prelude PCHs in the project's cache folder.
+std::vector<fs::path> pch_files(const fs::path& root) {
+  std::vector<fs::path> files;
+  std::error_code missing;
+  for (const auto& entry : fs::directory_iterator(root / "build" / "dbmig-cache", missing))
+    if (entry.path().extension() == ".pch") files.push_back(entry.path());
+  return files;
+}
+
+// The one PCH a scan left; a scan that could not use the PCH it built deletes it.
+fs::path only_pch(const fs::path& root) {
+  auto files = pch_files(root);
+  EXPECT_EQ(files.size(), 1u) << "expected one precompiled prelude in " << root;
+  return files.empty() ? fs::path() : files.front();
+}
+
+void append(const fs::path& file, const std::string& text) {
+  test::write_file(file, test::read_file(file) + text);
+}
+
+// Scans, edits `header` (a comment, so the result stays), and scans again: the second scan
+// builds the PCH and parses with it.
+void scan_until_the_pch_is_built(const test::ScannerProject& project, const std::string& header) {
+  project.scan();
+  append(project.root() / header, "// edited\n");
+  project.scan();
+}
+
+// The same project files scanned in a fresh copy: a first scan, which parses without a PCH.
+ScanResult scan_without_pch(const fs::path& root) {
+  test::ScannerProject copy;
+  fs::copy(root / "apps", copy.root() / "apps", fs::copy_options::recursive);
+  if (fs::exists(root / "dbmig.json")) fs::copy(root / "dbmig.json", copy.root() / "dbmig.json");
+  ScanResult result = copy.scan();
+  EXPECT_TRUE(pch_files(copy.root()).empty());
+  return result;
+}
+
+bool has_file_named(const std::vector<fs::path>& files, const std::string& name) {
+  return std::any_of(files.begin(), files.end(),
+                     [&](const fs::path& file) { return file.filename() == name; });
+}
+
+void mark_old(const fs::path& file) {
+  fs::last_write_time(file, fs::file_time_type::clock::now() - std::chrono::hours(1));
+}
+
+// A project whose model takes the type of a field from a copy of <dbmig/model.hpp> on the
+// system include path: a header that goes into the PCH, which a test changes.
+struct LevelProject {
+  LevelProject() {
+    project.write("dbmig.json",
+                  R"({"clang_args": ["-isystem", ")" + include.path().string() + R"("]})", false);
+    project.write("apps/notes/models.hpp", R"(namespace notes {
+struct DBMIG_MODEL() Note {
+  DBMIG_FIELD(primary_key) std::int64_t id;
+  notes_types::Level level;
+};
+}
+)");
+  }
+
+  // `type`: std::int32_t or std::int64_t, so that the header keeps its size.
+  void set_level_type(const std::string& type, fs::file_time_type time) const {
+    fs::path model_hpp = include.path() / "dbmig" / "model.hpp";
+    test::write_file(model_hpp, test::read_file(fs::path(DBMIG_INCLUDE_DIR) / "dbmig/model.hpp") +
+                                    "#include <cstdint>\nnamespace notes_types { using Level = " +
+                                    type + "; }\n");
+    fs::last_write_time(model_hpp, time);
+  }
+
+  FieldType scanned_level_type() const {
+    return project.scan().state.get({"notes", "Note"}).find_field("level")->type;
+  }
+
+  test::TempDir include;
+  test::TempDir no_include;  // the scanner's own -I folder, empty: -isystem finds the copy
+  test::ScopedEnv include_dir{"DBMIG_INCLUDE_DIR", no_include.path().c_str()};
+  test::ScannerProject project;
+};
+
+}  // namespace
+
+TEST(ScannerPrelude, AScanAfterAnEditUsesThePchAndGivesTheResultOfAScanWithoutIt) {
+  test::ScannerProject project("demo");
+  EXPECT_TRUE(project.scan().state.get({"blog", "Blog"}).find_field("subtitle") == nullptr);
+  EXPECT_TRUE(pch_files(project.root()).empty());  // a first scan builds none
+  fs::path blog = project.root() / "apps/blog/models.hpp";
+  std::string text = test::read_file(blog);
+  text.replace(text.find("  bool active"), 0, "  std::optional<std::string> subtitle;\n");
+  test::write_file(blog, text);
+
+  ScanResult with_pch = project.scan();
+  fs::path pch = only_pch(project.root());
+  EXPECT_NE(with_pch.state.get({"blog", "Blog"}).find_field("subtitle"), nullptr);
+  EXPECT_EQ(with_pch, scan_without_pch(project.root()));
+
+  // The next edit loads the same PCH instead of building it again.
+  mark_old(pch);
+  auto built_at = fs::last_write_time(pch);
+  append(blog, "// edited\n");
+  EXPECT_EQ(project.scan(), with_pch);
+  EXPECT_EQ(only_pch(project.root()), pch);
+  EXPECT_EQ(fs::last_write_time(pch), built_at);
+}
+
+// The unit parsed with the PCH does not list the standard headers (they are in the PCH), yet
+// the scan cache must see them: the prelude's files are added back.
+TEST(ScannerPrelude, TheFilesAParseDependsOnIncludeThoseInThePch) {
+  test::ScannerProject project("demo");
+  ProjectConfig config = load_project_config(project.root());
+  std::vector<std::string> arguments = scanner::scan_arguments(config);
+  std::string source = scanner::models_source(config);
+  scanner::ModelsParse plain = scanner::parse_models(config, source, arguments, false);
+  scanner::ModelsParse with_pch = scanner::parse_models(config, source, arguments, true);
+  ASSERT_EQ(pch_files(project.root()).size(), 1u);
+  EXPECT_TRUE(has_file_named(plain.unit->included_files(), "string"));
+  EXPECT_FALSE(has_file_named(with_pch.unit->included_files(), "string"));
+  EXPECT_TRUE(has_file_named(with_pch.files, "string"));
+  EXPECT_TRUE(has_file_named(with_pch.files, "model.hpp"));
+  EXPECT_EQ(with_pch.files, plain.files);
+}
+
+TEST(ScannerPrelude, ADamagedPchIsNeverUsedAndIsRebuilt) {
+  test::ScannerProject project;
+  project.write("apps/notes/models.hpp", kNotes);
+  scan_until_the_pch_is_built(project, "apps/notes/models.hpp");
+  fs::path pch = only_pch(project.root());
+  std::string bytes = test::read_file(pch);
+  ScanResult expected = scan_without_pch(project.root());
+
+  std::string flipped = bytes;
+  flipped[flipped.size() / 2] = static_cast<char>(flipped[flipped.size() / 2] ^ 0x5a);
+  for (const std::string& damaged : {bytes.substr(0, bytes.size() / 2), flipped}) {
+    test::write_file(pch, damaged);
+    mark_old(pch);
+    append(project.root() / "apps/notes/models.hpp", "// edited\n");
+    EXPECT_EQ(project.scan(), expected);
+    EXPECT_EQ(only_pch(project.root()), pch);
+    EXPECT_EQ(test::read_file(pch).size(), bytes.size());
+    EXPECT_GT(fs::last_write_time(pch), fs::file_time_type::clock::now() - std::chrono::minutes(1))
+        << "not rebuilt";
+  }
+}
+
+// A header the PCH was built from changes, as in a standard library upgrade: clang refuses the
+// PCH, it is rebuilt, and the scan cache, which never saw that header in the unit's own
+// inclusions, still notices the change. The header is on the system include path, like the
+// standard headers.
+TEST(ScannerPrelude, AChangedSystemHeaderInThePchIsSeenAndThePchRebuilt) {
+  LevelProject project;
+  auto settled = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  project.set_level_type("std::int32_t", settled);
+  scan_until_the_pch_is_built(project.project, "apps/notes/models.hpp");
+  fs::path pch = only_pch(project.project.root());
+  mark_old(pch);
+
+  project.set_level_type("std::int64_t", settled + std::chrono::minutes(30));  // another time
+  EXPECT_EQ(project.scanned_level_type(), FieldType::int64);
+  EXPECT_EQ(only_pch(project.project.root()), pch);
+  EXPECT_GT(fs::last_write_time(pch), fs::file_time_type::clock::now() - std::chrono::minutes(1))
+      << "not rebuilt";
+}
+
+// clang checks a PCH's files by size and modification time in whole seconds, so a same-size
+// edit within the second a file was read would go unseen: a PCH is not kept when a file it
+// read changed in the last seconds.
+TEST(ScannerPrelude, NoPchIsKeptFromAHeaderThatJustChanged) {
+  LevelProject project;
+  auto now = fs::file_time_type::clock::now();
+  project.set_level_type("std::int32_t", now);
+  scan_until_the_pch_is_built(project.project, "apps/notes/models.hpp");
+  EXPECT_TRUE(pch_files(project.project.root()).empty());
+
+  project.set_level_type("std::int64_t", now);  // same size, same time
+  append(project.project.root() / "apps/notes/models.hpp", "// edited\n");
+  EXPECT_EQ(project.scanned_level_type(), FieldType::int64);
+}
+
+TEST(ScannerPrelude, CppErrorsKeepTheirTextAndLocationWithThePch) {
+  test::ScannerProject project;
+  project.write("apps/bad/models.hpp", kNotes);
+  project.scan();
+  project.write("apps/bad/models.hpp", R"(namespace bad {
+struct DBMIG_MODEL() A {
+  DBMIG_FIELD(primary_key) std::int64_t id;
+  Unknown first;
+  std::strin second;
+};
+})");
+  std::vector<std::string> errors = project.scan_errors();
+  EXPECT_EQ(pch_files(project.root()).size(), 1u);
+  auto at = [](unsigned line, unsigned column) {
+    return "apps/bad/models.hpp:" + std::to_string(test::kPreludeLines + line) + ":" +
+           std::to_string(column) + ": error: ";
+  };
+  EXPECT_EQ(errors,
+            (std::vector<std::string>{at(4, 3) + "unknown type name 'Unknown'",
+                                      at(5, 8) + "no type named 'strin' in namespace 'std'"}));
+  test::ScannerProject plain;
+  fs::copy(project.root() / "apps", plain.root() / "apps", fs::copy_options::recursive);
+  EXPECT_EQ(plain.scan_errors(), errors);
+}
+
+// A PCH carries the defines it was built with, and clang accepts one built with a -D the
+// parse lacks: reusing it across argument sets would define NOTE_LEVEL here.
+TEST(ScannerPrelude, OtherCompilerArgumentsUseAnotherPch) {
+  test::ScannerProject project;
+  project.write("dbmig.json", R"({"clang_args": ["-DNOTE_LEVEL=7"]})", false);
+  project.write("apps/notes/models.hpp", R"(namespace notes {
+struct DBMIG_MODEL() Note {
+  DBMIG_FIELD(primary_key) std::int64_t id;
+#ifdef NOTE_LEVEL
+  std::int32_t level = NOTE_LEVEL;
+#endif
+};
+}
+)");
+  scan_until_the_pch_is_built(project, "apps/notes/models.hpp");
+  fs::path first = only_pch(project.root());
+
+  project.write("dbmig.json", R"({"clang_args": ["-DOTHER"]})", false);
+  EXPECT_EQ(project.scan().state.get({"notes", "Note"}).find_field("level"), nullptr);
+  append(project.root() / "apps/notes/models.hpp", "// edited\n");
+  EXPECT_EQ(project.scan().state.get({"notes", "Note"}).find_field("level"), nullptr);
+  fs::path second = only_pch(project.root());  // the first one is removed
+  EXPECT_NE(second, first);
+  EXPECT_FALSE(second.empty());
+}
+
+// The prelude comes first in every parse, with or without the PCH, so a header that forgot
+// its standard includes (even <dbmig/model.hpp>) scans either way.
+TEST(ScannerPrelude, AHeaderWithoutIncludesScansWithAndWithoutThePch) {
+  test::ScannerProject project;
+  project.write("apps/notes/models.hpp", kNotes, /*with_prelude=*/false);
+  EXPECT_EQ(project.scan().state.get({"notes", "Note"}).fields.size(), 5u);
+  append(project.root() / "apps/notes/models.hpp", "// edited\n");
+  EXPECT_EQ(project.scan().state.get({"notes", "Note"}).fields.size(), 5u);
+  EXPECT_EQ(pch_files(project.root()).size(), 1u);
+}
+
+}  // namespace dbmig
