@@ -20,6 +20,22 @@
 
 #include "file_stamp.hpp"
 
+// Declares `transfer` for Type: `value` names the object, then its members in storage order,
+// e.g. DBMIG_BINARY_MEMBERS(ModelKey, key, key.app, key.name). Write it in Type's namespace:
+// archives find transfer by argument-dependent lookup.
+#define DBMIG_BINARY_MEMBERS(Type, value, ...)          \
+  template <class Archive, class T>                     \
+  requires std::is_same_v<std::remove_const_t<T>, Type> \
+  void transfer(Archive& archive, T& value) {           \
+    archive(__VA_ARGS__);                               \
+  }
+
+namespace dbmig {
+
+DBMIG_BINARY_MEMBERS(StampedFile, file, file.path, file.hash, file.stamp)
+
+}  // namespace dbmig
+
 namespace dbmig::binary {
 
 // Specialize for each enum an archive holds, so decoded values can be range-checked.

@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 
 namespace dbmig {
 
@@ -34,12 +33,5 @@ std::optional<std::string> size_and_time(const std::filesystem::path& path);
 // True when the file still has the content it had when stamped: an unchanged size and
 // modification time answer without reading it; otherwise its content hash decides.
 bool unchanged(const StampedFile& file);
-
-// For binary_archive.hpp.
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, StampedFile>
-void transfer(Archive& archive, T& file) {
-  archive(file.path, file.hash, file.stamp);
-}
 
 }  // namespace dbmig

@@ -8,24 +8,12 @@ namespace dbmig {
 
 namespace fs = std::filesystem;
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, MigrationKey>
-void transfer(Archive& archive, T& key) {
-  archive(key.app, key.name);
-}
+DBMIG_BINARY_MEMBERS(MigrationKey, key, key.app, key.name)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, Migration>
-void transfer(Archive& archive, T& migration) {
-  archive(migration.app, migration.name, migration.dependencies, migration.replaces,
-          migration.atomic, migration.operations, migration.checksum);
-}
+DBMIG_BINARY_MEMBERS(Migration, migration, migration.app, migration.name, migration.dependencies,
+                     migration.replaces, migration.atomic, migration.operations, migration.checksum)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, MigrationCache::Entry>
-void transfer(Archive& archive, T& entry) {
-  archive(entry.file, entry.migration);
-}
+DBMIG_BINARY_MEMBERS(MigrationCache::Entry, entry, entry.file, entry.migration)
 
 namespace {
 

@@ -16,49 +16,23 @@ inline constexpr OnDelete binary::kLastEnumerator<OnDelete> = OnDelete::no_actio
 template <>
 inline constexpr ConstraintKind binary::kLastEnumerator<ConstraintKind> = ConstraintKind::check;
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, SourceLocation>
-void transfer(Archive& archive, T& location) {
-  archive(location.file, location.line, location.column);
-}
+DBMIG_BINARY_MEMBERS(SourceLocation, location, location.file, location.line, location.column)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, ModelKey>
-void transfer(Archive& archive, T& key) {
-  archive(key.app, key.name);
-}
+DBMIG_BINARY_MEMBERS(ModelKey, key, key.app, key.name)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, Reference>
-void transfer(Archive& archive, T& reference) {
-  archive(reference.target, reference.on_delete);
-}
+DBMIG_BINARY_MEMBERS(Reference, reference, reference.target, reference.on_delete)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, Field>
-void transfer(Archive& archive, T& field) {
-  archive(field.name, field.column, field.type, field.null, field.max_length, field.precision,
-          field.scale, field.primary_key, field.auto_increment, field.unique, field.index,
-          field.default_value, field.references, field.comment);
-}
+DBMIG_BINARY_MEMBERS(Field, field, field.name, field.column, field.type, field.null,
+                     field.max_length, field.precision, field.scale, field.primary_key,
+                     field.auto_increment, field.unique, field.index, field.default_value,
+                     field.references, field.comment)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, Index>
-void transfer(Archive& archive, T& index) {
-  archive(index.name, index.fields);
-}
+DBMIG_BINARY_MEMBERS(Index, index, index.name, index.fields)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, Constraint>
-void transfer(Archive& archive, T& constraint) {
-  archive(constraint.name, constraint.kind, constraint.fields, constraint.check);
-}
+DBMIG_BINARY_MEMBERS(Constraint, constraint, constraint.name, constraint.kind, constraint.fields,
+                     constraint.check)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, Model>
-void transfer(Archive& archive, T& model) {
-  archive(model.app, model.name, model.table, model.fields, model.indexes, model.constraints,
-          model.comment);
-}
+DBMIG_BINARY_MEMBERS(Model, model, model.app, model.name, model.table, model.fields, model.indexes,
+                     model.constraints, model.comment)
 
 }  // namespace dbmig

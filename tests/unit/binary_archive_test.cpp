@@ -27,12 +27,9 @@ struct Sample {
   bool operator==(const Sample&) const = default;
 };
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, Sample>
-void transfer(Archive& archive, T& sample) {
-  archive(sample.name, sample.small, sample.large, sample.negative, sample.flag, sample.ratio,
-          sample.color, sample.maybe, sample.either, sample.items, sample.files);
-}
+DBMIG_BINARY_MEMBERS(Sample, sample, sample.name, sample.small, sample.large, sample.negative,
+                     sample.flag, sample.ratio, sample.color, sample.maybe, sample.either,
+                     sample.items, sample.files)
 
 Sample full_sample() {
   return {"name with \0 and é",

@@ -24,11 +24,7 @@ struct MemoContents {
   std::vector<StampedFile> migrations;
 };
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, MemoContents>
-void transfer(Archive& archive, T& memo) {
-  archive(memo.key, memo.executable, memo.models, memo.migrations);
-}
+DBMIG_BINARY_MEMBERS(MemoContents, memo, memo.key, memo.executable, memo.models, memo.migrations)
 
 // The running dbmig's path, size and time; empty when unknown or just built.
 std::string executable_stamp() {

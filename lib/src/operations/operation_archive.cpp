@@ -11,68 +11,32 @@ namespace dbmig {
 // Every member of every operation, in the order the cache stores them. A member added to an
 // operation must be added here (OperationArchive tests round-trip every kind).
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, CreateModel>
-void transfer(Archive& archive, T& operation) {
-  archive(operation.model);
-}
+DBMIG_BINARY_MEMBERS(CreateModel, operation, operation.model)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, DeleteModel>
-void transfer(Archive& archive, T& operation) {
-  archive(operation.name);
-}
+DBMIG_BINARY_MEMBERS(DeleteModel, operation, operation.name)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, RenameModel>
-void transfer(Archive& archive, T& operation) {
-  archive(operation.old_name, operation.new_name);
-}
+DBMIG_BINARY_MEMBERS(RenameModel, operation, operation.old_name, operation.new_name)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, AlterModelTable>
-void transfer(Archive& archive, T& operation) {
-  archive(operation.name, operation.table);
-}
+DBMIG_BINARY_MEMBERS(AlterModelTable, operation, operation.name, operation.table)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, AddField> ||
-    std::is_same_v<std::remove_const_t<T>, AlterField>
-void transfer(Archive& archive, T& operation) {
-  archive(operation.model, operation.field, operation.fill_value);
-}
+DBMIG_BINARY_MEMBERS(AddField, operation, operation.model, operation.field, operation.fill_value)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, RemoveField> ||
-    std::is_same_v<std::remove_const_t<T>, RemoveIndex> ||
-    std::is_same_v<std::remove_const_t<T>, RemoveConstraint>
-void transfer(Archive& archive, T& operation) {
-  archive(operation.model, operation.name);
-}
+DBMIG_BINARY_MEMBERS(AlterField, operation, operation.model, operation.field, operation.fill_value)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, RenameField>
-void transfer(Archive& archive, T& operation) {
-  archive(operation.model, operation.old_name, operation.new_name);
-}
+DBMIG_BINARY_MEMBERS(RemoveField, operation, operation.model, operation.name)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, AddIndex>
-void transfer(Archive& archive, T& operation) {
-  archive(operation.model, operation.index);
-}
+DBMIG_BINARY_MEMBERS(RemoveIndex, operation, operation.model, operation.name)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, AddConstraint>
-void transfer(Archive& archive, T& operation) {
-  archive(operation.model, operation.constraint);
-}
+DBMIG_BINARY_MEMBERS(RemoveConstraint, operation, operation.model, operation.name)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, RunSQL>
-void transfer(Archive& archive, T& operation) {
-  archive(operation.sql, operation.reverse_sql);
-}
+DBMIG_BINARY_MEMBERS(RenameField, operation, operation.model, operation.old_name,
+                     operation.new_name)
+
+DBMIG_BINARY_MEMBERS(AddIndex, operation, operation.model, operation.index)
+
+DBMIG_BINARY_MEMBERS(AddConstraint, operation, operation.model, operation.constraint)
+
+DBMIG_BINARY_MEMBERS(RunSQL, operation, operation.sql, operation.reverse_sql)
 
 namespace {
 

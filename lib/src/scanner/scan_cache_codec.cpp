@@ -6,25 +6,15 @@ namespace dbmig {
 
 // The members of the scanner's own structs; state_archive.hpp has the state's.
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, FieldSource>
-void transfer(Archive& archive, T& source) {
-  archive(source.location, source.cpp_type, source.renamed_from);
-}
+DBMIG_BINARY_MEMBERS(FieldSource, source, source.location, source.cpp_type, source.renamed_from)
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, ModelSource>
-void transfer(Archive& archive, T& source) {
-  archive(source.location, source.cpp_name, source.renamed_from, source.fields);
-}
+DBMIG_BINARY_MEMBERS(ModelSource, source, source.location, source.cpp_name, source.renamed_from,
+                     source.fields)
 
 namespace scanner {
 
-template <class Archive, class T>
-requires std::is_same_v<std::remove_const_t<T>, ScanCacheContents>
-void transfer(Archive& archive, T& contents) {
-  archive(contents.files, contents.result.state.models, contents.result.sources);
-}
+DBMIG_BINARY_MEMBERS(ScanCacheContents, contents, contents.files, contents.result.state.models,
+                     contents.result.sources)
 
 namespace {
 
