@@ -64,19 +64,42 @@ std::vector<std::filesystem::path> ScannerProject::scan_cache_files() const {
   return files;
 }
 
-std::string ScannerProject::mark_cached_table(const std::string& table) const {
+namespace {
+
+std::string upper_case(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+}  // namespace
+
+void ScannerProject::edit_scan_cache(
+    const std::function<void(scanner::ScanCacheContents&)>& edit) const {
   auto files = scan_cache_files();
-  EXPECT_EQ(files.size(), 1u) << "expected one scan cache file in " << root();
-  if (files.empty()) return table;
+  ASSERT_EQ(files.size(), 1u) << "expected one scan cache file in " << root();
   const auto& cache_file = files.front();
   auto contents = scanner::decode_scan_cache(read_file(cache_file));
-  EXPECT_TRUE(contents) << "not a scan cache: " << cache_file;
-  if (!contents) return table;
-  std::string marked = table;
-  for (char& c : marked) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  for (auto& [key, model] : contents->result.state.models)
-    if (model.table == table) model.table = marked;
+  ASSERT_TRUE(contents) << "not a scan cache: " << cache_file;
+  edit(*contents);
   write_file(cache_file, scanner::encode_scan_cache(*contents));
+}
+
+std::string ScannerProject::mark_cached_table(const std::string& table) const {
+  std::string marked = upper_case(table);
+  edit_scan_cache([&](scanner::ScanCacheContents& contents) {
+    for (auto& [key, model] : contents.result.state.models)
+      if (model.table == table) model.table = marked;
+  });
+  return marked;
+}
+
+std::string ScannerProject::mark_cached_struct(const std::string& name) const {
+  std::string marked = upper_case(name);
+  edit_scan_cache([&](scanner::ScanCacheContents& contents) {
+    for (auto& app : contents.apps)
+      for (auto& model : app.models)
+        if (model.name == name) model.name = marked;
+  });
   return marked;
 }
 

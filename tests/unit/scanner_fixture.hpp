@@ -4,11 +4,13 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "dbmig/scanner.hpp"
+#include "scanner/scan_cache_codec.hpp"
 #include "test_support.hpp"
 
 namespace dbmig::test {
@@ -30,8 +32,14 @@ class ScannerProject {
   // Rewrites the one scan cache file so that the model stored with `table` has it in upper
   // case, and returns that name: a later scan that reports it was answered by the cache.
   std::string mark_cached_table(const std::string& table) const;
+  // Renames the struct `name` in the cache's record of what each app declared (not in the
+  // stored result), and returns the new name: a scan that reads some apps again and reports
+  // it took that app from the cache.
+  std::string mark_cached_struct(const std::string& name) const;
 
  private:
+  void edit_scan_cache(const std::function<void(scanner::ScanCacheContents&)>& edit) const;
+
   TempDir dir_;
 };
 

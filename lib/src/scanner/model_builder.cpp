@@ -143,8 +143,8 @@ class Builder {
  public:
   explicit Builder(std::vector<std::string>& problems) : problems_(problems) {}
 
-  ScanResult build(const std::vector<DeclaredModel>& declared) {
-    for (const auto& model : declared) add_model(model);
+  ScanResult build(const std::vector<const DeclaredModel*>& declared) {
+    for (const DeclaredModel* model : declared) add_model(*model);
     for (const auto& reference : references_) resolve(reference);
     check_unique_tables();
     return std::move(result_);
@@ -561,7 +561,7 @@ class Builder {
 
 }  // namespace
 
-ScanResult build_models(const std::vector<DeclaredModel>& declared,
+ScanResult build_models(const std::vector<const DeclaredModel*>& declared,
                         std::vector<std::string>& problems) {
   return Builder(problems).build(declared);
 }

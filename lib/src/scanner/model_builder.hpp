@@ -13,7 +13,7 @@ namespace dbmig::scanner {
 
 // Every problem found is appended to `problems` as "file:line:col: error: ..."; the result is
 // only meaningful when none was.
-ScanResult build_models(const std::vector<DeclaredModel>& declared,
+ScanResult build_models(const std::vector<const DeclaredModel*>& declared,
                         std::vector<std::string>& problems);
 
 }  // namespace dbmig::scanner

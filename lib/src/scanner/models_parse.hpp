@@ -13,9 +13,9 @@
 
 namespace dbmig::scanner {
 
-// The generated translation unit: kPrelude, then one #include per app header (every app in
-// one parse).
-std::string models_source(const ProjectConfig& config);
+// The generated translation unit: kPrelude, then one #include per header of `apps` (every app
+// in one parse, or those whose files changed).
+std::string models_source(const std::vector<AppConfig>& apps);
 
 struct ModelsParse {
   std::unique_ptr<TranslationUnit> unit;

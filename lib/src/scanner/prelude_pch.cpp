@@ -9,6 +9,7 @@
 
 #include "dbmig/error.hpp"
 #include "dbmig/json_file.hpp"
+#include "file_stamp.hpp"
 #include "scanner/translation_unit.hpp"
 
 namespace dbmig::scanner {
@@ -74,11 +75,16 @@ bool PreludePch::load() {
   if (!record) return false;
   std::istringstream lines(*record);
   std::string checksum;
-  std::getline(lines, checksum);
-  auto bytes = read_all(pch_);
-  if (!bytes || hash_hex(*bytes) != checksum) return false;
+  std::string stamp;
+  lines >> checksum;
+  std::getline(lines, stamp);
+  if (!stamp.empty()) stamp.erase(0, 1);  // the separating space
   files_.clear();
   for (std::string line; std::getline(lines, line);) files_.emplace_back(line);
+  if (!stamp.empty() && size_and_time(pch_) == stamp) return true;
+  auto bytes = read_all(pch_);
+  if (!bytes || hash_hex(*bytes) != checksum) return false;
+  if (auto now = size_and_time(pch_); now && !now->empty()) write_record(checksum, *now, files_);
   return true;
 }
 
@@ -122,7 +128,9 @@ bool PreludePch::write(const TranslationUnit& unit, const std::vector<fs::path>&
   if (unit.save(temporary)) bytes = read_all(temporary);
   // The record first: a PCH in place always has one, and a record without its PCH (or with
   // another's) fails load().
-  if (bytes && write_record(hash_hex(*bytes), files)) {
+  // No stamp yet: the file is too new to trust its time (file_stamp.hpp); the first load that
+  // verifies the bytes records it.
+  if (bytes && write_record(hash_hex(*bytes), "", files)) {
     fs::rename(temporary, pch_, error);
     if (!error) return true;
   }
@@ -130,9 +138,9 @@ bool PreludePch::write(const TranslationUnit& unit, const std::vector<fs::path>&
   return false;
 }
 
-bool PreludePch::write_record(const std::string& checksum,
+bool PreludePch::write_record(const std::string& checksum, const std::string& stamp,
                               const std::vector<fs::path>& files) const {
-  std::string text = checksum + "\n";
+  std::string text = checksum + " " + stamp + "\n";
   for (const auto& file : files) text += file.string() + "\n";
   try {
     write_file_atomically(record_, text);

@@ -1,6 +1,8 @@
 #include "scanner/scan_cache.hpp"
 
 #include <cstdio>
+#include <map>
+#include <set>
 
 #include "dbmig/json_file.hpp"
 
@@ -29,13 +31,22 @@ ScanCache::ScanCache(const ProjectConfig& config, std::string source,
   path_ = config.cache_dir / ("models-" + hex(content_hash(inputs)) + ".bin");
 }
 
-std::optional<ScanCacheContents> ScanCache::load_fresh() const {
+std::optional<ScanCacheContents> ScanCache::load_stored() const {
   auto bytes = read_file_bytes(path_);
   if (!bytes) return std::nullopt;
-  auto contents = decode_scan_cache(*bytes);
-  if (!contents) return std::nullopt;  // a damaged or foreign cache file is a miss
-  for (const auto& file : contents->files)
-    if (!unchanged(file)) return std::nullopt;
+  return decode_scan_cache(*bytes);  // a damaged or foreign cache file is a miss
+}
+
+std::set<std::string> changed_files(const ScanCacheContents& contents) {
+  std::set<std::string> changed;
+  for (const auto& file : contents.files)
+    if (!unchanged(file)) changed.insert(file.path);
+  return changed;
+}
+
+std::optional<ScanCacheContents> ScanCache::load_fresh() const {
+  auto contents = load_stored();
+  if (!contents || !changed_files(*contents).empty()) return std::nullopt;
   return contents;
 }
 
@@ -51,9 +62,19 @@ std::optional<std::vector<StampedFile>> ScanCache::fresh_files() const {
   return std::move(contents->files);
 }
 
-void ScanCache::store(const ScanResult& result, const std::vector<fs::path>& files) const {
-  ScanCacheContents contents{{}, result};
+void ScanCache::store(ScanResult result, const std::vector<fs::path>& files,
+                      std::vector<AppScan> apps, const ScanCacheContents* previous) const {
+  std::map<std::string, const StampedFile*> previous_stamps;
+  if (previous)
+    for (const auto& file : previous->files) previous_stamps.emplace(file.path, &file);
+  ScanCacheContents contents{{}, std::move(result), std::move(apps)};
   for (const auto& file : files) {
+    auto known = previous_stamps.find(file.string());
+    if (known != previous_stamps.end() && !known->second->stamp.empty() &&
+        size_and_time(file) == known->second->stamp) {
+      contents.files.push_back(*known->second);
+      continue;
+    }
     auto stamped = stamp_file(file);
     if (!stamped) return;  // a file vanished mid-run: do not cache
     contents.files.push_back(std::move(*stamped));

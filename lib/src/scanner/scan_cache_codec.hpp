@@ -1,6 +1,7 @@
-// The scan cache's file format (binary_archive.hpp): the files a parse read and the ScanResult
-// it produced. The cache used to hold the inspectmodels JSON; parsing 2 MB of it for 500
-// models was most of a warm `makemigrations --check`.
+// The scan cache's file format (binary_archive.hpp): the files a parse read, the ScanResult
+// it produced, and per app the structs read and the files they came from. The cache used to hold
+// the inspectmodels JSON; parsing 2 MB of it for 500 models was most of a warm `makemigrations
+// --check`.
 #pragma once
 
 #include <optional>
@@ -10,12 +11,22 @@
 
 #include "dbmig/scanner.hpp"
 #include "file_stamp.hpp"
+#include "scanner/declarations.hpp"
 
 namespace dbmig::scanner {
 
+// One app as the last parse read it: enough to build the models again with other apps read
+// anew, while none of `files` changed.
+struct AppScan {
+  std::string app;
+  std::vector<DeclaredModel> models;
+  std::vector<std::string> files;  // files_of_app(), sorted
+};
+
 struct ScanCacheContents {
-  std::vector<StampedFile> files;
+  std::vector<StampedFile> files;  // every file the result depends on, apps' and shared
   ScanResult result;
+  std::vector<AppScan> apps;  // in ProjectConfig::apps order
 };
 
 std::string encode_scan_cache(const ScanCacheContents& contents);

@@ -1,7 +1,9 @@
 // scan_models: the generated translation unit, the cache, and the problems of a run.
 #include <algorithm>
+#include <set>
 
 #include "dbmig/scanner.hpp"
+#include "scanner/app_files.hpp"
 #include "scanner/compile_flags.hpp"
 #include "scanner/model_builder.hpp"
 #include "scanner/model_reader.hpp"
@@ -14,16 +16,153 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using scanner::AppScan;
+using scanner::DeclaredModel;
+using scanner::ScanCacheContents;
+
 std::string joined_lines(const std::vector<std::string>& lines) {
   std::string text;
   for (const auto& line : lines) text += (text.empty() ? "" : "\n") + line;
   return text;
 }
 
+ScanResult built(const std::vector<const DeclaredModel*>& declared) {
+  std::vector<std::string> problems;
+  ScanResult result = scanner::build_models(declared, problems);
+  if (!problems.empty()) throw ScanError(problems);
+  return result;
+}
+
+// Takes the app's models out of `declared`.
+AppScan app_scan(const scanner::TranslationUnit& unit, const ProjectConfig& config,
+                 const AppConfig& app, std::vector<DeclaredModel>& declared) {
+  AppScan scan{app.name, {}, {}};
+  for (const auto& file : scanner::files_of_app(unit, app, config.root))
+    scan.files.push_back(file.string());
+  std::sort(scan.files.begin(), scan.files.end());
+  for (auto& model : declared)
+    if (model.app == app.name) scan.models.push_back(std::move(model));
+  return scan;
+}
+
+std::vector<const DeclaredModel*> models_of(const std::vector<AppScan>& apps) {
+  std::vector<const DeclaredModel*> models;
+  for (const auto& app : apps)
+    for (const auto& model : app.models) models.push_back(&model);
+  return models;
+}
+
+bool shares_a_file(const AppScan& one, const AppScan& other) {
+  return std::any_of(one.files.begin(), one.files.end(), [&](const std::string& file) {
+    return std::binary_search(other.files.begin(), other.files.end(), file);
+  });
+}
+
+// Which apps to read again: those that read a changed file, and then every app that shares a
+// file with one of them, because which app a struct in a shared header belongs to depends on
+// which app includes it first. Empty when a changed file belongs to no app (the standard
+// library, a header outside the project): then every app is read again.
+std::vector<bool> apps_to_read(const ScanCacheContents& previous) {
+  std::set<std::string> changed;
+  for (const auto& file : scanner::changed_files(previous))
+    changed.insert(scanner::file_identity(file).string());
+  std::set<std::string> owned;
+  std::vector<bool> dirty(previous.apps.size(), false);
+  for (std::size_t i = 0; i < previous.apps.size(); ++i) {
+    for (const auto& file : previous.apps[i].files) {
+      owned.insert(file);
+      if (changed.count(file)) dirty[i] = true;
+    }
+  }
+  if (!std::includes(owned.begin(), owned.end(), changed.begin(), changed.end())) return {};
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (std::size_t i = 0; i < dirty.size(); ++i)
+      for (std::size_t j = 0; j < dirty.size() && !dirty[i]; ++j)
+        if (dirty[j] && shares_a_file(previous.apps[i], previous.apps[j])) dirty[i] = grew = true;
+  }
+  return dirty;
+}
+
+// Every file the new result depends on: the previous run's files that no app owned (the
+// prelude's, headers outside the project), the files of the apps not read again, and all
+// that this parse read.
+std::vector<fs::path> files_after(const ScanCacheContents& previous, const std::vector<bool>& read,
+                                  const std::vector<fs::path>& parsed) {
+  std::set<std::string> owned;
+  for (const auto& app : previous.apps) owned.insert(app.files.begin(), app.files.end());
+  std::set<fs::path> files(parsed.begin(), parsed.end());
+  for (const auto& file : previous.files)
+    if (!owned.count(scanner::file_identity(file.path).string())) files.insert(file.path);
+  for (std::size_t i = 0; i < read.size(); ++i)
+    if (!read[i]) files.insert(previous.apps[i].files.begin(), previous.apps[i].files.end());
+  return {files.begin(), files.end()};
+}
+
+// The models with only the apps whose files changed read again, in a translation unit of
+// their headers alone; std::nullopt when that might not give what reading every app gives:
+// a changed file no app owns, a C++ error (a header may rely on another app's header included
+// before it), a struct that belongs to no app, or one that a kept app declares too (a
+// redefinition, or a shared header newly included first by an app read). Reading every app
+// then decides. Takes the apps out of `previous`, leaving its files.
+std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
+                                            const scanner::ScanCache& cache,
+                                            ScanCacheContents& previous) {
+  if (previous.apps.size() != config.apps.size()) return std::nullopt;
+  std::vector<bool> read = apps_to_read(previous);
+  if (read.empty()) return std::nullopt;
+  std::vector<AppConfig> headers;
+  for (std::size_t i = 0; i < read.size(); ++i)
+    if (read[i]) headers.push_back(config.apps[i]);
+
+  scanner::ModelsParse parse =
+      scanner::parse_models(config, scanner::models_source(headers), cache.arguments(), true);
+  if (!parse.unit->errors(config.root).empty()) return std::nullopt;
+  std::vector<DeclaredModel> declared = scanner::read_models(*parse.unit, config);
+
+  std::set<std::string> kept_structs;
+  for (std::size_t i = 0; i < read.size(); ++i)
+    if (!read[i])
+      for (const auto& model : previous.apps[i].models) kept_structs.insert(model.cpp_name);
+  for (const auto& model : declared)
+    if (model.app.empty() || kept_structs.count(model.cpp_name)) return std::nullopt;
+
+  std::vector<fs::path> files = files_after(previous, read, parse.files);
+  std::vector<AppScan> apps = std::move(previous.apps);
+  for (std::size_t i = 0; i < read.size(); ++i)
+    if (read[i]) apps[i] = app_scan(*parse.unit, config, config.apps[i], declared);
+
+  ScanResult result = built(models_of(apps));
+  cache.store(result, files, std::move(apps), &previous);
+  return result;
+}
+
+// `previous` (the stale cache, if any) only lends the stamps of its files.
+ScanResult scan_every_app(const ProjectConfig& config, const scanner::ScanCache& cache,
+                          const ScanCacheContents* previous) {
+  // The precompiled prelude is built only when this configuration was scanned before (its
+  // cache entry is stale): a first scan (a fresh checkout, a CI job) would pay for writing it
+  // and may never parse again, while a project being edited gets it on its first edit.
+  scanner::ModelsParse parse =
+      scanner::parse_models(config, cache.source(), cache.arguments(), previous != nullptr);
+  const scanner::TranslationUnit& unit = *parse.unit;
+  // C++ errors first and alone: after one, libclang guesses types (an unknown type becomes
+  // int), so nothing it says about the models can be trusted.
+  if (auto errors = unit.errors(config.root); !errors.empty()) throw ScanError(errors);
+  std::vector<DeclaredModel> declared = scanner::read_models(unit, config);
+  std::vector<const DeclaredModel*> all;
+  for (const auto& model : declared) all.push_back(&model);
+  ScanResult result = built(all);
+  std::vector<AppScan> apps;
+  for (const auto& app : config.apps) apps.push_back(app_scan(unit, config, app, declared));
+  cache.store(result, parse.files, std::move(apps), previous);
+  return result;
+}
+
 }  // namespace
 
 scanner::ScanCache scanner::scan_cache_for(const ProjectConfig& config) {
-  return ScanCache(config, models_source(config), scan_arguments(config));
+  return ScanCache(config, models_source(config.apps), scan_arguments(config));
 }
 
 ScanError::ScanError(std::vector<std::string> problems)
@@ -32,22 +171,11 @@ ScanError::ScanError(std::vector<std::string> problems)
 ScanResult scan_models(const ProjectConfig& config) {
   check_apps_exist(config);
   scanner::ScanCache cache = scanner::scan_cache_for(config);
-  if (auto cached = cache.load()) return *cached;
-
-  // The precompiled prelude is built only when this configuration was scanned before (its
-  // cache entry is stale): a first scan (a fresh checkout, a CI job) would pay for writing it
-  // and may never parse again, while a project being edited gets it on its first edit.
-  scanner::ModelsParse parse =
-      scanner::parse_models(config, cache.source(), cache.arguments(), fs::exists(cache.path()));
-  const scanner::TranslationUnit& unit = *parse.unit;
-  // C++ errors first and alone: after one, libclang guesses types (an unknown type becomes
-  // int), so nothing it says about the models can be trusted.
-  if (auto errors = unit.errors(config.root); !errors.empty()) throw ScanError(errors);
-  std::vector<std::string> problems;
-  ScanResult result = scanner::build_models(scanner::read_models(unit, config), problems);
-  if (!problems.empty()) throw ScanError(problems);
-  cache.store(result, parse.files);
-  return result;
+  std::optional<ScanCacheContents> previous = cache.load_stored();
+  if (!previous) return scan_every_app(config, cache, nullptr);
+  if (scanner::changed_files(*previous).empty()) return std::move(previous->result);
+  if (auto result = scan_changed_apps(config, cache, *previous)) return *result;
+  return scan_every_app(config, cache, &*previous);
 }
 
 }  // namespace dbmig

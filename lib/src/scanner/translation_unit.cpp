@@ -12,9 +12,12 @@ namespace fs = std::filesystem;
 namespace {
 
 // Skipped function bodies: models need declarations only (~25% faster). KeepGoing: report
-// every error, not only those before the first fatal one.
-constexpr unsigned kParseOptions =
-    CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_KeepGoing;
+// every error, not only those before the first fatal one. The detailed preprocessing record
+// keeps every #include directive, also of a header already included (files_included_by); it
+// costs no measurable time on 500 models.
+constexpr unsigned kParseOptions = CXTranslationUnit_SkipFunctionBodies |
+                                   CXTranslationUnit_KeepGoing |
+                                   CXTranslationUnit_DetailedPreprocessingRecord;
 
 std::string parse_failure(CXErrorCode code) {
   switch (code) {
@@ -124,6 +127,21 @@ std::vector<fs::path> TranslationUnit::included_files() const {
       },
       &files);
   return {files.begin(), files.end()};
+}
+
+std::vector<fs::path> TranslationUnit::files_included_by(const fs::path& file) const {
+  std::vector<fs::path> included;
+  CXFile includer = clang_getFile(unit_, file.c_str());
+  if (!includer) return included;
+  CXCursorAndRangeVisitor visitor{&included, [](void* data, CXCursor directive, CXSourceRange) {
+                                    CXFile target = clang_getIncludedFile(directive);
+                                    if (target)
+                                      static_cast<std::vector<fs::path>*>(data)->emplace_back(
+                                          to_string(clang_getFileName(target)));
+                                    return CXVisit_Continue;
+                                  }};
+  clang_findIncludesInFile(unit_, includer, visitor);
+  return included;
 }
 
 bool TranslationUnit::save(const fs::path& path) const {

@@ -44,6 +44,11 @@ class TranslationUnit {
   // inclusions are not the unit's own.
   std::vector<std::filesystem::path> included_files() const;
 
+  // The files `file`'s own #include directives name, as clang opened them, in order; also
+  // those already included before (which included_files() sees only once). Empty for a file
+  // the unit did not read.
+  std::vector<std::filesystem::path> files_included_by(const std::filesystem::path& file) const;
+
   // Writes the unit as a precompiled header (parsed with CXTranslationUnit_ForSerialization);
   // false when libclang cannot.
   bool save(const std::filesystem::path& path) const;

@@ -1,0 +1,43 @@
+#include "scanner/app_files.hpp"
+
+#include <set>
+
+namespace dbmig::scanner {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_under(const fs::path& file, const fs::path& root) {
+  fs::path relative = file.lexically_relative(root);
+  return !relative.empty() && *relative.begin() != "..";
+}
+
+}  // namespace
+
+fs::path file_identity(const fs::path& file) {
+  std::error_code error;
+  fs::path canonical = fs::weakly_canonical(file, error);
+  return error ? file.lexically_normal() : canonical;
+}
+
+std::vector<fs::path> files_of_app(const TranslationUnit& unit, const AppConfig& app,
+                                   const fs::path& root) {
+  fs::path project = file_identity(root);
+  std::set<fs::path> owned;
+  std::vector<fs::path> to_visit;  // as clang names them: what clang_getFile finds
+  for (const auto& header : app.headers)
+    if (owned.insert(file_identity(header)).second) to_visit.push_back(header);
+  while (!to_visit.empty()) {
+    fs::path file = std::move(to_visit.back());
+    to_visit.pop_back();
+    for (auto& included : unit.files_included_by(file)) {
+      fs::path identity = file_identity(included);
+      if (is_under(identity, project) && owned.insert(identity).second)
+        to_visit.push_back(std::move(included));
+    }
+  }
+  return {owned.begin(), owned.end()};
+}
+
+}  // namespace dbmig::scanner

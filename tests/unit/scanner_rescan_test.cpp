@@ -1,0 +1,182 @@
+// After an edit the scanner reads again only the apps whose files changed, and must give
+// exactly what reading every app gives.
+#include <gtest/gtest.h>
+
+#include "scanner_fixture.hpp"
+
+namespace dbmig {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Two apps; blog's posts reference accounts' users by C++ name.
+void write_two_apps(test::ScannerProject& project) {
+  project.write("apps/accounts/models.hpp", R"(
+namespace accounts {
+struct DBMIG_MODEL() User {
+  DBMIG_FIELD(primary_key) std::int64_t id;
+  DBMIG_FIELD(max_length = 80) std::string name;
+};
+}
+)");
+  project.write("apps/blog/models.hpp", R"(
+namespace blog {
+struct DBMIG_MODEL() Post {
+  DBMIG_FIELD(primary_key) std::int64_t id;
+  DBMIG_FIELD(references = accounts::User) std::int64_t user_id;
+  std::string title;
+};
+}
+)");
+}
+
+// An app that no edit touches: its struct Tag, marked in the cache, shows that the scan after
+// an edit took it from there.
+void write_untouched_app(test::ScannerProject& project) {
+  project.write("apps/tags/models.hpp", R"(
+namespace tags {
+struct DBMIG_MODEL() Tag {
+  DBMIG_FIELD(primary_key) std::int64_t id;
+};
+}
+)");
+}
+
+// What a scan with no cache gives for the project as it is now.
+ScanResult scanned_from_scratch(const test::ScannerProject& project) {
+  fs::remove_all(project.root() / "build");
+  return project.scan();
+}
+
+void expect_same(const ScanResult& actual, const ScanResult& expected) {
+  EXPECT_EQ(actual.state, expected.state);
+  EXPECT_EQ(actual.sources, expected.sources);
+}
+
+void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string text = test::read_file(file);
+  ASSERT_NE(text.find(from), std::string::npos) << from << " not in " << file;
+  text.replace(text.find(from), from.size(), to);
+  test::write_file(file, text);
+}
+
+}  // namespace
+
+TEST(ScannerRescan, AnEditReadsOnlyItsAppAgain) {
+  test::ScannerProject project;
+  write_two_apps(project);
+  project.scan();
+  std::string marked = project.mark_cached_struct("User");
+  replace_in(project.root() / "apps/blog/models.hpp", "std::string title;",
+             "std::string title;\n  bool published = false;");
+  ScanResult rescanned = project.scan();
+  // accounts came from the cache (the marked name), blog was read again (the new field).
+  EXPECT_TRUE(rescanned.state.find({"accounts", marked}));
+  EXPECT_TRUE(rescanned.state.get({"blog", "Post"}).find_field("published"));
+}
+
+TEST(ScannerRescan, GivesWhatReadingEveryAppGives) {
+  test::ScannerProject project;
+  write_two_apps(project);
+  project.scan();
+  // An edit to the referenced app: blog's reference must follow the new table.
+  replace_in(project.root() / "apps/accounts/models.hpp", "struct DBMIG_MODEL() User",
+             "struct DBMIG_MODEL(table = \"people\") User");
+  ScanResult rescanned = project.scan();
+  EXPECT_EQ(rescanned.state.get({"accounts", "User"}).table, "people");
+  expect_same(rescanned, scanned_from_scratch(project));
+}
+
+TEST(ScannerRescan, AHeaderTwoAppsIncludeReadsBothAgain) {
+  test::ScannerProject project;
+  project.write("common/money.hpp", "using Money = std::int64_t;\n");
+  for (std::string app : {"billing", "shop"})
+    project.write("apps/" + app + "/models.hpp",
+                  "#include \"../../common/money.hpp\"\nnamespace " + app +
+                      " {\nstruct DBMIG_MODEL() Price {\n" +
+                      "  DBMIG_FIELD(primary_key) std::int64_t id;\n" + "  Money amount;\n};\n}\n");
+  write_untouched_app(project);
+  project.scan();
+  std::string marked = project.mark_cached_struct("Tag");
+  project.write("common/money.hpp", "using Money = std::int32_t;\n", false);
+  ScanResult rescanned = project.scan();
+  EXPECT_EQ(rescanned.state.get({"billing", "Price"}).find_field("amount")->type, FieldType::int32);
+  EXPECT_EQ(rescanned.state.get({"shop", "Price"}).find_field("amount")->type, FieldType::int32);
+  EXPECT_TRUE(rescanned.state.find({"tags", marked}));
+}
+
+// A struct in a header outside the apps' folders belongs to the first app that includes it.
+// When that app stops including it, it belongs to the next: both apps are read again.
+TEST(ScannerRescan, AStructInASharedHeaderMovesToTheNextAppThatIncludesIt) {
+  test::ScannerProject project;
+  project.write("common/audit.hpp", R"(
+struct DBMIG_MODEL() AuditEntry {
+  DBMIG_FIELD(primary_key) std::int64_t id;
+};
+)");
+  for (std::string app : {"billing", "shop"})
+    project.write("apps/" + app + "/models.hpp", "#include \"../../common/audit.hpp\"\n");
+  EXPECT_TRUE(project.scan().state.find({"billing", "AuditEntry"}));
+  project.write("apps/billing/models.hpp", "");
+  ScanResult rescanned = project.scan();
+  EXPECT_FALSE(rescanned.state.find({"billing", "AuditEntry"}));
+  EXPECT_TRUE(rescanned.state.find({"shop", "AuditEntry"}));
+}
+
+// blog includes accounts' header, which the generated unit has already included, by another
+// path: the include is still seen, and the two paths are one file, so an edit to accounts
+// reads both apps again.
+TEST(ScannerRescan, AnAppIncludingAnotherAppsHeaderIsReadAgainWithIt) {
+  test::ScannerProject project;
+  write_two_apps(project);
+  replace_in(project.root() / "apps/accounts/models.hpp", "namespace accounts {",
+             "namespace accounts {\nusing Points = std::int64_t;");
+  replace_in(project.root() / "apps/blog/models.hpp", "namespace blog {",
+             "#include \"../accounts/models.hpp\"\nnamespace blog {");
+  replace_in(project.root() / "apps/blog/models.hpp", "std::string title;",
+             "std::string title;\n  accounts::Points score = 0;");
+  write_untouched_app(project);
+  project.scan();
+  std::string marked = project.mark_cached_struct("Tag");
+  replace_in(project.root() / "apps/accounts/models.hpp", "using Points = std::int64_t;",
+             "using Points = std::int16_t;");
+  replace_in(project.root() / "apps/accounts/models.hpp", "std::string name;",
+             "std::string name;\n  bool admin = false;");
+  ScanResult rescanned = project.scan();
+  EXPECT_EQ(rescanned.state.get({"blog", "Post"}).find_field("score")->type, FieldType::int16);
+  EXPECT_TRUE(rescanned.state.get({"accounts", "User"}).find_field("admin"));
+  EXPECT_TRUE(rescanned.state.find({"tags", marked}));
+}
+
+// blog uses accounts' alias without including its header: it compiles only after accounts in
+// the unit of every app. Reading blog alone fails, so every app is read.
+TEST(ScannerRescan, AHeaderThatIsNotSelfContainedFallsBackToEveryApp) {
+  test::ScannerProject project;
+  write_two_apps(project);
+  replace_in(project.root() / "apps/accounts/models.hpp", "namespace accounts {",
+             "namespace accounts {\nusing Points = std::int64_t;");
+  replace_in(project.root() / "apps/blog/models.hpp", "std::string title;",
+             "std::string title;\n  accounts::Points score = 0;");
+  project.scan();
+  replace_in(project.root() / "apps/blog/models.hpp", "std::string title;",
+             "std::string title;\n  bool published = false;");
+  ScanResult rescanned = project.scan();
+  EXPECT_TRUE(rescanned.state.get({"blog", "Post"}).find_field("published"));
+  expect_same(rescanned, scanned_from_scratch(project));
+}
+
+// The same struct in two apps is a C++ error that only the unit of every app shows.
+TEST(ScannerRescan, AStructThatAnotherAppDeclaresIsAnErrorAsInAFullScan) {
+  test::ScannerProject project;
+  write_two_apps(project);
+  project.scan();
+  replace_in(project.root() / "apps/blog/models.hpp", "namespace blog {",
+             "namespace accounts {\nstruct DBMIG_MODEL() User {\n"
+             "  DBMIG_FIELD(primary_key) std::int64_t id;\n};\n}\nnamespace blog {");
+  auto errors = project.scan_errors();
+  ASSERT_FALSE(errors.empty());
+  EXPECT_NE(errors.front().find("redefinition of 'User'"), std::string::npos) << errors.front();
+}
+
+}  // namespace dbmig
