@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "dbmig/error.hpp"
@@ -47,5 +48,11 @@ class ScanError : public InputError {
 
 // Scans every app of `config` (all apps, so references across apps resolve).
 ScanResult scan_models(const ProjectConfig& config);
+
+// Loads libclang (~70 ms and most of the fixed cost of a parse: relocating libLLVM) on a
+// thread of its own, for a command about to scan, so that the load overlaps with reading the
+// migrations and the caches; with a fresh scan cache it is wasted. Joined when destroyed; a
+// failed load is reported by the scan.
+std::jthread load_libclang_in_background();
 
 }  // namespace dbmig

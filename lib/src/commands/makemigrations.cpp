@@ -155,6 +155,8 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   NoChangesMemo memo(config, options.apps);
   bool detecting = !options.merge && !options.empty;
   if (detecting && memo.holds()) return report_no_changes(console, options);
+  std::jthread libclang_loading;
+  if (detecting) libclang_loading = load_libclang_in_background();
   memo.stamp_migrations();
   LoadedGraph loaded = load_migration_graph(config);
   const MigrationGraph& graph = loaded.graph;

@@ -5,24 +5,38 @@
 #include <string>
 
 #include "dbmig/error.hpp"
+#include "dbmig/scanner.hpp"
 
 namespace dbmig::scanner {
 
 namespace {
 
-void* libclang_handle() {
+struct LoadedLibrary {
+  void* handle = nullptr;
+  std::string error;  // dlerror() is per thread, and the load may run on another
+};
+
+const LoadedLibrary& libclang_library() {
   // The soname first (the runtime package's file, on the default search path), then the
   // file the build found.
-  static void* const handle = [] {
+  static const LoadedLibrary library = [] {
     void* loaded = dlopen(DBMIG_LIBCLANG_SONAME, RTLD_NOW | RTLD_LOCAL);
-    return loaded ? loaded : dlopen(DBMIG_LIBCLANG_PATH, RTLD_NOW | RTLD_LOCAL);
+    if (!loaded) loaded = dlopen(DBMIG_LIBCLANG_PATH, RTLD_NOW | RTLD_LOCAL);
+    if (loaded) return LoadedLibrary{loaded, ""};
+    const char* error = dlerror();
+    return LoadedLibrary{nullptr, error ? error : "unknown error"};
   }();
-  if (!handle)
+  return library;
+}
+
+void* libclang_handle() {
+  const LoadedLibrary& library = libclang_library();
+  if (!library.handle)
     throw Error(ExitCode::input_error, std::string("cannot load libclang (") +
                                            DBMIG_LIBCLANG_SONAME + " or " + DBMIG_LIBCLANG_PATH +
-                                           "), which reading the models needs: " + dlerror() +
+                                           "), which reading the models needs: " + library.error +
                                            "; install libclang (Debian: libclang1-14)");
-  return handle;
+  return library.handle;
 }
 
 }  // namespace
@@ -36,3 +50,8 @@ void* libclang_symbol(const char* name) {
 }
 
 }  // namespace dbmig::scanner
+
+std::jthread dbmig::load_libclang_in_background() {
+  // A failure is kept in libclang_library() and reported by the scan.
+  return std::jthread([] { scanner::libclang_library(); });
+}
