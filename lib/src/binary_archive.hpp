@@ -65,6 +65,7 @@ class Writer {
   }
 
   const std::string& bytes() const { return out_; }
+  std::string take() && { return std::move(out_); }
 
  private:
   void put_varint(std::uint64_t value) {
@@ -187,6 +188,8 @@ class Reader {
     value = static_cast<T>(raw);
   }
   void get(std::string& value) { value = take(get_count()); }
+  // A view into the archive's bytes, valid while they are: for a part decoded later.
+  void get(std::string_view& value) { value = take(get_count()); }
   template <class T>
   void get(std::optional<T>& value) {
     bool present = false;
@@ -228,6 +231,28 @@ class Reader {
   std::string_view rest_;
 };
 
+// A value alone, for a part of a sealed file that is decoded only when needed.
+template <class T>
+std::string encode(const T& value) {
+  Writer writer;
+  writer(value);
+  return std::move(writer).take();
+}
+
+// std::nullopt when `bytes` are not exactly one encoded T.
+template <class T>
+std::optional<T> decode(std::string_view bytes) {
+  try {
+    Reader reader(bytes);
+    T value;
+    reader(value);
+    if (!reader.at_end()) return std::nullopt;
+    return value;
+  } catch (const DecodeError&) {
+    return std::nullopt;
+  }
+}
+
 // A cache file: `magic` (which names the format and its version), the value, and a content
 // hash of both, so a file of another format, a truncated one or one with a flipped bit is
 // refused instead of read as a wrong answer.
@@ -235,10 +260,10 @@ template <class T>
 std::string encode_sealed(std::string_view magic, const T& value) {
   Writer writer;
   writer(magic, value);
-  std::string bytes = writer.bytes();
+  std::string bytes = std::move(writer).take();
   Writer seal;
   seal(content_hash(bytes));
-  return bytes + seal.bytes();
+  return bytes += seal.bytes();
 }
 
 // The value, or std::nullopt when `bytes` are not one intact file of this format.

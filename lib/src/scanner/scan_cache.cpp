@@ -31,42 +31,29 @@ ScanCache::ScanCache(const ProjectConfig& config, std::string source,
   path_ = config.cache_dir / ("models-" + hex(content_hash(inputs)) + ".bin");
 }
 
-std::optional<ScanCacheContents> ScanCache::load_stored() const {
+std::optional<ScanCacheFile> ScanCache::load() const {
   auto bytes = read_file_bytes(path_);
   if (!bytes) return std::nullopt;
-  return decode_scan_cache(*bytes);  // a damaged or foreign cache file is a miss
+  return ScanCacheFile::read(std::move(*bytes));  // a damaged or foreign file is a miss
 }
 
-std::set<std::string> changed_files(const ScanCacheContents& contents) {
+std::set<std::string> changed_files(const std::vector<StampedFile>& files) {
   std::set<std::string> changed;
-  for (const auto& file : contents.files)
+  for (const auto& file : files)
     if (!unchanged(file)) changed.insert(file.path);
   return changed;
 }
 
-std::optional<ScanCacheContents> ScanCache::load_fresh() const {
-  auto contents = load_stored();
-  if (!contents || !changed_files(*contents).empty()) return std::nullopt;
-  return contents;
-}
-
-std::optional<ScanResult> ScanCache::load() const {
-  auto contents = load_fresh();
-  if (!contents) return std::nullopt;
-  return std::move(contents->result);
-}
-
 std::optional<std::vector<StampedFile>> ScanCache::fresh_files() const {
-  auto contents = load_fresh();
-  if (!contents) return std::nullopt;
-  return std::move(contents->files);
+  auto stored = load();
+  if (!stored || !changed_files(stored->files()).empty()) return std::nullopt;
+  return stored->files();
 }
 
 void ScanCache::store(ScanResult result, const std::vector<fs::path>& files,
-                      std::vector<AppScan> apps, const ScanCacheContents* previous) const {
+                      std::vector<AppScan> apps, const std::vector<StampedFile>& previous) const {
   std::map<std::string, const StampedFile*> previous_stamps;
-  if (previous)
-    for (const auto& file : previous->files) previous_stamps.emplace(file.path, &file);
+  for (const auto& file : previous) previous_stamps.emplace(file.path, &file);
   ScanCacheContents contents{{}, std::move(result), std::move(apps)};
   for (const auto& file : files) {
     auto known = previous_stamps.find(file.string());

@@ -24,34 +24,31 @@ class ScanCache {
   // besides file contents that shapes the result: they choose the cache file.
   ScanCache(const ProjectConfig& config, std::string source, std::vector<std::string> arguments);
 
-  // The stored contents, whether or not their files changed since: what a scan that reads
-  // only the changed apps again starts from. std::nullopt when there is no intact cache.
-  std::optional<ScanCacheContents> load_stored() const;
-  // The stored result when every file it was read from still has the same content.
-  std::optional<ScanResult> load() const;
-  // Those files, under the same condition: what the stored result depends on.
+  // The stored file, whether or not the files it was read from changed since: a fresh one
+  // answers, a stale one tells which apps to read again. std::nullopt when there is no intact
+  // cache.
+  std::optional<ScanCacheFile> load() const;
+  // The files the stored result was read from, when none of them changed.
   std::optional<std::vector<StampedFile>> fresh_files() const;
 
   // Best effort: a cache that cannot be written only costs the next run a parse. Stamps
-  // `files`, taking the stamps of `previous` that still hold instead of reading those files.
+  // `files`, taking those of `previous` that still hold instead of reading the files again.
   void store(ScanResult result, const std::vector<std::filesystem::path>& files,
-             std::vector<AppScan> apps, const ScanCacheContents* previous) const;
+             std::vector<AppScan> apps, const std::vector<StampedFile>& previous) const;
 
   const std::filesystem::path& path() const { return path_; }
   const std::string& source() const { return source_; }
   const std::vector<std::string>& arguments() const { return arguments_; }
 
  private:
-  std::optional<ScanCacheContents> load_fresh() const;
-
   const ProjectConfig& config_;
   std::string source_;
   std::vector<std::string> arguments_;
   std::filesystem::path path_;
 };
 
-// The paths of `contents`' files whose content is not what it was when they were stamped.
-std::set<std::string> changed_files(const ScanCacheContents& contents);
+// The paths of `files` whose content is not what it was when they were stamped.
+std::set<std::string> changed_files(const std::vector<StampedFile>& files);
 
 // The cache scan_models(config) reads and writes (scan_models.cpp).
 ScanCache scan_cache_for(const ProjectConfig& config);

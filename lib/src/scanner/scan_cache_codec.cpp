@@ -15,6 +15,8 @@ DBMIG_BINARY_MEMBERS(FieldSource, source, source.location, source.cpp_type, sour
 DBMIG_BINARY_MEMBERS(ModelSource, source, source.location, source.cpp_name, source.renamed_from,
                      source.fields)
 
+DBMIG_BINARY_MEMBERS(ScanResult, result, result.state.models, result.sources)
+
 namespace scanner {
 
 DBMIG_BINARY_MEMBERS(Annotation, annotation, annotation.text, annotation.location)
@@ -32,22 +34,55 @@ DBMIG_BINARY_MEMBERS(DeclaredModel, model, model.app, model.name, model.cpp_name
 
 DBMIG_BINARY_MEMBERS(AppScan, scan, scan.app, scan.models, scan.files)
 
-DBMIG_BINARY_MEMBERS(ScanCacheContents, contents, contents.files, contents.result.state.models,
-                     contents.result.sources, contents.apps)
+// The file: the files, then the result and the apps each encoded on its own.
+struct ScanCacheParts {
+  std::vector<StampedFile> files;
+  std::string_view result;
+  std::string_view apps;
+};
+
+DBMIG_BINARY_MEMBERS(ScanCacheParts, parts, parts.files, parts.result, parts.apps)
 
 namespace {
 
 // Bump on any change to what the transfers above write: a file of another format is a miss.
-constexpr std::string_view kMagic = "dbmig-scan-cache-3";
+constexpr std::string_view kMagic = "dbmig-scan-cache-4";
 
 }  // namespace
 
 std::string encode_scan_cache(const ScanCacheContents& contents) {
-  return binary::encode_sealed(kMagic, contents);
+  std::string result = binary::encode(contents.result);
+  std::string apps = binary::encode(contents.apps);
+  return binary::encode_sealed(kMagic, ScanCacheParts{contents.files, result, apps});
 }
 
-std::optional<ScanCacheContents> decode_scan_cache(std::string_view bytes) {
-  return binary::decode_sealed<ScanCacheContents>(kMagic, bytes);
+std::optional<ScanCacheFile> ScanCacheFile::read(std::string bytes) {
+  auto parts = binary::decode_sealed<ScanCacheParts>(kMagic, bytes);
+  if (!parts) return std::nullopt;
+  ScanCacheFile file;
+  file.files_ = std::move(parts->files);
+  file.result_ = {static_cast<std::size_t>(parts->result.data() - bytes.data()),
+                  parts->result.size()};
+  file.apps_ = {static_cast<std::size_t>(parts->apps.data() - bytes.data()), parts->apps.size()};
+  file.bytes_ = std::move(bytes);
+  return file;
+}
+
+std::optional<ScanResult> ScanCacheFile::result() const {
+  return binary::decode<ScanResult>(part(result_));
+}
+
+std::optional<std::vector<AppScan>> ScanCacheFile::apps() const {
+  return binary::decode<std::vector<AppScan>>(part(apps_));
+}
+
+std::optional<ScanCacheContents> decode_scan_cache(std::string bytes) {
+  auto file = ScanCacheFile::read(std::move(bytes));
+  if (!file) return std::nullopt;
+  auto result = file->result();
+  auto apps = file->apps();
+  if (!result || !apps) return std::nullopt;
+  return ScanCacheContents{file->files(), std::move(*result), std::move(*apps)};
 }
 
 }  // namespace scanner

@@ -31,8 +31,33 @@ struct ScanCacheContents {
 
 std::string encode_scan_cache(const ScanCacheContents& contents);
 
-// std::nullopt when `bytes` are not one intact cache of this format: a damaged, truncated or
-// foreign file is a cache miss, never an answer.
-std::optional<ScanCacheContents> decode_scan_cache(std::string_view bytes);
+// A scan cache file, read in parts: the files at once, the result (which a fresh cache
+// answers with) and the apps (which a stale one starts from) only when asked, so that a scan
+// decodes one of the two.
+class ScanCacheFile {
+ public:
+  // std::nullopt when `bytes` are not one intact cache of this format: a damaged, truncated
+  // or foreign file is a cache miss, never an answer.
+  static std::optional<ScanCacheFile> read(std::string bytes);
+
+  const std::vector<StampedFile>& files() const { return files_; }
+  std::optional<ScanResult> result() const;
+  std::optional<std::vector<AppScan>> apps() const;
+
+ private:
+  struct Part {
+    std::size_t offset = 0;
+    std::size_t size = 0;
+  };
+  std::string_view part(Part where) const { return {bytes_.data() + where.offset, where.size}; }
+
+  std::string bytes_;
+  std::vector<StampedFile> files_;
+  Part result_;
+  Part apps_;
+};
+
+// Every part at once (tests).
+std::optional<ScanCacheContents> decode_scan_cache(std::string bytes);
 
 }  // namespace dbmig::scanner

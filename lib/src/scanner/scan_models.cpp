@@ -18,7 +18,6 @@ namespace {
 
 using scanner::AppScan;
 using scanner::DeclaredModel;
-using scanner::ScanCacheContents;
 
 std::string joined_lines(const std::vector<std::string>& lines) {
   std::string text;
@@ -62,14 +61,14 @@ bool shares_a_file(const AppScan& one, const AppScan& other) {
 // file with one of them, because which app a struct in a shared header belongs to depends on
 // which app includes it first. Empty when a changed file belongs to no app (the standard
 // library, a header outside the project): then every app is read again.
-std::vector<bool> apps_to_read(const ScanCacheContents& previous) {
+std::vector<bool> apps_to_read(const std::vector<AppScan>& previous,
+                               const std::set<std::string>& changed_paths) {
   std::set<std::string> changed;
-  for (const auto& file : scanner::changed_files(previous))
-    changed.insert(scanner::file_identity(file).string());
+  for (const auto& file : changed_paths) changed.insert(scanner::file_identity(file).string());
   std::set<std::string> owned;
-  std::vector<bool> dirty(previous.apps.size(), false);
-  for (std::size_t i = 0; i < previous.apps.size(); ++i) {
-    for (const auto& file : previous.apps[i].files) {
+  std::vector<bool> dirty(previous.size(), false);
+  for (std::size_t i = 0; i < previous.size(); ++i) {
+    for (const auto& file : previous[i].files) {
       owned.insert(file);
       if (changed.count(file)) dirty[i] = true;
     }
@@ -79,7 +78,7 @@ std::vector<bool> apps_to_read(const ScanCacheContents& previous) {
     grew = false;
     for (std::size_t i = 0; i < dirty.size(); ++i)
       for (std::size_t j = 0; j < dirty.size() && !dirty[i]; ++j)
-        if (dirty[j] && shares_a_file(previous.apps[i], previous.apps[j])) dirty[i] = grew = true;
+        if (dirty[j] && shares_a_file(previous[i], previous[j])) dirty[i] = grew = true;
   }
   return dirty;
 }
@@ -87,15 +86,17 @@ std::vector<bool> apps_to_read(const ScanCacheContents& previous) {
 // Every file the new result depends on: the previous run's files that no app owned (the
 // prelude's, headers outside the project), the files of the apps not read again, and all
 // that this parse read.
-std::vector<fs::path> files_after(const ScanCacheContents& previous, const std::vector<bool>& read,
+std::vector<fs::path> files_after(const std::vector<StampedFile>& previous_files,
+                                  const std::vector<AppScan>& previous_apps,
+                                  const std::vector<bool>& read,
                                   const std::vector<fs::path>& parsed) {
   std::set<std::string> owned;
-  for (const auto& app : previous.apps) owned.insert(app.files.begin(), app.files.end());
+  for (const auto& app : previous_apps) owned.insert(app.files.begin(), app.files.end());
   std::set<fs::path> files(parsed.begin(), parsed.end());
-  for (const auto& file : previous.files)
+  for (const auto& file : previous_files)
     if (!owned.count(scanner::file_identity(file.path).string())) files.insert(file.path);
   for (std::size_t i = 0; i < read.size(); ++i)
-    if (!read[i]) files.insert(previous.apps[i].files.begin(), previous.apps[i].files.end());
+    if (!read[i]) files.insert(previous_apps[i].files.begin(), previous_apps[i].files.end());
   return {files.begin(), files.end()};
 }
 
@@ -104,12 +105,14 @@ std::vector<fs::path> files_after(const ScanCacheContents& previous, const std::
 // a changed file no app owns, a C++ error (a header may rely on another app's header included
 // before it), a struct that belongs to no app, or one that a kept app declares too (a
 // redefinition, or a shared header newly included first by an app read). Reading every app
-// then decides. Takes the apps out of `previous`, leaving its files.
+// then decides.
 std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
                                             const scanner::ScanCache& cache,
-                                            ScanCacheContents& previous) {
-  if (previous.apps.size() != config.apps.size()) return std::nullopt;
-  std::vector<bool> read = apps_to_read(previous);
+                                            const std::vector<StampedFile>& previous_files,
+                                            const std::set<std::string>& changed,
+                                            std::vector<AppScan> apps) {
+  if (apps.size() != config.apps.size()) return std::nullopt;
+  std::vector<bool> read = apps_to_read(apps, changed);
   if (read.empty()) return std::nullopt;
   std::vector<AppConfig> headers;
   for (std::size_t i = 0; i < read.size(); ++i)
@@ -123,28 +126,27 @@ std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
   std::set<std::string> kept_structs;
   for (std::size_t i = 0; i < read.size(); ++i)
     if (!read[i])
-      for (const auto& model : previous.apps[i].models) kept_structs.insert(model.cpp_name);
+      for (const auto& model : apps[i].models) kept_structs.insert(model.cpp_name);
   for (const auto& model : declared)
     if (model.app.empty() || kept_structs.count(model.cpp_name)) return std::nullopt;
 
-  std::vector<fs::path> files = files_after(previous, read, parse.files);
-  std::vector<AppScan> apps = std::move(previous.apps);
+  std::vector<fs::path> files = files_after(previous_files, apps, read, parse.files);
   for (std::size_t i = 0; i < read.size(); ++i)
     if (read[i]) apps[i] = app_scan(*parse.unit, config, config.apps[i], declared);
 
   ScanResult result = built(models_of(apps));
-  cache.store(result, files, std::move(apps), &previous);
+  cache.store(result, files, std::move(apps), previous_files);
   return result;
 }
 
-// `previous` (the stale cache, if any) only lends the stamps of its files.
+// `previous_files`: those of the stale cache, if any, whose stamps the new one may take.
 ScanResult scan_every_app(const ProjectConfig& config, const scanner::ScanCache& cache,
-                          const ScanCacheContents* previous) {
+                          const std::vector<StampedFile>* previous_files) {
   // The precompiled prelude is built only when this configuration was scanned before (its
   // cache entry is stale): a first scan (a fresh checkout, a CI job) would pay for writing it
   // and may never parse again, while a project being edited gets it on its first edit.
   scanner::ModelsParse parse =
-      scanner::parse_models(config, cache.source(), cache.arguments(), previous != nullptr);
+      scanner::parse_models(config, cache.source(), cache.arguments(), previous_files != nullptr);
   const scanner::TranslationUnit& unit = *parse.unit;
   // C++ errors first and alone: after one, libclang guesses types (an unknown type becomes
   // int), so nothing it says about the models can be trusted.
@@ -155,7 +157,8 @@ ScanResult scan_every_app(const ProjectConfig& config, const scanner::ScanCache&
   ScanResult result = built(all);
   std::vector<AppScan> apps;
   for (const auto& app : config.apps) apps.push_back(app_scan(unit, config, app, declared));
-  cache.store(result, parse.files, std::move(apps), previous);
+  cache.store(result, parse.files, std::move(apps),
+              previous_files ? *previous_files : std::vector<StampedFile>{});
   return result;
 }
 
@@ -171,11 +174,16 @@ ScanError::ScanError(std::vector<std::string> problems)
 ScanResult scan_models(const ProjectConfig& config) {
   check_apps_exist(config);
   scanner::ScanCache cache = scanner::scan_cache_for(config);
-  std::optional<ScanCacheContents> previous = cache.load_stored();
+  std::optional<scanner::ScanCacheFile> previous = cache.load();
   if (!previous) return scan_every_app(config, cache, nullptr);
-  if (scanner::changed_files(*previous).empty()) return std::move(previous->result);
-  if (auto result = scan_changed_apps(config, cache, *previous)) return *result;
-  return scan_every_app(config, cache, &*previous);
+  std::set<std::string> changed = scanner::changed_files(previous->files());
+  if (changed.empty())
+    if (auto result = previous->result()) return std::move(*result);
+  if (auto apps = previous->apps())
+    if (auto result =
+            scan_changed_apps(config, cache, previous->files(), changed, std::move(*apps)))
+      return std::move(*result);
+  return scan_every_app(config, cache, &previous->files());
 }
 
 }  // namespace dbmig
