@@ -2,8 +2,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "dbmig/error.hpp"
@@ -49,10 +49,23 @@ class ScanError : public InputError {
 // Scans every app of `config` (all apps, so references across apps resolve).
 ScanResult scan_models(const ProjectConfig& config);
 
-// Loads libclang (~70 ms and most of the fixed cost of a parse: relocating libLLVM) on a
-// thread of its own, for a command about to scan, so that the load overlaps with reading the
-// migrations and the caches; with a fresh scan cache it is wasted. Joined when destroyed; a
-// failed load is reported by the scan.
-std::jthread load_libclang_in_background();
+// scan_models in two halves, for a command with other work to do before it needs the models
+// (makemigrations loads the migration graph): the constructor reads the scan cache and, when
+// libclang will have to parse, starts loading it on a thread (~70 ms of relocating libLLVM,
+// the largest fixed cost of a parse), so that the caller's work overlaps with it; finish()
+// does the rest.
+class PendingScan {
+ public:
+  explicit PendingScan(const ProjectConfig& config);
+  ~PendingScan();
+  PendingScan(const PendingScan&) = delete;
+  PendingScan& operator=(const PendingScan&) = delete;
+
+  ScanResult finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace dbmig

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "commands/no_changes_memo.hpp"
 #include "dbmig/autodetector.hpp"
@@ -155,8 +156,8 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   NoChangesMemo memo(config, options.apps);
   bool detecting = !options.merge && !options.empty;
   if (detecting && memo.holds()) return report_no_changes(console, options);
-  std::jthread libclang_loading;
-  if (detecting) libclang_loading = load_libclang_in_background();
+  std::optional<PendingScan> scan;
+  if (detecting) scan.emplace(config);
   memo.stamp_migrations();
   LoadedGraph loaded = load_migration_graph(config);
   const MigrationGraph& graph = loaded.graph;
@@ -164,7 +165,7 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   graph.check_no_conflicts();
   if (options.empty) return write_empty_migrations(config, graph, options, console);
 
-  ScanResult scanned = scan_models(config);
+  ScanResult scanned = scan->finish();
   std::unique_ptr<Questioner> questioner;
   if (console.interactive)
     questioner = std::make_unique<InteractiveQuestioner>(console, scanned.sources);

@@ -5,7 +5,6 @@
 #include <string>
 
 #include "dbmig/error.hpp"
-#include "dbmig/scanner.hpp"
 
 namespace dbmig::scanner {
 
@@ -51,7 +50,6 @@ void* libclang_symbol(const char* name) {
 
 }  // namespace dbmig::scanner
 
-std::jthread dbmig::load_libclang_in_background() {
-  // A failure is kept in libclang_library() and reported by the scan.
-  return std::jthread([] { scanner::libclang_library(); });
+std::jthread dbmig::scanner::load_libclang_in_background() {
+  return std::jthread([] { libclang_library(); });
 }

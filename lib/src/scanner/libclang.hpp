@@ -7,11 +7,17 @@
 
 #include <clang-c/Index.h>
 
+#include <thread>
+
 namespace dbmig::scanner {
 
 // The address of a libclang function; loads libclang on the first call. Throws Error naming
 // the library when it cannot be loaded or lacks the function.
 void* libclang_symbol(const char* name);
+
+// Loads libclang on a thread of its own, joined when the result is destroyed; a failed load
+// is reported by the first libclang_symbol().
+std::jthread load_libclang_in_background();
 
 }  // namespace dbmig::scanner
 

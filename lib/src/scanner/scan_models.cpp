@@ -1,6 +1,8 @@
 // scan_models: the generated translation unit, the cache, and the problems of a run.
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <thread>
 
 #include "dbmig/scanner.hpp"
 #include "scanner/app_files.hpp"
@@ -171,19 +173,41 @@ scanner::ScanCache scanner::scan_cache_for(const ProjectConfig& config) {
 ScanError::ScanError(std::vector<std::string> problems)
     : InputError(joined_lines(problems)), problems_(std::move(problems)) {}
 
-ScanResult scan_models(const ProjectConfig& config) {
+struct PendingScan::State {
+  const ProjectConfig& config;
+  scanner::ScanCache cache;
+  std::optional<scanner::ScanCacheFile> previous;
+  std::set<std::string> changed;
+  std::jthread libclang_loading;  // last: joined before the rest is destroyed
+};
+
+PendingScan::PendingScan(const ProjectConfig& config) {
   check_apps_exist(config);
-  scanner::ScanCache cache = scanner::scan_cache_for(config);
-  std::optional<scanner::ScanCacheFile> previous = cache.load();
+  state_.reset(new State{config, scanner::scan_cache_for(config), {}, {}, {}});
+  state_->previous = state_->cache.load();
+  if (state_->previous) state_->changed = scanner::changed_files(state_->previous->files());
+  if (!state_->previous || !state_->changed.empty())
+    state_->libclang_loading = scanner::load_libclang_in_background();
+}
+
+PendingScan::~PendingScan() = default;
+
+ScanResult PendingScan::finish() {
+  const ProjectConfig& config = state_->config;
+  const scanner::ScanCache& cache = state_->cache;
+  auto& previous = state_->previous;
   if (!previous) return scan_every_app(config, cache, nullptr);
-  std::set<std::string> changed = scanner::changed_files(previous->files());
-  if (changed.empty())
+  if (state_->changed.empty())
     if (auto result = previous->result()) return std::move(*result);
   if (auto apps = previous->apps())
     if (auto result =
-            scan_changed_apps(config, cache, previous->files(), changed, std::move(*apps)))
+            scan_changed_apps(config, cache, previous->files(), state_->changed, std::move(*apps)))
       return std::move(*result);
   return scan_every_app(config, cache, &previous->files());
+}
+
+ScanResult scan_models(const ProjectConfig& config) {
+  return PendingScan(config).finish();
 }
 
 }  // namespace dbmig
