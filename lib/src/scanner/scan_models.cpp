@@ -34,16 +34,20 @@ ScanResult built(const std::vector<const DeclaredModel*>& declared) {
   return result;
 }
 
-// Takes the app's models out of `declared`.
-AppScan app_scan(const scanner::TranslationUnit& unit, const ProjectConfig& config,
-                 const AppConfig& app, std::vector<DeclaredModel>& declared) {
+// The app's files; its models come with take_models(), which needs no translation unit.
+AppScan app_files(const scanner::TranslationUnit& unit, const ProjectConfig& config,
+                  const AppConfig& app) {
   AppScan scan{app.name, {}, {}};
   for (const auto& file : scanner::files_of_app(unit, app, config.root))
     scan.files.push_back(file.string());
   std::sort(scan.files.begin(), scan.files.end());
-  for (auto& model : declared)
-    if (model.app == app.name) scan.models.push_back(std::move(model));
   return scan;
+}
+
+// Moves the app's models out of `declared`.
+void take_models(AppScan& scan, std::vector<DeclaredModel>& declared) {
+  for (auto& model : declared)
+    if (model.app == scan.app) scan.models.push_back(std::move(model));
 }
 
 std::vector<const DeclaredModel*> models_of(const std::vector<AppScan>& apps) {
@@ -134,7 +138,10 @@ std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
 
   std::vector<fs::path> files = files_after(previous_files, apps, read, parse.files);
   for (std::size_t i = 0; i < read.size(); ++i)
-    if (read[i]) apps[i] = app_scan(*parse.unit, config, config.apps[i], declared);
+    if (read[i]) apps[i] = app_files(*parse.unit, config, config.apps[i]);
+  parse.unit.reset();  // its memory serves what follows: a lower peak
+  for (std::size_t i = 0; i < read.size(); ++i)
+    if (read[i]) take_models(apps[i], declared);
 
   ScanResult result = built(models_of(apps));
   cache.store(result, files, std::move(apps), previous_files);
@@ -149,16 +156,18 @@ ScanResult scan_every_app(const ProjectConfig& config, const scanner::ScanCache&
   // and may never parse again, while a project being edited gets it on its first edit.
   scanner::ModelsParse parse =
       scanner::parse_models(config, cache.source(), cache.arguments(), previous_files != nullptr);
-  const scanner::TranslationUnit& unit = *parse.unit;
   // C++ errors first and alone: after one, libclang guesses types (an unknown type becomes
   // int), so nothing it says about the models can be trusted.
-  if (auto errors = unit.errors(config.root); !errors.empty()) throw ScanError(errors);
-  std::vector<DeclaredModel> declared = scanner::read_models(unit, config);
+  if (auto errors = parse.unit->errors(config.root); !errors.empty()) throw ScanError(errors);
+  std::vector<DeclaredModel> declared = scanner::read_models(*parse.unit, config);
+  std::vector<AppScan> apps;
+  for (const auto& app : config.apps) apps.push_back(app_files(*parse.unit, config, app));
+  parse.unit.reset();  // its memory serves what follows: a lower peak
+
   std::vector<const DeclaredModel*> all;
   for (const auto& model : declared) all.push_back(&model);
   ScanResult result = built(all);
-  std::vector<AppScan> apps;
-  for (const auto& app : config.apps) apps.push_back(app_scan(unit, config, app, declared));
+  for (auto& app : apps) take_models(app, declared);
   cache.store(result, parse.files, std::move(apps),
               previous_files ? *previous_files : std::vector<StampedFile>{});
   return result;
