@@ -61,6 +61,19 @@ void replace_in(const fs::path& file, const std::string& from, const std::string
   test::write_file(file, text);
 }
 
+// write_two_apps, and accounts declares `Points`, the type of blog's new `score`; blog's
+// header includes accounts' header when `blog_includes_accounts`.
+void write_apps_sharing_an_alias(test::ScannerProject& project, bool blog_includes_accounts) {
+  write_two_apps(project);
+  fs::path accounts = project.root() / "apps/accounts/models.hpp";
+  fs::path blog = project.root() / "apps/blog/models.hpp";
+  replace_in(accounts, "namespace accounts {",
+             "namespace accounts {\nusing Points = std::int64_t;");
+  if (blog_includes_accounts)
+    replace_in(blog, "namespace blog {", "#include \"../accounts/models.hpp\"\nnamespace blog {");
+  replace_in(blog, "std::string title;", "std::string title;\n  accounts::Points score = 0;");
+}
+
 }  // namespace
 
 TEST(ScannerRescan, AnEditReadsOnlyItsAppAgain) {
@@ -129,13 +142,7 @@ struct DBMIG_MODEL() AuditEntry {
 // reads both apps again.
 TEST(ScannerRescan, AnAppIncludingAnotherAppsHeaderIsReadAgainWithIt) {
   test::ScannerProject project;
-  write_two_apps(project);
-  replace_in(project.root() / "apps/accounts/models.hpp", "namespace accounts {",
-             "namespace accounts {\nusing Points = std::int64_t;");
-  replace_in(project.root() / "apps/blog/models.hpp", "namespace blog {",
-             "#include \"../accounts/models.hpp\"\nnamespace blog {");
-  replace_in(project.root() / "apps/blog/models.hpp", "std::string title;",
-             "std::string title;\n  accounts::Points score = 0;");
+  write_apps_sharing_an_alias(project, true);
   write_untouched_app(project);
   project.scan();
   std::string marked = project.mark_cached_struct("Tag");
@@ -153,11 +160,7 @@ TEST(ScannerRescan, AnAppIncludingAnotherAppsHeaderIsReadAgainWithIt) {
 // the unit of every app. Reading blog alone fails, so every app is read.
 TEST(ScannerRescan, AHeaderThatIsNotSelfContainedFallsBackToEveryApp) {
   test::ScannerProject project;
-  write_two_apps(project);
-  replace_in(project.root() / "apps/accounts/models.hpp", "namespace accounts {",
-             "namespace accounts {\nusing Points = std::int64_t;");
-  replace_in(project.root() / "apps/blog/models.hpp", "std::string title;",
-             "std::string title;\n  accounts::Points score = 0;");
+  write_apps_sharing_an_alias(project, false);
   project.scan();
   replace_in(project.root() / "apps/blog/models.hpp", "std::string title;",
              "std::string title;\n  bool published = false;");
