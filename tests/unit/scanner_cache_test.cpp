@@ -1,6 +1,8 @@
 // The scan cache answers only while every file the parse read is unchanged.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "dbmig/project_config.hpp"
 #include "scanner_fixture.hpp"
 
@@ -85,6 +87,20 @@ TEST(ScannerCache, DamagedOrDeletedCacheIsAMissNotAnError) {
   EXPECT_EQ(project.scan().state, first.state);
   fs::remove_all(project.root() / "build");
   EXPECT_EQ(project.scan().state, first.state);
+}
+
+// A header saved while libclang was reading it: its content may not be what the parse read,
+// so nothing is cached and the next scan parses again. A modification time after the scan
+// began stands for that save.
+TEST(ScannerCache, AHeaderModifiedDuringTheParseIsNotCached) {
+  test::ScannerProject project("demo");
+  fs::path header = project.root() / "apps/blog/models.hpp";
+  fs::last_write_time(header, fs::file_time_type::clock::now() + std::chrono::hours(1));
+  project.scan();
+  EXPECT_TRUE(project.scan_cache_files().empty());
+  fs::last_write_time(header, fs::file_time_type::clock::now() - std::chrono::hours(1));
+  project.scan();
+  EXPECT_EQ(project.scan_cache_files().size(), 1u);
 }
 
 TEST(ScannerCache, AFailedScanIsNotCached) {

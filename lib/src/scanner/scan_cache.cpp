@@ -21,6 +21,11 @@ std::string hex(std::uint64_t value) {
   return text;
 }
 
+bool modified_since(const fs::path& file, fs::file_time_type time) {
+  std::error_code error;
+  return fs::last_write_time(file, error) > time || error;
+}
+
 }  // namespace
 
 ScanCache::ScanCache(const ProjectConfig& config, std::string source,
@@ -51,7 +56,8 @@ std::optional<std::vector<StampedFile>> ScanCache::fresh_files() const {
 }
 
 void ScanCache::store(ScanResult result, const std::vector<fs::path>& files,
-                      std::vector<AppScan> apps, const std::vector<StampedFile>& previous) const {
+                      std::vector<AppScan> apps, const std::vector<StampedFile>& previous,
+                      fs::file_time_type parse_started) const {
   std::map<std::string, const StampedFile*> previous_stamps;
   for (const auto& file : previous) previous_stamps.emplace(file.path, &file);
   ScanCacheContents contents{{}, std::move(result), std::move(apps)};
@@ -63,7 +69,8 @@ void ScanCache::store(ScanResult result, const std::vector<fs::path>& files,
       continue;
     }
     auto stamped = stamp_file(file);
-    if (!stamped) return;  // a file vanished mid-run: do not cache
+    if (!stamped || modified_since(file, parse_started))
+      return;  // vanished, or edited while libclang read it: the result may not be its own
     contents.files.push_back(std::move(*stamped));
   }
   try {

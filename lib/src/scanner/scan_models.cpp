@@ -124,6 +124,7 @@ std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
   for (std::size_t i = 0; i < read.size(); ++i)
     if (read[i]) headers.push_back(config.apps[i]);
 
+  auto started = fs::file_time_type::clock::now();
   scanner::ModelsParse parse =
       scanner::parse_models(config, scanner::models_source(headers), cache.arguments(), true);
   if (!parse.unit->errors(config.root).empty()) return std::nullopt;
@@ -144,7 +145,7 @@ std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
     if (read[i]) take_models(apps[i], declared);
 
   ScanResult result = built(models_of(apps));
-  cache.store(result, files, std::move(apps), previous_files);
+  cache.store(result, files, std::move(apps), previous_files, started);
   return result;
 }
 
@@ -154,6 +155,7 @@ ScanResult scan_every_app(const ProjectConfig& config, const scanner::ScanCache&
   // The precompiled prelude is built only when this configuration was scanned before (its
   // cache entry is stale): a first scan (a fresh checkout, a CI job) would pay for writing it
   // and may never parse again, while a project being edited gets it on its first edit.
+  auto started = fs::file_time_type::clock::now();
   scanner::ModelsParse parse =
       scanner::parse_models(config, cache.source(), cache.arguments(), previous_files != nullptr);
   // C++ errors first and alone: after one, libclang guesses types (an unknown type becomes
@@ -169,7 +171,7 @@ ScanResult scan_every_app(const ProjectConfig& config, const scanner::ScanCache&
   ScanResult result = built(all);
   for (auto& app : apps) take_models(app, declared);
   cache.store(result, parse.files, std::move(apps),
-              previous_files ? *previous_files : std::vector<StampedFile>{});
+              previous_files ? *previous_files : std::vector<StampedFile>{}, started);
   return result;
 }
 
