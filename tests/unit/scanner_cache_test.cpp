@@ -103,6 +103,23 @@ TEST(ScannerCache, AHeaderModifiedDuringTheParseIsNotCached) {
   EXPECT_EQ(project.scan_cache_files().size(), 1u);
 }
 
+TEST(ScannerCache, AnAppRenamedInDbmigJsonIsAMiss) {
+  test::ScannerProject project;
+  project.write("src/models.hpp", R"(
+namespace shop {
+struct DBMIG_MODEL() Item {
+  DBMIG_FIELD(primary_key) std::int64_t id;
+};
+}
+)");
+  project.write("dbmig.json", R"({"apps": {"shop": ["src/models.hpp"]}})", false);
+  EXPECT_TRUE(project.scan().state.find({"shop", "Item"}));
+  project.write("dbmig.json", R"({"apps": {"store": ["src/models.hpp"]}})", false);
+  ScanResult renamed = project.scan();
+  EXPECT_TRUE(renamed.state.find({"store", "Item"}));
+  EXPECT_FALSE(renamed.state.find({"shop", "Item"}));
+}
+
 TEST(ScannerCache, AFailedScanIsNotCached) {
   test::ScannerProject project;
   project.write("apps/bad/models.hpp", "struct DBMIG_MODEL() A { int x; };\n");

@@ -33,6 +33,8 @@ ScanCache::ScanCache(const ProjectConfig& config, std::string source,
     : config_(config), source_(std::move(source)), arguments_(std::move(arguments)) {
   std::string inputs = std::string(kScannerVersion) + "\n" + source_;
   for (const auto& argument : arguments_) inputs += argument + "\n";
+  // The source names the headers, not the apps they belong to (dbmig.json may rename one).
+  for (const auto& app : config.apps) inputs += "app " + app.name + "\n";
   path_ = config.cache_dir / ("models-" + hex(content_hash(inputs)) + ".bin");
 }
 

@@ -20,8 +20,9 @@ namespace dbmig::scanner {
 
 class ScanCache {
  public:
-  // `source` (the generated translation unit) and `arguments` (the compiler's) are everything
-  // besides file contents that shapes the result: they choose the cache file.
+  // `source` (the generated translation unit), `arguments` (the compiler's) and the apps'
+  // names are everything besides file contents that shapes the result: they choose the cache
+  // file.
   ScanCache(const ProjectConfig& config, std::string source, std::vector<std::string> arguments);
 
   // The stored file, whether or not the files it was read from changed since: a fresh one
