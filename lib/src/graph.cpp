@@ -200,18 +200,30 @@ ProjectState MigrationGraph::state_at(const std::optional<MigrationKey>& target)
   return replay(target ? forwards_plan(*target) : order_);
 }
 
+namespace {
+
+// Applies the operation at `index` of `migration`; an operation that does not fit the state
+// is an error naming the file, the JSON path and the operation, and saying what to do.
+void apply_operation(ProjectState& state, const Migration& migration, std::size_t index) {
+  const Operation& operation = *migration.operations[index];
+  try {
+    operation.apply(state, migration.app);
+  } catch (const InputError& e) {
+    std::string where =
+        migration.file.empty() ? "migration " + migration.key().str() : migration.file;
+    throw InputError(where + ": $.operations[" + std::to_string(index) + "] (" +
+                     operation.describe() + "): " + e.what() +
+                     "; correct this operation, or the earlier migration it relies on");
+  }
+}
+
+}  // namespace
+
 ProjectState replay(const std::vector<const Migration*>& plan) {
   ProjectState state;
   for (const auto* migration : plan)
-    for (std::size_t i = 0; i < migration->operations.size(); ++i) {
-      const Operation& operation = *migration->operations[i];
-      try {
-        operation.apply(state, migration->app);
-      } catch (const InputError& e) {
-        throw InputError("migration " + migration->key().str() + ": $.operations[" +
-                         std::to_string(i) + "] (" + operation.describe() + "): " + e.what());
-      }
-    }
+    for (std::size_t i = 0; i < migration->operations.size(); ++i)
+      apply_operation(state, *migration, i);
   return state;
 }
 
@@ -238,14 +250,15 @@ ProjectState models_read_by(const Operation& operation, const std::string& app,
 std::vector<OperationStates> apply_migration(ProjectState& state, const Migration& migration,
                                              bool with_models_read) {
   std::vector<OperationStates> states;
-  for (const auto& operation : migration.operations) {
+  for (std::size_t i = 0; i < migration.operations.size(); ++i) {
     if (!with_models_read) {
-      operation->apply(state, migration.app);
+      apply_operation(state, migration, i);
       continue;
     }
-    ProjectState before = models_read_by(*operation, migration.app, state);
-    operation->apply(state, migration.app);
-    states.push_back({std::move(before), models_read_by(*operation, migration.app, state)});
+    const Operation& operation = *migration.operations[i];
+    ProjectState before = models_read_by(operation, migration.app, state);
+    apply_operation(state, migration, i);
+    states.push_back({std::move(before), models_read_by(operation, migration.app, state)});
   }
   return states;
 }

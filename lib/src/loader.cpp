@@ -35,6 +35,7 @@ Migration load_migration_file(const fs::path& file, const std::string& shown_nam
                               const std::string& app) {
   Migration migration = migration_from_json(read_json_file(file, shown_name), shown_name);
   migration.checksum = migration_checksum(migration);
+  migration.file = shown_name;
   std::string name = file.stem().string();
   if (migration.app != app)
     throw InputError(shown_name + ": $.app: is \"" + migration.app + "\" but the file is in the " +

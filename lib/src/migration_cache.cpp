@@ -11,14 +11,15 @@ namespace fs = std::filesystem;
 DBMIG_BINARY_MEMBERS(MigrationKey, key, key.app, key.name)
 
 DBMIG_BINARY_MEMBERS(Migration, migration, migration.app, migration.name, migration.dependencies,
-                     migration.replaces, migration.atomic, migration.operations, migration.checksum)
+                     migration.replaces, migration.atomic, migration.operations, migration.checksum,
+                     migration.file)
 
 DBMIG_BINARY_MEMBERS(MigrationCache::Entry, entry, entry.file, entry.migration)
 
 namespace {
 
 // Bump on any change to what the transfers (here and in operation_archive.cpp) write.
-constexpr std::string_view kMagic = "dbmig-migration-cache-2";
+constexpr std::string_view kMagic = "dbmig-migration-cache-3";
 
 }  // namespace
 

@@ -57,6 +57,31 @@ TEST(BadInput, MigrationFileThatIsNotJsonNamesFileAndPosition) {
   EXPECT_FALSE(fs::exists(project.path() / "db.sqlite3"));
 }
 
+// A migration whose operation does not fit the state the earlier ones leave.
+TEST(BadInput, OperationThatDoesNotFitNamesFilePathAndOperation) {
+  TempDir project;
+  copy_demo_project(project.path());
+  write_file(project.path() / "migrations/blog/0002_alter_blog_headline.json", R"({
+  "dbmig": 1, "app": "blog", "name": "0002_alter_blog_headline",
+  "dependencies": [["blog", "0001_initial"]], "atomic": true,
+  "operations": [{"op": "AlterField", "model": "Blog",
+                  "field": {"name": "headline", "type": "string"}}]
+}
+)");
+  for (std::vector<std::string> command : {std::vector<std::string>{"makemigrations"},
+                                           {"sqlmigrate", "blog", "0002_alter_blog_headline"},
+                                           {"migrate"}}) {
+    RunResult result = run_dbmig(command, project.path());
+    EXPECT_EQ(result.exit_code, 2) << command[0] << ": " << result.err;
+    EXPECT_NE(result.err.find("migrations/blog/0002_alter_blog_headline.json: $.operations[0] "
+                              "(Alter field headline on Blog): cannot alter field headline on "
+                              "Blog: field headline does not exist on blog.Blog; correct this "
+                              "operation"),
+              std::string::npos)
+        << command[0] << ": " << result.err;
+  }
+}
+
 TEST(BadInput, UnreachableDatabaseIsOneLineWithoutPassword) {
   TempDir project;
   copy_demo_project(project.path());

@@ -91,7 +91,8 @@ TEST(GraphState, ReplayErrorsNameMigrationAndOperation) {
   } catch (const InputError& e) {
     EXPECT_EQ(std::string(e.what()),
               "migration blog.0001_initial: $.operations[1] (Create model Blog): cannot create "
-              "model Blog: model blog.Blog already exists");
+              "model Blog: model blog.Blog already exists; correct this operation, or the "
+              "earlier migration it relies on");
   }
 }
 

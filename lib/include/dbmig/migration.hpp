@@ -28,6 +28,9 @@ struct Migration {
   // migration_checksum of the operations, set by the loader when it reads the file (so the
   // migration cache keeps it too); empty for a migration built in code.
   std::string checksum;
+  // The file as messages name it (relative to the project root), set by the loader; empty for
+  // a migration built in code.
+  std::string file;
 
   MigrationKey key() const { return {app, name}; }
 };
