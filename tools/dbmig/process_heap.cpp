@@ -31,7 +31,10 @@ void prepare_process_heap() {
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
   mallopt(M_TOP_PAD, kHeapReserve);
   auto start = reinterpret_cast<std::uintptr_t>(sbrk(0));
-  free(malloc(8 << 20));  // more than the heap holds before main(): it grows by the top pad
+  // More than the heap holds before main(), so it grows by the top pad. Through a volatile
+  // pointer: the compiler removes a malloc whose block is only freed.
+  void* volatile probe = malloc(8 << 20);
+  free(probe);
   auto end = reinterpret_cast<std::uintptr_t>(sbrk(0));
   mallopt(M_TOP_PAD, 128 << 10);  // glibc's default again
   std::uintptr_t first = round_up(start, kHugePage);
