@@ -5,8 +5,8 @@
 #include <iostream>
 
 #include "command_registry.hpp"
+#include "dbmig/process_heap.hpp"
 #include "dbmig/scanner.hpp"
-#include "process_heap.hpp"
 
 namespace {
 
@@ -41,7 +41,7 @@ void print_usage_error(const CLI::App& app, const CLI::ParseError& error) {
 
 int main(int argc, char** argv) {
   using namespace dbmig;
-  cli::prepare_process_heap();
+  prepare_process_heap();
   CLI::App app{"dbmig: Django-style migrations for C++ models (SQLite, PostgreSQL, MySQL/MariaDB)",
                "dbmig"};
   app.require_subcommand(1);

@@ -1,4 +1,4 @@
-#include "process_heap.hpp"
+#include "dbmig/process_heap.hpp"
 
 #include <malloc.h>
 #include <sys/mman.h>
@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 
-namespace dbmig::cli {
+namespace dbmig {
 
 namespace {
 
@@ -42,4 +42,4 @@ void prepare_process_heap() {
     madvise(reinterpret_cast<void*>(first), (end - first) / kHugePage * kHugePage, MADV_HUGEPAGE);
 }
 
-}  // namespace dbmig::cli
+}  // namespace dbmig
