@@ -6,15 +6,6 @@ namespace dbmig::scanner {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-bool is_under(const fs::path& file, const fs::path& root) {
-  fs::path relative = file.lexically_relative(root);
-  return !relative.empty() && *relative.begin() != "..";
-}
-
-}  // namespace
-
 fs::path file_identity(const fs::path& file) {
   std::error_code error;
   fs::path canonical = fs::weakly_canonical(file, error);
@@ -33,7 +24,7 @@ std::vector<fs::path> files_of_app(const TranslationUnit& unit, const AppConfig&
     to_visit.pop_back();
     for (auto& included : unit.files_included_by(file)) {
       fs::path identity = file_identity(included);
-      if (is_under(identity, project) && owned.insert(identity).second)
+      if (is_inside(identity, project) && owned.insert(identity).second)
         to_visit.push_back(std::move(included));
     }
   }

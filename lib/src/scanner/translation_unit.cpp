@@ -48,10 +48,13 @@ fs::path file_of(CXSourceLocation location) {
   return fs::path(to_string(clang_getFileName(file))).lexically_normal();
 }
 
-std::string display_path(const fs::path& path, const fs::path& root) {
+bool is_inside(const fs::path& path, const fs::path& root) {
   fs::path relative = path.lexically_relative(root);
-  if (relative.empty() || *relative.begin() == "..") return path.string();
-  return relative.string();
+  return !relative.empty() && *relative.begin() != "..";
+}
+
+std::string display_path(const fs::path& path, const fs::path& root) {
+  return is_inside(path, root) ? path.lexically_relative(root).string() : path.string();
 }
 
 SourceLocation source_location(CXSourceLocation location, const fs::path& root) {

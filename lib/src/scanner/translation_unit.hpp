@@ -72,6 +72,9 @@ SourceLocation source_location(CXSourceLocation location, const std::filesystem:
 // The normalized absolute path of the file `location` expands in, or empty.
 std::filesystem::path file_of(CXSourceLocation location);
 
+// Whether `path` is `root` or below it, lexically.
+bool is_inside(const std::filesystem::path& path, const std::filesystem::path& root);
+
 // `path` relative to `root` when inside it, else as given.
 std::string display_path(const std::filesystem::path& path, const std::filesystem::path& root);
 
