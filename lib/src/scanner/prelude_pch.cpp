@@ -39,9 +39,13 @@ std::optional<std::string> read_all(const fs::path& path) {
   return bytes;
 }
 
+std::string pch_source() {
+  return std::string(kPrelude) + std::string(kPchInstantiations);
+}
+
 // Everything a PCH's validity depends on besides the files it read (which clang checks).
 std::string pch_key(const std::vector<std::string>& arguments) {
-  std::string key(kPrelude);
+  std::string key = pch_source();
   key += '\0' + to_string(clang_getClangVersion());
   for (const auto& argument : arguments) key += '\0' + argument;
   return key;
@@ -92,7 +96,7 @@ bool PreludePch::build() {
   auto started = fs::file_time_type::clock::now();
   // The same arguments and options as the models parse, plus serialization: a PCH is only
   // accepted by a parse with the language options it was built with.
-  auto unit = TranslationUnit::try_parse(pch_.parent_path() / "prelude.hpp", std::string(kPrelude),
+  auto unit = TranslationUnit::try_parse(pch_.parent_path() / "prelude.hpp", pch_source(),
                                          arguments_, CXTranslationUnit_ForSerialization);
   if (!unit || !unit->errors({}).empty()) return false;
   std::vector<fs::path> files = unit->included_files();
