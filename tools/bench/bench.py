@@ -305,12 +305,13 @@ class Bench:
             f"(¹ one run: the warm-up took over {SLOW_MS // 1000} s); peak RSS in MiB.",
             "",
             "| command | dbmig | Django | floor | dbmig/Django | dbmig/floor "
-            "| dbmig RSS | Django RSS |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            "| dbmig RSS | Django RSS | floor RSS |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for command, dm, dj, floor in self.rows:
             lines.append(f"| {command} | {cell(dm)} | {cell(dj)} | {cell(floor)} | "
-                         f"{ratio(dm, dj)} | {ratio(dm, floor)} | {rss(dm)} | {rss(dj)} |")
+                         f"{ratio(dm, dj)} | {ratio(dm, floor)} | "
+                         f"{rss(dm)} | {rss(dj)} | {rss(floor)} |")
         return "\n".join(lines) + "\n"
 
 
