@@ -182,4 +182,26 @@ TEST(ScannerRescan, AStructThatAnotherAppDeclaresIsAnErrorAsInAFullScan) {
   EXPECT_NE(errors.front().find("redefinition of 'User'"), std::string::npos) << errors.front();
 }
 
+// accounts includes blog's header, so blog's Post comes first in the unit of every app. Both
+// scans take the models in app order, so a problem between two apps reads the same whether
+// an edit read them again or a scan with no cache did.
+TEST(ScannerRescan, AProblemBetweenTwoAppsReadsAsInAFullScan) {
+  test::ScannerProject project;
+  write_two_apps(project);
+  replace_in(project.root() / "apps/accounts/models.hpp", "namespace accounts {",
+             "#include \"../blog/models.hpp\"\nnamespace accounts {");
+  project.scan();
+  replace_in(project.root() / "apps/blog/models.hpp", "struct DBMIG_MODEL() Post",
+             "struct DBMIG_MODEL(table = \"accounts_user\") Post");
+  auto after_the_edit = project.scan_errors();
+  fs::remove_all(project.root() / "build");
+  auto from_scratch = project.scan_errors();
+  EXPECT_EQ(after_the_edit, from_scratch);
+  ASSERT_EQ(from_scratch.size(), 1u);
+  EXPECT_NE(from_scratch.front().find("model blog::Post: table accounts_user is also the table "
+                                      "of accounts::User"),
+            std::string::npos)
+      << from_scratch.front();
+}
+
 }  // namespace dbmig

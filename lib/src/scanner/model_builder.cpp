@@ -176,7 +176,7 @@ class Builder {
     add_indexes_and_constraints(
         options, model, Reporter(problems_, declared.annotation.location, report.subject()));
     cpp_names_[declared.cpp_name] = model.key();
-    declaration_order_.push_back(model.key());
+    addition_order_.push_back(model.key());
     result_.sources[model.key()] = std::move(source);
     result_.state.models[model.key()] = std::move(model);
   }
@@ -539,7 +539,7 @@ class Builder {
 
   void check_unique_tables() {
     std::map<std::string, ModelKey> tables;
-    for (const auto& key : declaration_order_) {
+    for (const auto& key : addition_order_) {
       const Model& model = result_.state.models.at(key);
       auto [it, added] = tables.emplace(model.table, key);
       if (!added)
@@ -555,7 +555,7 @@ class Builder {
   ScanResult result_;
   std::map<std::string, ModelKey> cpp_names_;
   std::vector<PendingReference> references_;
-  std::vector<ModelKey> declaration_order_;
+  std::vector<ModelKey> addition_order_;
   std::set<std::string> schema_names_;
 };
 

@@ -1,5 +1,6 @@
 // scan_models: the generated translation unit, the cache, and the problems of a run.
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <set>
 #include <thread>
@@ -27,13 +28,6 @@ std::string joined_lines(const std::vector<std::string>& lines) {
   return text;
 }
 
-ScanResult built(const std::vector<const DeclaredModel*>& declared) {
-  std::vector<std::string> problems;
-  ScanResult result = scanner::build_models(declared, problems);
-  if (!problems.empty()) throw ScanError(problems);
-  return result;
-}
-
 // The app's files; its models come with take_models(), which needs no translation unit.
 AppScan app_files(const scanner::TranslationUnit& unit, const ProjectConfig& config,
                   const AppConfig& app) {
@@ -44,17 +38,27 @@ AppScan app_files(const scanner::TranslationUnit& unit, const ProjectConfig& con
   return scan;
 }
 
-// Moves the app's models out of `declared`.
+// Moves the app's models out of `declared`, keeping their order.
 void take_models(AppScan& scan, std::vector<DeclaredModel>& declared) {
-  for (auto& model : declared)
-    if (model.app == scan.app) scan.models.push_back(std::move(model));
+  auto others =
+      std::stable_partition(declared.begin(), declared.end(),
+                            [&](const DeclaredModel& model) { return model.app != scan.app; });
+  std::move(others, declared.end(), std::back_inserter(scan.models));
+  declared.erase(others, declared.end());
 }
 
-std::vector<const DeclaredModel*> models_of(const std::vector<AppScan>& apps) {
+// The models in app order, whichever apps were read again, so that a partial and a full scan
+// report the same problems in the same order; then those no app claims (build_models reports
+// them).
+ScanResult built(const std::vector<AppScan>& apps, const std::vector<DeclaredModel>& unclaimed) {
   std::vector<const DeclaredModel*> models;
   for (const auto& app : apps)
     for (const auto& model : app.models) models.push_back(&model);
-  return models;
+  for (const auto& model : unclaimed) models.push_back(&model);
+  std::vector<std::string> problems;
+  ScanResult result = scanner::build_models(models, problems);
+  if (!problems.empty()) throw ScanError(problems);
+  return result;
 }
 
 bool shares_a_file(const AppScan& one, const AppScan& other) {
@@ -117,7 +121,7 @@ std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
                                             const std::vector<StampedFile>& previous_files,
                                             const std::set<std::string>& changed,
                                             std::vector<AppScan> apps) {
-  if (apps.size() != config.apps.size()) return std::nullopt;
+  if (apps.size() != config.apps.size()) return std::nullopt;  // a damaged cache
   std::vector<bool> read = apps_to_read(apps, changed);
   if (read.empty()) return std::nullopt;
   std::vector<AppConfig> headers;
@@ -144,7 +148,7 @@ std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
   for (std::size_t i = 0; i < read.size(); ++i)
     if (read[i]) take_models(apps[i], declared);
 
-  ScanResult result = built(models_of(apps));
+  ScanResult result = built(apps, declared);
   cache.store(result, files, std::move(apps), previous_files, started);
   return result;
 }
@@ -166,10 +170,8 @@ ScanResult scan_every_app(const ProjectConfig& config, const scanner::ScanCache&
   for (const auto& app : config.apps) apps.push_back(app_files(*parse.unit, config, app));
   parse.unit.reset();  // its memory serves what follows: a lower peak
 
-  std::vector<const DeclaredModel*> all;
-  for (const auto& model : declared) all.push_back(&model);
-  ScanResult result = built(all);
   for (auto& app : apps) take_models(app, declared);
+  ScanResult result = built(apps, declared);
   cache.store(result, parse.files, std::move(apps),
               previous_files ? *previous_files : std::vector<StampedFile>{}, started);
   return result;
