@@ -4,6 +4,7 @@
 
 #include "dbmig/error.hpp"
 #include "dbmig/json_file.hpp"
+#include "json_reader.hpp"
 
 namespace dbmig {
 
@@ -12,20 +13,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kConfigName = "dbmig.json";
-
-std::string string_at(const nlohmann::json& value, const std::string& path) {
-  if (!value.is_string()) throw InputError(json_error(kConfigName, path, "expected a string"));
-  return value.get<std::string>();
-}
-
-std::vector<std::string> strings_at(const nlohmann::json& value, const std::string& path) {
-  if (!value.is_array())
-    throw InputError(json_error(kConfigName, path, "expected an array of strings"));
-  std::vector<std::string> result;
-  for (std::size_t i = 0; i < value.size(); ++i)
-    result.push_back(string_at(value[i], path + "[" + std::to_string(i) + "]"));
-  return result;
-}
 
 // Default discovery: every <apps_root>/<app>/models.hpp.
 std::vector<AppConfig> discover_apps(const fs::path& apps_root) {
@@ -54,11 +41,30 @@ std::vector<AppConfig> configured_apps(const nlohmann::json& apps, const fs::pat
       result.push_back(std::move(app));
     }
   } else {
-    throw InputError(
-        json_error(kConfigName, "$.apps",
-                   "expected a list of app names or an object mapping each app to its headers"));
+    throw_at("$.apps", "expected a list of app names or an object mapping each app to its headers");
   }
   return result;
+}
+
+// The settings of dbmig.json (`json`: its contents, or {} without one) into `config`, whose
+// root is set; an unknown key is an error, so a misspelt one is not silently ignored.
+void read_config(const nlohmann::json& json, ProjectConfig& config) {
+  JsonReader reader(json, "$");
+  config.apps_root = config.root / reader.string_or("apps_root", "apps");
+  config.migrations_dir = config.root / reader.string_or("migrations", "migrations");
+  config.cache_dir = config.root / reader.string_or("cache", "build/dbmig-cache");
+  if (const auto* clang_args = reader.optional("clang_args"))
+    config.clang_args = strings_at(*clang_args, "$.clang_args");
+  if (const auto* databases = reader.optional("databases")) {
+    if (!databases->is_object())
+      throw_at("$.databases", "expected an object mapping aliases to URLs");
+    for (const auto& [alias, url] : databases->items())
+      config.databases[alias] = string_at(url, "$.databases." + alias);
+  }
+  const auto* apps = reader.optional("apps");
+  config.apps = apps ? configured_apps(*apps, config.root, config.apps_root)
+                     : discover_apps(config.apps_root);
+  reader.finish();
 }
 
 }  // namespace
@@ -90,33 +96,14 @@ ProjectConfig load_project_config(const fs::path& root_dir) {
                      " does not exist; pass --project DIR");
 
   nlohmann::json json = nlohmann::json::object();
-  if (fs::is_regular_file(config.root / kConfigName)) {
+  if (fs::is_regular_file(config.root / kConfigName))
     json = read_json_file(config.root / kConfigName, kConfigName);
-    if (!json.is_object()) throw InputError(json_error(kConfigName, "$", "expected a JSON object"));
-  }
-
-  config.apps_root =
-      config.root /
-      (json.contains("apps_root") ? string_at(json["apps_root"], "$.apps_root") : "apps");
-  config.migrations_dir =
-      config.root /
-      (json.contains("migrations") ? string_at(json["migrations"], "$.migrations") : "migrations");
-  config.cache_dir = config.root / (json.contains("cache") ? string_at(json["cache"], "$.cache")
-                                                           : "build/dbmig-cache");
-  if (json.contains("clang_args"))
-    config.clang_args = strings_at(json["clang_args"], "$.clang_args");
-  if (json.contains("databases")) {
-    const auto& databases = json["databases"];
-    if (!databases.is_object())
-      throw InputError(
-          json_error(kConfigName, "$.databases", "expected an object mapping aliases to URLs"));
-    for (const auto& [alias, url] : databases.items())
-      config.databases[alias] = string_at(url, "$.databases." + alias);
+  try {
+    read_config(json, config);
+  } catch (const InputError& e) {
+    throw InputError(std::string(kConfigName) + ": " + e.what());
   }
   config.default_database = config.databases.count("default") ? "default" : "sqlite:///db.sqlite3";
-
-  config.apps = json.contains("apps") ? configured_apps(json["apps"], config.root, config.apps_root)
-                                      : discover_apps(config.apps_root);
   std::sort(config.apps.begin(), config.apps.end(),
             [](const AppConfig& a, const AppConfig& b) { return a.name < b.name; });
   return config;
