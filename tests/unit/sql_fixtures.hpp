@@ -204,6 +204,13 @@ inline std::vector<SchemaChangeCase> schema_change_cases() {
                              blog_state_with([](Model& users, Model&) {
                                users.find_field("age")->type = FieldType::uint32;
                              })));
+  // PostgreSQL casts a boolean only to and from INTEGER.
+  cases.push_back(field_case("AlterFieldBooleanToBigint", blogs_key, "active", "active",
+                             blog_state_with([](Model&, Model& blogs) {
+                               Field& active = *blogs.find_field("active");
+                               active.type = FieldType::int64;
+                               active.default_value = std::int64_t{1};
+                             })));
   cases.push_back(field_case(
       "AlterFieldIndexToUnique", blogs_key, "title", "title",
       blog_state_with([](Model&, Model& blogs) { blogs.find_field("title")->unique = true; })));

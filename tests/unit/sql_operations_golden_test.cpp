@@ -38,6 +38,33 @@ namespace {
 
 // clang-format off
 const std::vector<Golden> kGoldens = {
+    {"AlterFieldBooleanToBigint", Dialect::sqlite,
+     R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" INTEGER NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)",
+     R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)"},
+    {"AlterFieldBooleanToBigint", Dialect::postgresql,
+     R"(ALTER TABLE "blogs" ALTER COLUMN "active" DROP DEFAULT;
+ALTER TABLE "blogs" ALTER COLUMN "active" TYPE BIGINT USING "active"::INTEGER::BIGINT;
+ALTER TABLE "blogs" ALTER COLUMN "active" SET DEFAULT 1;
+)",
+     R"(ALTER TABLE "blogs" ALTER COLUMN "active" DROP DEFAULT;
+ALTER TABLE "blogs" ALTER COLUMN "active" TYPE BOOLEAN USING ("active" <> 0);
+ALTER TABLE "blogs" ALTER COLUMN "active" SET DEFAULT TRUE;
+)"},
+    {"AlterFieldBooleanToBigint", Dialect::mysql,
+     R"(ALTER TABLE `blogs` MODIFY `active` BIGINT NOT NULL DEFAULT 1;
+)",
+     R"(ALTER TABLE `blogs` MODIFY `active` BOOLEAN NOT NULL DEFAULT TRUE;
+)"},
     {"RenameUniqueField", Dialect::sqlite,
      R"(ALTER TABLE "users" RENAME COLUMN "email" TO "mail";
 DROP INDEX "users_email_uniq";
