@@ -128,6 +128,33 @@ TEST_F(MakemigrationsHistory, CreateChangeRenameIndexDelete) {
   EXPECT_EQ(run({"--check"}).out, "No changes detected\n");
 }
 
+// A model comment changed in the header: its own migration, applied and rolled back.
+TEST_F(MakemigrationsHistory, AChangedModelCommentIsMigrated) {
+  write_file(dir.path() / "apps/accounts/models.hpp", kAccounts);
+  ASSERT_EQ(run({}).exit_code, 0);
+  ASSERT_EQ(run_dbmig({"migrate"}, dir.path()).exit_code, 0);
+  std::string commented = kAccounts;
+  commented.replace(commented.find("(table = \"users\")"), 17,
+                    "(table = \"users\", comment = \"People who log in\")");
+  write_file(dir.path() / "apps/accounts/models.hpp", commented);
+
+  RunResult made = run({});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  EXPECT_EQ(made.out,
+            "Migrations for 'accounts':\n  migrations/accounts/0002_alter_user_comment.json\n"
+            "    - Alter comment of User\n");
+  std::string migration =
+      read_file(dir.path() / "migrations/accounts/0002_alter_user_comment.json");
+  EXPECT_NE(migration.find("\"op\": \"AlterModelComment\",\n      \"name\": \"User\",\n      "
+                           "\"comment\": \"People who log in\""),
+            std::string::npos)
+      << migration;
+  EXPECT_EQ(run({"--check"}).exit_code, 0);
+  RunResult migrated = run_dbmig({"migrate"}, dir.path());
+  EXPECT_EQ(migrated.exit_code, 0) << migrated.err;
+  EXPECT_EQ(run_dbmig({"rollback"}, dir.path()).exit_code, 0);
+}
+
 TEST_F(MakemigrationsHistory, EmptyAndUnknownApps) {
   write_file(dir.path() / "apps/accounts/models.hpp", kAccounts);
   RunResult empty = run({"--empty", "accounts"});

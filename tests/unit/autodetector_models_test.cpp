@@ -172,6 +172,18 @@ TEST(AutodetectorModels, ChangedTableIsAlterModelTable) {
             lines("blog: Rename table for Blog to blogs"));
 }
 
+TEST(AutodetectorModels, ChangedCommentIsAlterModelComment) {
+  ProjectState from = blog_project(), to = blog_project();
+  to.get({"blog", "Blog"}).comment = "Posts, newest first";
+  ScriptedQuestioner questioner;
+  EXPECT_EQ(describe(detect_changes(from, to, {}, questioner)),
+            lines("blog: Alter comment of Blog"));
+  auto migrations = make(from, to, questioner, {}, initial_leaves());
+  ASSERT_EQ(migrations.size(), 1u);
+  EXPECT_EQ(migrations[0].name, "0002_alter_blog_comment");
+  EXPECT_EQ(replay(from, migrations).get({"blog", "Blog"}).comment, "Posts, newest first");
+}
+
 TEST(AutodetectorModels, ReferenceToUntouchedModelOfOtherAppDependsOnItsLeaf) {
   ProjectState from = blog_project(), to = blog_project();
   put(to, make_model("blog", "Comment", {reference_field("author_id", {"accounts", "User"})}));

@@ -74,7 +74,7 @@ class RandomProject {
           if (auto done = change_index_or_constraint()) return *done;
           break;
         case 11:
-          if (auto done = change_table()) return *done;
+          if (auto done = change_table_or_comment()) return *done;
           break;
       }
     }
@@ -279,11 +279,15 @@ class RandomProject {
     return "change indexes/constraints of " + model->key().str();
   }
 
-  std::optional<std::string> change_table() {
+  std::optional<std::string> change_table_or_comment() {
     Model* model = random_model();
     if (!model) return std::nullopt;
-    model->table = fresh("table");
-    return "change table of " + model->key().str();
+    if (chance(50)) {
+      model->table = fresh("table");
+      return "change table of " + model->key().str();
+    }
+    model->comment = model->comment.empty() ? fresh("comment ") : "";
+    return "change comment of " + model->key().str();
   }
 
   std::mt19937 random_;

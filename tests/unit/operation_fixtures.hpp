@@ -66,6 +66,7 @@ inline std::vector<OperationPtr> every_operation() {
           std::make_shared<DeleteModel>("Blog"),
           std::make_shared<RenameModel>("Blog", "Post"),
           std::make_shared<AlterModelTable>("Blog", "posts"),
+          std::make_shared<AlterModelComment>("Blog", "Posts, newest first"),
           add,
           add_filled,
           std::make_shared<RemoveField>("Blog", "title"),

@@ -60,7 +60,8 @@ TEST(OperationsJson, ErrorsNameTheJsonPath) {
             "timestamp, date, decimal");
   EXPECT_EQ(error_of(R"({"op":"AddFeld","model":"Blog"})"),
             "$.operations[2].op: unknown operation \"AddFeld\"; expected one of AddConstraint, "
-            "AddField, AddIndex, AlterField, AlterModelTable, CreateModel, DeleteModel, "
+            "AddField, AddIndex, AlterField, AlterModelComment, AlterModelTable, CreateModel, "
+            "DeleteModel, "
             "RemoveConstraint, RemoveField, RemoveIndex, RenameField, RenameModel, RunSQL");
   EXPECT_EQ(error_of(R"({"op":"RemoveField","model":"Blog","name":"x","nmae":"y"})"),
             "$.operations[2].nmae: unknown key \"nmae\"; expected one of model, name, op");

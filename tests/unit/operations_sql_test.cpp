@@ -37,6 +37,9 @@ class RecordingEditor : public SchemaEditor {
                           const ModelKey& b) const override {
     return {call("rename_model", c, a.str() + "," + b.str())};
   }
+  Statements alter_model_comment(const StateChange& c, const ModelKey& m) const override {
+    return {call("alter_model_comment", c, m.str())};
+  }
   Statements add_field(const StateChange& c, const ModelKey& m, std::string_view f) const override {
     return {call("add_field", c, m.str() + "." + std::string(f))};
   }
@@ -118,6 +121,9 @@ TEST(OperationsSql, ModelOperationsCallTheirMethodAndTheInverse) {
   EXPECT_EQ(rename.backwards, Statements{"rename_model(->2, blog.Post,blog.Blog)"});
   auto table = run(AlterModelTable("Blog", "blogs"), with_blog());
   EXPECT_EQ(table.forwards, Statements{"rename_model(2>2, blog.Blog,blog.Blog)"});
+  auto comment = run(AlterModelComment("Blog", "Posts"), with_blog());
+  EXPECT_EQ(comment.forwards, Statements{"alter_model_comment(2>2, blog.Blog)"});
+  EXPECT_EQ(comment.backwards, Statements{"alter_model_comment(2>2, blog.Blog)"});
 }
 
 TEST(OperationsSql, FieldOperationsCallTheirMethodAndTheInverse) {

@@ -238,6 +238,15 @@ inline std::vector<SchemaChangeCase> schema_change_cases() {
                                users.find_field("name")->default_value = std::nullopt;
                              })));
 
+  cases.push_back({"AlterModelComment", blog_state(),
+                   blog_state_with([](Model&, Model& blogs) { blogs.comment = "Posts' drafts"; }),
+                   [](const SchemaEditor& e, const StateChange& c) {
+                     return e.alter_model_comment(c, blogs_key);
+                   },
+                   [](const SchemaEditor& e, const StateChange& c) {
+                     return e.alter_model_comment({c.after, c.before}, blogs_key);
+                   }});
+
   ProjectState renamed = blog_state_with([](Model& users, Model&) { users.table = "people"; });
   cases.push_back({"RenameReferencedTable", blog_state(), renamed,
                    [](const SchemaEditor& e, const StateChange& c) {

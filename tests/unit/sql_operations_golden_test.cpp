@@ -38,6 +38,17 @@ namespace {
 
 // clang-format off
 const std::vector<Golden> kGoldens = {
+    {"AlterModelComment", Dialect::sqlite, "", ""},
+    {"AlterModelComment", Dialect::postgresql,
+     R"(COMMENT ON TABLE "blogs" IS 'Posts'' drafts';
+)",
+     R"(COMMENT ON TABLE "blogs" IS NULL;
+)"},
+    {"AlterModelComment", Dialect::mysql,
+     R"(ALTER TABLE `blogs` COMMENT = 'Posts'' drafts';
+)",
+     R"(ALTER TABLE `blogs` COMMENT = '';
+)"},
     {"AlterFieldBooleanToBigint", Dialect::sqlite,
      R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" INTEGER NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
 INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";

@@ -61,6 +61,16 @@ struct AlterModelTable : Operation {
   DBMIG_OPERATION_OVERRIDES
 };
 
+// Django's AlterModelTableComment: the table's comment ("" for none).
+struct AlterModelComment : Operation {
+  std::string name;
+  std::string comment;
+  AlterModelComment(std::string model, std::string new_comment)
+      : name(std::move(model)), comment(std::move(new_comment)) {}
+  AlterModelComment() = default;  // for decoding a cached migration
+  DBMIG_OPERATION_OVERRIDES
+};
+
 // --- fields (lib/src/operations/field_operations.cpp) ---
 
 struct AddField : Operation {

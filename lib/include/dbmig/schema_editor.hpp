@@ -55,6 +55,9 @@ class SchemaEditor {
   // A model renamed and/or its table renamed: `old_key` in before, `new_key` in after.
   virtual Statements rename_model(const StateChange& change, const ModelKey& old_key,
                                   const ModelKey& new_key) const = 0;
+  // `model` exists in both states, with another comment in change.after.
+  virtual Statements alter_model_comment(const StateChange& change,
+                                         const ModelKey& model) const = 0;
   // `field` exists on the model in change.after.
   virtual Statements add_field(const StateChange& change, const ModelKey& model,
                                std::string_view field) const = 0;

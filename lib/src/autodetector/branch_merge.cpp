@@ -22,6 +22,7 @@ std::vector<std::string> touched(const Operation& operation) {
   if (auto* op = dynamic_cast<const DeleteModel*>(&operation)) return {op->name};
   if (auto* op = dynamic_cast<const RenameModel*>(&operation)) return {op->old_name, op->new_name};
   if (auto* op = dynamic_cast<const AlterModelTable*>(&operation)) return {op->name};
+  if (auto* op = dynamic_cast<const AlterModelComment*>(&operation)) return {op->name};
   if (auto* op = dynamic_cast<const AddField*>(&operation))
     return {op->model + "." + op->field.name};
   if (auto* op = dynamic_cast<const RemoveField*>(&operation)) return {op->model + "." + op->name};

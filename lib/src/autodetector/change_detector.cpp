@@ -58,6 +58,7 @@ class ChangeDetector {
   std::vector<PlannedOperation> run() {
     rename_models();
     rename_tables();
+    alter_comments();
     rename_fields();
     remove_indexes_and_constraints();
     create_models();
@@ -186,6 +187,13 @@ class ChangeDetector {
       if (working_.get(key).table != target.table)
         identity_operation_[key] =
             emit(key.app, std::make_shared<AlterModelTable>(key.name, target.table));
+    });
+  }
+
+  void alter_comments() {
+    for_each_kept_model([&](const ModelKey& key, const Model& target) {
+      if (working_.get(key).comment != target.comment)
+        emit(key.app, std::make_shared<AlterModelComment>(key.name, target.comment));
     });
   }
 
@@ -373,14 +381,6 @@ class ChangeDetector {
   // expresses, reported instead of silently dropped.
   void check_complete() const {
     if (same_schema(working_, to_)) return;
-    for (const auto& [key, target] : to_.models) {
-      const Model* current = working_.find(key);
-      if (current && current->comment != target.comment)
-        throw InputError("the comment of model " + key.str() +
-                         " changed, and no migration operation changes a model comment yet; keep "
-                         "the previous comment (\"" +
-                         current->comment + "\") for now");
-    }
     throw InputError(
         "internal error: the detected operations do not reproduce the scanned models; please "
         "report this with your models and migrations");

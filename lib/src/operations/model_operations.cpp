@@ -1,4 +1,4 @@
-// CreateModel, DeleteModel, RenameModel, AlterModelTable.
+// CreateModel, DeleteModel, RenameModel, AlterModelTable, AlterModelComment.
 #include <algorithm>
 
 #include "dbmig/error.hpp"
@@ -37,6 +37,7 @@ bool folds_into_create_model(const Operation& next, const std::string& model) {
   if (auto* check = dynamic_cast<const AddConstraint*>(&next)) return check->model == model;
   if (auto* check = dynamic_cast<const RemoveConstraint*>(&next)) return check->model == model;
   if (auto* table = dynamic_cast<const AlterModelTable*>(&next)) return table->name == model;
+  if (auto* comment = dynamic_cast<const AlterModelComment*>(&next)) return comment->name == model;
   if (auto* rename = dynamic_cast<const RenameModel*>(&next)) return rename->old_name == model;
   return false;
 }
@@ -302,6 +303,50 @@ bool AlterModelTable::references_model(const ModelKey& key, std::string_view app
 }
 
 bool AlterModelTable::can_reduce_through(const Operation& other, std::string_view app) const {
+  return !other.references_model(key_in(app, name), app);
+}
+
+// --- AlterModelComment ---
+
+std::string_view AlterModelComment::kind() const {
+  return "AlterModelComment";
+}
+
+void AlterModelComment::apply(ProjectState& state, std::string_view app) const {
+  existing_model(state, app, name, "cannot change the comment of " + name).comment = comment;
+}
+
+std::string AlterModelComment::describe() const {
+  return "Alter comment of " + name;
+}
+
+std::string AlterModelComment::name_fragment() const {
+  return "alter_" + fragment(name) + "_comment";
+}
+
+nlohmann::ordered_json AlterModelComment::to_json() const {
+  nlohmann::ordered_json json;
+  json["op"] = kind();
+  json["name"] = name;
+  json["comment"] = comment;
+  return json;
+}
+
+Statements AlterModelComment::forwards(const SchemaEditor& editor, std::string_view app,
+                                       const StateChange& change) const {
+  return editor.alter_model_comment(change, key_in(app, name));
+}
+
+Statements AlterModelComment::backwards(const SchemaEditor& editor, std::string_view app,
+                                        const StateChange& change) const {
+  return editor.alter_model_comment(swapped(change), key_in(app, name));
+}
+
+bool AlterModelComment::references_model(const ModelKey& key, std::string_view app) const {
+  return key == key_in(app, name);
+}
+
+bool AlterModelComment::can_reduce_through(const Operation& other, std::string_view app) const {
   return !other.references_model(key_in(app, name), app);
 }
 

@@ -18,6 +18,7 @@ DBMIG_BINARY_MEMBERS(DeleteModel, operation, operation.name)
 DBMIG_BINARY_MEMBERS(RenameModel, operation, operation.old_name, operation.new_name)
 
 DBMIG_BINARY_MEMBERS(AlterModelTable, operation, operation.name, operation.table)
+DBMIG_BINARY_MEMBERS(AlterModelComment, operation, operation.name, operation.comment)
 
 DBMIG_BINARY_MEMBERS(AddField, operation, operation.model, operation.field, operation.fill_value)
 
@@ -63,6 +64,7 @@ const std::map<std::string, OperationCodec, std::less<>>& codecs() {
       {"DeleteModel", codec_of<DeleteModel>()},
       {"RenameModel", codec_of<RenameModel>()},
       {"AlterModelTable", codec_of<AlterModelTable>()},
+      {"AlterModelComment", codec_of<AlterModelComment>()},
       {"AddField", codec_of<AddField>()},
       {"RemoveField", codec_of<RemoveField>()},
       {"AlterField", codec_of<AlterField>()},

@@ -56,6 +56,11 @@ const std::map<std::string, Reader, std::less<>>& readers() {
          auto name = r.string("name");
          return std::make_shared<AlterModelTable>(name, r.string("table"));
        }},
+      {"AlterModelComment",
+       [](JsonReader& r) -> OperationPtr {
+         auto name = r.string("name");
+         return std::make_shared<AlterModelComment>(name, r.string("comment"));
+       }},
       {"AddField", &read_field_operation<AddField>},
       {"AlterField", &read_field_operation<AlterField>},
       {"RemoveField",

@@ -140,8 +140,8 @@ std::string BaseSchemaEditor::table_options(const Model& model) const {
   return "";
 }
 
-Statements BaseSchemaEditor::comment_on_table(const Model& model) const {
-  (void)model;
+Statements BaseSchemaEditor::comment_on_table(const Model& model, const Model* old_model) const {
+  (void)model, (void)old_model;
   return {};
 }
 
@@ -437,7 +437,7 @@ Statements BaseSchemaEditor::fill_nulls(const FieldInState& before, const FieldI
 Statements BaseSchemaEditor::create_model(const StateChange& change, const ModelKey& key) const {
   const Model& model = change.after.get(key);
   Statements statements{create_table(change.after, model, model.table)};
-  append(statements, comment_on_table(model));
+  append(statements, comment_on_table(model, nullptr));
   for (const auto& field : model.fields)
     append(statements, comment_on_column(model, nullptr, field));
   append(statements, create_indexes(model));
@@ -446,6 +446,11 @@ Statements BaseSchemaEditor::create_model(const StateChange& change, const Model
 
 Statements BaseSchemaEditor::delete_model(const StateChange& change, const ModelKey& key) const {
   return {"DROP TABLE " + quote_name(change.before.get(key).table)};
+}
+
+Statements BaseSchemaEditor::alter_model_comment(const StateChange& change,
+                                                 const ModelKey& model) const {
+  return comment_on_table(change.after.get(model), &change.before.get(model));
 }
 
 Statements BaseSchemaEditor::rename_model(const StateChange& change, const ModelKey& old_key,

@@ -77,6 +77,12 @@ std::string MysqlSchemaEditor::table_options(const Model& model) const {
   return model.comment.empty() ? "" : " COMMENT = " + quote_string(model.comment);
 }
 
+// A new table takes its comment in table_options().
+Statements MysqlSchemaEditor::comment_on_table(const Model& model, const Model* old_model) const {
+  if (!old_model || old_model->comment == model.comment) return {};
+  return {"ALTER TABLE " + quote_name(model.table) + " COMMENT = " + quote_string(model.comment)};
+}
+
 std::string MysqlSchemaEditor::index_column(const Model& model, const Field& field) const {
   bool unbounded =
       (field.type == FieldType::string && !field.max_length) || field.type == FieldType::bytes;

@@ -72,9 +72,12 @@ std::optional<std::string> PostgresSchemaEditor::range_check(const Field& field)
   return unsigned_range(column, field.type);
 }
 
-Statements PostgresSchemaEditor::comment_on_table(const Model& model) const {
-  if (model.comment.empty()) return {};
-  return {"COMMENT ON TABLE " + quote_name(model.table) + " IS " + quote_string(model.comment)};
+Statements PostgresSchemaEditor::comment_on_table(const Model& model,
+                                                  const Model* old_model) const {
+  std::string old_comment = old_model ? old_model->comment : "";
+  if (old_comment == model.comment) return {};
+  return {"COMMENT ON TABLE " + quote_name(model.table) + " IS " +
+          (model.comment.empty() ? "NULL" : quote_string(model.comment))};
 }
 
 Statements PostgresSchemaEditor::comment_on_column(const Model& model, const Field* old_field,

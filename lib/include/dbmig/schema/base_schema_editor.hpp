@@ -38,6 +38,7 @@ class BaseSchemaEditor : public SchemaEditor {
   Statements delete_model(const StateChange& change, const ModelKey& model) const override;
   Statements rename_model(const StateChange& change, const ModelKey& old_key,
                           const ModelKey& new_key) const override;
+  Statements alter_model_comment(const StateChange& change, const ModelKey& model) const override;
   Statements add_field(const StateChange& change, const ModelKey& model,
                        std::string_view field) const override;
   Statements remove_field(const StateChange& change, const ModelKey& model,
@@ -70,7 +71,8 @@ class BaseSchemaEditor : public SchemaEditor {
   // as statements of their own (PostgreSQL). None on SQLite.
   virtual std::string column_comment_clause(const Field& field) const;
   virtual std::string table_options(const Model& model) const;
-  virtual Statements comment_on_table(const Model& model) const;
+  // The statements giving `model` its comment when it differs from `old_model`'s (none: new).
+  virtual Statements comment_on_table(const Model& model, const Model* old_model) const;
   // The statements giving `field` its comment when it differs from `old_field`'s (none: new).
   virtual Statements comment_on_column(const Model& model, const Field* old_field,
                                        const Field& field) const;

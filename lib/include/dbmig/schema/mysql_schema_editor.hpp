@@ -18,6 +18,7 @@ class MysqlSchemaEditor : public BaseSchemaEditor {
   std::string quote_string(std::string_view text) const override;
   std::string column_comment_clause(const Field& field) const override;
   std::string table_options(const Model& model) const override;
+  Statements comment_on_table(const Model& model, const Model* old_model) const override;
   std::string index_column(const Model& model, const Field& field) const override;
   std::string on_delete_sql(OnDelete action) const override;
   std::string drop_index_sql(std::string_view table, std::string_view name) const override;

@@ -16,7 +16,7 @@ class PostgresSchemaEditor : public BaseSchemaEditor {
   std::string column_type(const Field& field) const override;
   std::string auto_increment_definition(const Field& field, bool with_key) const override;
   std::optional<std::string> range_check(const Field& field) const override;
-  Statements comment_on_table(const Model& model) const override;
+  Statements comment_on_table(const Model& model, const Model* old_model) const override;
   Statements comment_on_column(const Model& model, const Field* old_field,
                                const Field& field) const override;
   Statements rename_index_sql(const Model& model, std::string_view old_name,
