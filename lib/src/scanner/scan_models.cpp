@@ -47,6 +47,18 @@ void take_models(AppScan& scan, std::vector<DeclaredModel>& declared) {
   declared.erase(others, declared.end());
 }
 
+// Reads the apps marked in `read` again from `parse`: their files, then, with the translation
+// unit freed (its memory serves what follows: a lower peak), their models out of `declared`.
+void read_apps(scanner::ModelsParse& parse, const ProjectConfig& config,
+               const std::vector<bool>& read, std::vector<DeclaredModel>& declared,
+               std::vector<AppScan>& apps) {
+  for (std::size_t i = 0; i < read.size(); ++i)
+    if (read[i]) apps[i] = app_files(*parse.unit, config, config.apps[i]);
+  parse.unit.reset();
+  for (std::size_t i = 0; i < read.size(); ++i)
+    if (read[i]) take_models(apps[i], declared);
+}
+
 // The models in app order, whichever apps were read again, so that a partial and a full scan
 // report the same problems in the same order; then those no app claims (build_models reports
 // them).
@@ -142,12 +154,7 @@ std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
     if (model.app.empty() || kept_structs.count(model.cpp_name)) return std::nullopt;
 
   std::vector<fs::path> files = files_after(previous_files, apps, read, parse.files);
-  for (std::size_t i = 0; i < read.size(); ++i)
-    if (read[i]) apps[i] = app_files(*parse.unit, config, config.apps[i]);
-  parse.unit.reset();  // its memory serves what follows: a lower peak
-  for (std::size_t i = 0; i < read.size(); ++i)
-    if (read[i]) take_models(apps[i], declared);
-
+  read_apps(parse, config, read, declared, apps);
   ScanResult result = built(apps, declared);
   cache.store(result, files, std::move(apps), previous_files, started);
   return result;
@@ -166,11 +173,8 @@ ScanResult scan_every_app(const ProjectConfig& config, const scanner::ScanCache&
   // int), so nothing it says about the models can be trusted.
   if (auto errors = parse.unit->errors(config.root); !errors.empty()) throw ScanError(errors);
   std::vector<DeclaredModel> declared = scanner::read_models(*parse.unit, config);
-  std::vector<AppScan> apps;
-  for (const auto& app : config.apps) apps.push_back(app_files(*parse.unit, config, app));
-  parse.unit.reset();  // its memory serves what follows: a lower peak
-
-  for (auto& app : apps) take_models(app, declared);
+  std::vector<AppScan> apps(config.apps.size());
+  read_apps(parse, config, std::vector<bool>(apps.size(), true), declared, apps);
   ScanResult result = built(apps, declared);
   cache.store(result, parse.files, std::move(apps),
               previous_files ? *previous_files : std::vector<StampedFile>{}, started);
