@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # dbmig vs Django benchmark: one command for one size (not a test; CI never runs it).
 #   tools/bench/run.sh [small|medium|large] [--runs N] [--dbmig PATH] [--no-django]
-# Installs what only the benchmark needs (Django, psycopg2, GNU time, sqlite3, clang) when
-# missing, builds dbmig unless --dbmig is given, starts a throwaway PostgreSQL server, and
-# prints the Markdown table of tools/bench/bench.py. Needs root for apt-get and the server.
+# Installs what the build and the servers need (tools/setup.sh) and what only the benchmark
+# needs (Django, psycopg2, GNU time) when missing, builds dbmig unless --dbmig is given, starts
+# a throwaway PostgreSQL server, and prints the Markdown table of tools/bench/bench.py. Needs
+# root for apt-get and the server.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-packages=(python3 python3-django python3-psycopg2 time sqlite3 clang postgresql)
+bash "$root/tools/setup.sh" >&2
+packages=(python3 python3-django python3-psycopg2 time)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
