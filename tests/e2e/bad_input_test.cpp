@@ -42,21 +42,6 @@ TEST(BadInput, HeaderThatDoesNotCompileShowsClangDiagnosticWithLocation) {
             "0001_initial.json");
 }
 
-TEST(BadInput, MigrationFileThatIsNotJsonNamesFileAndPosition) {
-  TempDir project;
-  copy_demo_project(project.path());
-  write_file(project.path() / "migrations/blog/0001_initial.json",
-             "{\n  \"dbmig\": 1,\n  oops\n}\n");
-  for (const char* command : {"makemigrations", "migrate", "showmigrations"}) {
-    RunResult result = run_dbmig({command}, project.path());
-    EXPECT_EQ(result.exit_code, 2) << command << ": " << result.err;
-    EXPECT_NE(result.err.find("migrations/blog/0001_initial.json:3:3: not valid JSON"),
-              std::string::npos)
-        << command << ": " << result.err;
-  }
-  EXPECT_FALSE(fs::exists(project.path() / "db.sqlite3"));
-}
-
 // A migration whose operation does not fit the state the earlier ones leave.
 TEST(BadInput, OperationThatDoesNotFitNamesFilePathAndOperation) {
   TempDir project;
