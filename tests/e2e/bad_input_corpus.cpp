@@ -47,7 +47,9 @@ TEST_P(BadInputCorpus, IsRefusedWithItsMessageAndChangesNothing) {
   for (const auto& [path, bytes] : after) {
     auto old = before.find(path);
     EXPECT_TRUE(old != before.end()) << path << " was created";
-    if (old != before.end()) EXPECT_TRUE(old->second == bytes) << path << " was changed";
+    if (old != before.end()) {
+      EXPECT_TRUE(old->second == bytes) << path << " was changed";
+    }
   }
   for (const auto& [path, bytes] : before) EXPECT_TRUE(after.count(path)) << path << " was removed";
 }
