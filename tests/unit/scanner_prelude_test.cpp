@@ -72,8 +72,16 @@ bool has_file_named(const std::vector<fs::path>& files, const std::string& name)
                      [&](const fs::path& file) { return file.filename() == name; });
 }
 
+// A time far enough back that a file rebuilt afterwards is newer whatever the clock does.
+const fs::file_time_type kOld = fs::file_time_type::clock::now() - std::chrono::hours(3);
+
 void mark_old(const fs::path& file) {
-  fs::last_write_time(file, fs::file_time_type::clock::now() - std::chrono::hours(1));
+  fs::last_write_time(file, kOld);
+}
+
+// The PCH was written again since mark_old.
+bool rebuilt(const fs::path& pch) {
+  return fs::last_write_time(pch) > kOld;
 }
 
 // A project whose model takes the type of a field from a copy of <dbmig/model.hpp> on the
@@ -169,8 +177,7 @@ TEST(ScannerPrelude, ADamagedPchIsNeverUsedAndIsRebuilt) {
     EXPECT_EQ(project.scan(), expected);
     EXPECT_EQ(only_pch(project.root()), pch);
     EXPECT_EQ(test::read_file(pch).size(), bytes.size());
-    EXPECT_GT(fs::last_write_time(pch), fs::file_time_type::clock::now() - std::chrono::minutes(1))
-        << "not rebuilt";
+    EXPECT_TRUE(rebuilt(pch));
   }
 }
 
@@ -193,11 +200,10 @@ TEST(ScannerPrelude, ACheckedPchIsStampedAndAChangedOneIsCheckedAgain) {
   std::string bytes = test::read_file(pch);
   bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x5a);
   test::write_file(pch, bytes);
-  fs::last_write_time(pch, fs::file_time_type::clock::now() - std::chrono::hours(2));
+  fs::last_write_time(pch, kOld - std::chrono::hours(1));  // not the time in the record
   append(project.root() / "apps/notes/models.hpp", "// edited again\n");
   EXPECT_EQ(project.scan(), expected);
-  EXPECT_GT(fs::last_write_time(pch), fs::file_time_type::clock::now() - std::chrono::minutes(1))
-      << "not rebuilt";
+  EXPECT_TRUE(rebuilt(pch));
 }
 
 // A header the PCH was built from changes, as in a standard library upgrade: clang refuses the
@@ -215,8 +221,7 @@ TEST(ScannerPrelude, AChangedSystemHeaderInThePchIsSeenAndThePchRebuilt) {
   project.set_level_type("std::int64_t", settled + std::chrono::minutes(30));  // another time
   EXPECT_EQ(project.scanned_level_type(), FieldType::int64);
   EXPECT_EQ(only_pch(project.project.root()), pch);
-  EXPECT_GT(fs::last_write_time(pch), fs::file_time_type::clock::now() - std::chrono::minutes(1))
-      << "not rebuilt";
+  EXPECT_TRUE(rebuilt(pch));
 }
 
 // clang checks a PCH's files by size and modification time in whole seconds, so a same-size
@@ -226,9 +231,9 @@ TEST(ScannerPrelude, NoPchIsKeptFromAHeaderThatJustChanged) {
   LevelProject project;
   project.set_level_type("std::int32_t", fs::file_time_type::clock::now() - std::chrono::hours(1));
   project.project.scan();
-  // Changed just before the scan that would build the PCH (set here, not at the start of the
-  // test, so that a slow first scan on a busy machine cannot make it 2 s old).
-  auto now = fs::file_time_type::clock::now();
+  // Changed "just now" for the scan that would build the PCH: a time ahead of the clock stays
+  // recent however slow the scans are on a busy machine.
+  auto now = fs::file_time_type::clock::now() + std::chrono::hours(1);
   project.set_level_type("std::int32_t", now);
   append(project.project.root() / "apps/notes/models.hpp", "// edited\n");
   project.project.scan();
