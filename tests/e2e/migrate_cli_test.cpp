@@ -6,7 +6,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <soci/soci.h>
+
 #include "../db/migrate_fixtures.hpp"
+#include "catalog.hpp"
+#include "dbmig/database_url.hpp"
 #include "dbmig/migration_json.hpp"
 
 namespace dbmig::test {
@@ -21,6 +25,18 @@ void write_history(const std::filesystem::path& root, const std::vector<Migratio
 
 std::string all_output(const RunResult& result) {
   return result.out + result.err;
+}
+
+// The columns of `table` in the database at `url`, or "<no table>" when it does not exist.
+std::vector<std::string> columns_of(const std::string& url, Dialect dialect,
+                                    std::string_view table) {
+  DatabaseUrl parsed = parse_database_url(url);
+  soci::session session(parsed.soci_backend(), parsed.soci_connection_string());
+  auto catalog = read_table(session, dialect, table);
+  if (!catalog) return {"<no table>"};
+  std::vector<std::string> names;
+  for (const auto& column : catalog->columns) names.push_back(column.name);
+  return names;
 }
 
 int count_of(const std::string& text, const std::string& part) {
@@ -69,20 +85,31 @@ TEST(MigrateCli, MigrateShowmigrationsRollbackOnEveryDatabase) {
               std::string::npos)
         << shown_plan.out;
 
+    const std::vector<std::string> with_views{"id", "user_id", "views"};
+    const std::vector<std::string> without_views{"id", "user_id"};
+    EXPECT_EQ(columns_of(*url, dialect, "blog_blog"), with_views);
+
     auto back = run_dbmig({"migrate", "blog", "0001"}, project.path(), env);
+    EXPECT_EQ(back.exit_code, 0) << all_output(back);
     EXPECT_NE(back.out.find("  Unapplying blog.0002_blog_views... OK ("), std::string::npos)
         << all_output(back);
-    run_dbmig({"migrate"}, project.path(), env);  // batch 2: blog.0002 again
+    EXPECT_EQ(columns_of(*url, dialect, "blog_blog"), without_views);
+    auto again = run_dbmig({"migrate"}, project.path(), env);  // batch 2: blog.0002 again
+    EXPECT_EQ(again.exit_code, 0) << all_output(again);
+    EXPECT_EQ(columns_of(*url, dialect, "blog_blog"), with_views);
     auto rollback = run_dbmig({"rollback"}, project.path(), env);
     EXPECT_EQ(rollback.exit_code, 0) << all_output(rollback);
     EXPECT_NE(rollback.out.find("Rolling back batch 2:\n  Unapplying blog.0002_blog_views..."),
               std::string::npos)
         << rollback.out;
+    EXPECT_EQ(columns_of(*url, dialect, "blog_blog"), without_views);
     auto step = run_dbmig({"rollback", "--step", "2"}, project.path(), env);
     EXPECT_EQ(step.exit_code, 0) << all_output(step);
     EXPECT_EQ(run_dbmig({"showmigrations"}, project.path(), env).out,
               "accounts\n [ ] 0001_initial\nblog\n [ ] 0001_initial\n [ ] 0002_blog_views\n");
-    for (const auto* result : {&plan, &migrate, &shown, &back, &rollback, &step})
+    EXPECT_EQ(columns_of(*url, dialect, "blog_blog"), std::vector<std::string>{"<no table>"});
+    EXPECT_EQ(columns_of(*url, dialect, "accounts_user"), std::vector<std::string>{"<no table>"});
+    for (const auto* result : {&plan, &migrate, &shown, &back, &again, &rollback, &step})
       EXPECT_EQ(all_output(*result).find("dbmig-test-secret"), std::string::npos);
   }
 }
