@@ -150,32 +150,6 @@ TEST(MigrateExecutor, AnEditedAppliedMigrationIsCaughtUnlessAccepted) {
   EXPECT_NO_THROW(db.executor(history).check_checksums(false));
 }
 
-TEST(MigrateExecutor, IrreversibleOperationsAreRefusedBeforeAnythingRuns) {
-  ExecutorHarness db(Dialect::sqlite);
-  MigrationGraph history({
-      make_migration("ops", "0001_table", {},
-                     {run_sql({"CREATE TABLE kept (id INTEGER)"},
-                              std::vector<std::string>{"DROP TABLE kept"})}),
-      make_migration("ops", "0002_fill", {{"ops", "0001_table"}},
-                     {run_sql({"INSERT INTO kept VALUES (1)"})}),
-  });
-  db.executor(history).run(db.executor(history).plan_all(), {}, 1);
-  auto executor = db.executor(history);
-  auto plan = executor.plan_zero("ops");
-  try {
-    executor.check_reversible(plan);
-    FAIL() << "planned to reverse an irreversible RunSQL";
-  } catch (const InputError& e) {
-    std::string message = e.what();
-    EXPECT_NE(message.find("cannot unapply ops.0002_fill (migrations/ops/0002_fill.json): "
-                           "operation 1 (Raw SQL operation) cannot be reversed"),
-              std::string::npos)
-        << message;
-  }
-  EXPECT_TRUE(db.connection->has_table("kept"));
-  EXPECT_EQ(db.recorded().size(), 2u);
-}
-
 TEST(MigrateExecutor, PlanPrintsOperationsAndChangesNothing) {
   ExecutorHarness db(Dialect::sqlite);
   MigrationGraph history(blog_history());

@@ -114,6 +114,42 @@ TEST(MigrateCli, MigrateShowmigrationsRollbackOnEveryDatabase) {
   }
 }
 
+// ops.0003 can be reversed and would run first; ops.0002 cannot: `migrate ops 0001` and
+// `rollback` must refuse before reversing 0003, so its table stays and all three stay applied.
+TEST(MigrateCli, AnIrreversibleMigrationIsRefusedBeforeAnyStatementRuns) {
+  for (Dialect dialect : test_dialects()) {
+    TempDir project;
+    auto url = fresh_database_url(dialect, project.path());
+    ASSERT_TRUE(url);
+    write_history(project.path(),
+                  {make_migration("ops", "0001_table", {},
+                                  {run_sql({"CREATE TABLE kept (id INTEGER)"},
+                                           std::vector<std::string>{"DROP TABLE kept"})}),
+                   make_migration("ops", "0002_fill", {{"ops", "0001_table"}},
+                                  {run_sql({"INSERT INTO kept VALUES (1)"})}),
+                   make_migration("ops", "0003_later", {{"ops", "0002_fill"}},
+                                  {run_sql({"CREATE TABLE later (id INTEGER)"},
+                                           std::vector<std::string>{"DROP TABLE later"})})});
+    std::map<std::string, std::string> env{{"DATABASE_URL", *url}};
+    ASSERT_EQ(run_dbmig({"migrate"}, project.path(), env).exit_code, 0);
+
+    for (std::vector<std::string> command :
+         {std::vector<std::string>{"migrate", "ops", "0001"}, {"rollback"}}) {
+      auto refused = run_dbmig(command, project.path(), env);
+      EXPECT_EQ(refused.exit_code, 2) << command[0] << ": " << all_output(refused);
+      EXPECT_NE(refused.err.find("cannot unapply ops.0002_fill (migrations/ops/0002_fill.json): "
+                                 "operation 1 (Raw SQL operation) cannot be reversed"),
+                std::string::npos)
+          << command[0] << ": " << refused.err;
+      EXPECT_EQ(columns_of(*url, dialect, "later"), std::vector<std::string>{"id"})
+          << command[0] << " on " << to_string(dialect);
+      EXPECT_EQ(run_dbmig({"showmigrations"}, project.path(), env).out,
+                "ops\n [X] 0001_table\n [X] 0002_fill\n [X] 0003_later\n")
+          << command[0] << " on " << to_string(dialect);
+    }
+  }
+}
+
 TEST(MigrateCli, AnEditedMigrationStopsMigrateNamingTheFile) {
   TempDir project;
   write_history(project.path(), blog_history());
