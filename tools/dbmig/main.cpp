@@ -101,6 +101,7 @@ int main(int argc, char** argv) {
   context.console.interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
   app.add_option("--project", context.global.project,
                  "Project root (holds dbmig.json, apps/, migrations/)")
+      ->check(cli::not_empty("the project folder, e.g. --project ."))
       ->default_str(".");
   app.add_option("--database,--connection", context.global.database,
                  "Database alias from dbmig.json or URL (default: DATABASE_URL, .env, "
