@@ -94,13 +94,26 @@ std::optional<DatabaseUrl> url_from_env_file(const fs::path& path) {
   return parsed;
 }
 
+// An alias is a name; anything with a URL's punctuation was meant as a URL, and the URL
+// parser says what is wrong with it (`postgresql//u:pw@h/db`, `u:pw@h/db`).
+bool alias_shaped(const std::string& text) {
+  return text.find_first_of(":/@?#%") == std::string::npos;
+}
+
 DatabaseUrl url_or_alias(const std::string& requested, const ProjectConfig& config) {
-  if (requested.find("://") != std::string::npos) return parse_database_url(requested);
   auto alias = config.databases.find(requested);
-  if (alias != config.databases.end()) return parse_database_url(alias->second);
+  if (alias != config.databases.end()) {
+    try {
+      return parse_database_url(alias->second);
+    } catch (const InputError& e) {
+      throw InputError("dbmig.json: $.databases." + requested + ": " + e.what());
+    }
+  }
+  if (!alias_shaped(requested)) return parse_database_url(requested);
   std::string known;
   for (const auto& [name, url] : config.databases) known += (known.empty() ? "" : ", ") + name;
-  throw InputError("database '" + requested + "' is neither a URL nor an alias in dbmig.json" +
+  throw InputError("database '" + redact_database_url(requested) +
+                   "' is neither a URL nor an alias in dbmig.json" +
                    (known.empty() ? std::string(" (it defines no \"databases\")")
                                   : " (aliases: " + known + ")") +
                    "; pass a URL such as postgresql://user:pass@host:5432/db");
@@ -141,9 +154,23 @@ DatabaseUrl resolve_database_url(const std::string& requested, const ProjectConf
   return url;
 }
 
-Connection::Connection(DatabaseUrl url) : url_(std::move(url)) {
+namespace {
+
+// SOCI's SQLite backend creates a missing file; a reader gets an empty in-memory database
+// in its place (the URL, shown in messages, still names the file).
+std::string connection_string(const DatabaseUrl& url, Access access) {
+  if (access == Access::read && url.dialect == Dialect::sqlite && url.database != ":memory:" &&
+      !fs::exists(url.database))
+    return "db=:memory:";
+  return url.soci_connection_string();
+}
+
+}  // namespace
+
+Connection::Connection(DatabaseUrl url, Access access) : url_(std::move(url)) {
   try {
-    session_ = std::make_unique<soci::session>(url_.soci_backend(), url_.soci_connection_string());
+    session_ =
+        std::make_unique<soci::session>(url_.soci_backend(), connection_string(url_, access));
   } catch (const std::exception& e) {
     throw DatabaseError("cannot connect to " + url_.redacted() + ": " + clean_message(e) +
                         "; check that the server is running, the database exists and the "
@@ -156,10 +183,9 @@ Connection::~Connection() = default;
 
 std::string Connection::clean_message(const std::exception& error) const {
   std::string message = one_line(error.what());
-  if (!url_.password.empty())
-    for (auto at = message.find(url_.password); at != std::string::npos;
-         at = message.find(url_.password, at))
-      message.replace(at, url_.password.size(), "***");
+  for (const std::string& secret : url_.secrets())
+    for (auto at = message.find(secret); at != std::string::npos; at = message.find(secret, at))
+      message.replace(at, secret.size(), "***");
   return message;
 }
 
@@ -182,8 +208,9 @@ bool Connection::has_table(const std::string& table) {
   return count > 0;
 }
 
-std::unique_ptr<Connection> connect(const GlobalOptions& global, const ProjectConfig& config) {
-  return std::make_unique<Connection>(resolve_database_url(global.database, config));
+std::unique_ptr<Connection> connect(const GlobalOptions& global, const ProjectConfig& config,
+                                    Access access) {
+  return std::make_unique<Connection>(resolve_database_url(global.database, config), access);
 }
 
 }  // namespace dbmig

@@ -42,32 +42,136 @@ std::string connection_value(const std::string& value, char quote = '\'') {
   return quoted + quote;
 }
 
-std::string redact_raw(std::string_view url) {
-  auto scheme_end = url.find("://");
-  auto at = url.rfind('@');
-  if (scheme_end == std::string_view::npos || at == std::string_view::npos || at < scheme_end)
-    return std::string(url);
-  auto colon = url.find(':', scheme_end + 3);
-  if (colon == std::string_view::npos || colon > at) return std::string(url);
-  return std::string(url.substr(0, colon + 1)) + "***" + std::string(url.substr(at));
+// Characters that would end the part of a URL they are in, and '%' itself.
+std::string percent_encode(std::string_view text, std::string_view reserved) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string result;
+  for (unsigned char c : text) {
+    if (c == '%' || c < 0x20 || c == 0x7f ||
+        reserved.find(static_cast<char>(c)) != std::string_view::npos) {
+      result += '%';
+      result += hex[c >> 4];
+      result += hex[c & 0xf];
+    } else {
+      result += static_cast<char>(c);
+    }
+  }
+  return result;
+}
+
+constexpr std::string_view kHidden = "***";
+
+bool all_of_chars(std::string_view text, bool (*allowed)(char)) {
+  for (char c : text)
+    if (!allowed(c)) return false;
+  return true;
+}
+
+bool ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool scheme_char(char c) {
+  return ascii_alnum(c) || c == '+' || c == '.' || c == '-';
+}
+bool digit(char c) {
+  return c >= '0' && c <= '9';
+}
+// A user name that cannot be a password typed in the wrong place (u%3Apw, u:pw): shown as is.
+bool plain_user_char(char c) {
+  return ascii_alnum(c) || c == '_' || c == '-' || c == '.';
+}
+
+// "scheme://" when `text` starts with a well-formed one, else empty.
+std::string_view scheme_prefix(std::string_view text) {
+  auto end = text.find("://");
+  if (end == std::string_view::npos || end == 0 || !all_of_chars(text.substr(0, end), scheme_char))
+    return {};
+  return text.substr(0, end + 3);
+}
+
+// host[:port]: a "port" that is not a number may be a password whose '@' is missing.
+std::string redact_host(std::string_view host) {
+  auto colon = host.rfind(':');
+  if (colon == std::string_view::npos || host.ends_with(']')) return std::string(host);
+  std::string_view port = host.substr(colon + 1);
+  bool number = !port.empty() && all_of_chars(port, digit);
+  return std::string(host.substr(0, colon + 1)) +
+         (number ? std::string(port) : std::string(kHidden));
+}
+
+// "?key=value&..." or "#...": the keys stay (a message may name them), every value goes.
+std::string redact_query(std::string_view query) {
+  std::string shown(1, query.front());
+  std::string_view rest = query.substr(1);
+  while (!rest.empty()) {
+    auto end = rest.find_first_of("&;");
+    std::string_view pair = rest.substr(0, end);
+    auto equals = pair.find('=');
+    bool plain_key =
+        equals != std::string_view::npos && all_of_chars(pair.substr(0, equals), plain_user_char);
+    shown += plain_key ? std::string(pair.substr(0, equals + 1)) + std::string(kHidden)
+                       : std::string(kHidden);
+    if (end == std::string_view::npos) break;
+    shown += rest[end];
+    rest = rest.substr(end + 1);
+  }
+  return shown;
 }
 
 }  // namespace
 
+std::string redact_database_url(std::string_view text) {
+  std::string_view scheme = scheme_prefix(text);
+  std::string shown(scheme);
+  std::string_view rest = text.substr(scheme.size());
+  // Everything before the last '@' is user and password, whatever else it contains (an
+  // unescaped '/', '?' or '@' in a password); only a plain user name after a scheme is shown.
+  if (auto at = rest.rfind('@'); at != std::string_view::npos) {
+    std::string_view credentials = rest.substr(0, at);
+    auto colon = credentials.find(':');
+    std::string_view user = credentials.substr(0, colon);
+    bool show_user = !scheme.empty() && all_of_chars(user, plain_user_char);
+    shown += show_user ? std::string(user) : std::string(kHidden);
+    if (show_user && colon != std::string_view::npos) shown += ":" + std::string(kHidden);
+    shown += '@';
+    rest = rest.substr(at + 1);
+  }
+  auto query = rest.find_first_of("?#");
+  std::string_view query_part = query == std::string_view::npos ? "" : rest.substr(query);
+  rest = rest.substr(0, query);
+  auto slash = rest.find('/');
+  shown += redact_host(rest.substr(0, slash));
+  if (slash != std::string_view::npos) shown += rest.substr(slash);
+  if (!query_part.empty()) shown += redact_query(query_part);
+  return shown;
+}
+
 DatabaseUrl parse_database_url(std::string_view url) {
   auto fail = [&](const std::string& why) -> DatabaseUrl {
-    throw InputError("database URL " + redact_raw(url) + ": " + why +
+    throw InputError("database URL " + redact_database_url(url) + ": " + why +
                      "; expected sqlite:///path.db, postgresql://user:pass@host:port/db or "
                      "mysql://user:pass@host:port/db");
   };
-  auto scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return fail("no scheme");
-  auto dialect = dialect_of_scheme(url.substr(0, scheme_end));
-  if (!dialect) return fail("unknown scheme '" + std::string(url.substr(0, scheme_end)) + "'");
+  std::string_view scheme = scheme_prefix(url);
+  if (scheme.empty()) return fail("no scheme (such as postgresql://) at its start");
+  auto dialect = dialect_of_scheme(scheme.substr(0, scheme.size() - 3));
+  if (!dialect)
+    return fail("unknown scheme '" + std::string(scheme.substr(0, scheme.size() - 3)) + "'");
 
   DatabaseUrl result;
   result.dialect = *dialect;
-  std::string_view rest = url.substr(scheme_end + 3);
+  std::string_view rest = url.substr(scheme.size());
+  std::string_view credentials;
+  // SQLite has no credentials, so an '@' is part of its path.
+  if (auto at = rest.rfind('@');
+      at != std::string_view::npos && result.dialect != Dialect::sqlite) {
+    credentials = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+  }
+  if (rest.find_first_of("?#") != std::string_view::npos)
+    return fail(
+        "query parameters (?...) are not supported; give the password as user:PASSWORD@host, "
+        "escaping @ : / ? # % in it as %40 %3A %2F %3F %23 %25");
   if (result.dialect == Dialect::sqlite) {
     // sqlite:///relative.db and sqlite:////absolute/path.db, as SQLAlchemy and Django-environ do.
     if (rest.empty() || rest.front() != '/')
@@ -81,9 +185,7 @@ DatabaseUrl parse_database_url(std::string_view url) {
   if (slash == std::string_view::npos || slash + 1 == rest.size()) return fail("no database name");
   result.database = percent_decode(rest.substr(slash + 1));
   std::string_view authority = rest.substr(0, slash);
-  if (auto at = authority.rfind('@'); at != std::string_view::npos) {
-    std::string_view credentials = authority.substr(0, at);
-    authority = authority.substr(at + 1);
+  if (!credentials.empty()) {
     auto colon = credentials.find(':');
     result.user = percent_decode(credentials.substr(0, colon));
     if (colon != std::string_view::npos)
@@ -93,8 +195,9 @@ DatabaseUrl parse_database_url(std::string_view url) {
     int port = 0;
     std::string_view digits = authority.substr(colon + 1);
     auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
+    // Not echoed: a "port" that is not a number is often a password whose '@' is missing.
     if (error != std::errc() || end != digits.data() + digits.size() || port <= 0 || port > 65535)
-      return fail("bad port '" + std::string(digits) + "'");
+      return fail("bad port: expected a number from 1 to 65535 after the host's ':'");
     result.port = port;
     authority = authority.substr(0, colon);
   }
@@ -103,13 +206,25 @@ DatabaseUrl parse_database_url(std::string_view url) {
 }
 
 std::string DatabaseUrl::redacted() const {
-  std::string scheme(to_string(dialect));
-  if (dialect == Dialect::sqlite) return scheme + ":///" + database;
-  std::string text = scheme + "://";
-  if (!user.empty()) text += user + (password.empty() ? "" : ":***") + "@";
+  // Composed back into a URL with its password, then through the one redaction every message
+  // about a URL uses.
+  std::string text(to_string(dialect));
+  text += "://";
+  if (dialect == Dialect::sqlite)
+    return redact_database_url(text + "/" + percent_encode(database, "@?#"));
+  if (!user.empty() || !password.empty())
+    text += percent_encode(user, ":/@?#") +
+            (password.empty() ? "" : ":" + percent_encode(password, ":/@?#")) + "@";
   text += host;
   if (port) text += ":" + std::to_string(*port);
-  return text + "/" + database;
+  return redact_database_url(text + "/" + percent_encode(database, "@?#"));
+}
+
+std::vector<std::string> DatabaseUrl::secrets() const {
+  std::vector<std::string> secrets;
+  if (!password.empty()) secrets.push_back(password);
+  if (!all_of_chars(user, plain_user_char)) secrets.push_back(user);
+  return secrets;
 }
 
 std::string DatabaseUrl::soci_backend() const {

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <system_error>
 
@@ -79,6 +81,11 @@ void append_json(const nlohmann::ordered_json& json, const std::string& indent, 
   out += "\n" + indent + (json.is_object() ? "}" : "]");
 }
 
+// The system's reason ("File name too long", "Permission denied"), not a guess at it.
+[[noreturn]] void throw_cannot_write(const std::filesystem::path& path, const std::string& why) {
+  throw InputError(path.string() + ": cannot write the file: " + why);
+}
+
 }  // namespace
 
 std::string format_json(const nlohmann::ordered_json& json) {
@@ -90,17 +97,18 @@ std::string format_json(const nlohmann::ordered_json& json) {
 void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
   std::filesystem::path temporary = temporary_path_beside(path);
   {
+    errno = 0;
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << text;
     out.flush();
-    if (!out)
-      throw InputError(path.string() + ": cannot write the file; check the folder's permissions");
+    if (!out) throw_cannot_write(path, errno ? std::strerror(errno) : "the write failed");
   }
   std::error_code error;
   std::filesystem::rename(temporary, path, error);
   if (error) {
+    std::string why = error.message();
     std::filesystem::remove(temporary, error);
-    throw InputError(path.string() + ": cannot write the file; check the folder's permissions");
+    throw_cannot_write(path, why);
   }
 }
 

@@ -15,6 +15,10 @@ namespace {
 // Django's limit for a joined name before it becomes "<first fragments>_and_more".
 constexpr std::size_t max_joined_name_length = 52;
 
+// File systems allow 255 bytes per file name; "NNNN_", ".json" and write_file_atomically's
+// ".<pid>.tmp" must fit beside the name.
+constexpr std::size_t max_migration_name_length = 200;
+
 }  // namespace
 
 int migration_number(std::string_view name) {
@@ -57,6 +61,12 @@ void check_migration_name(const std::string& name) {
   if (!valid)
     throw InputError("--name \"" + name +
                      "\" is not a valid migration name: use letters, digits and underscores");
+  if (name.size() > max_migration_name_length)
+    throw InputError("--name is " + std::to_string(name.size()) +
+                     " characters long; a migration name may have at most " +
+                     std::to_string(max_migration_name_length) +
+                     ", so that its file name (NNNN_<name>.json) fits the file system's limit of "
+                     "255 bytes");
 }
 
 std::filesystem::path migration_path(const ProjectConfig& config, const Migration& migration) {

@@ -1,5 +1,9 @@
 #include "dbmig/database_url.hpp"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "dbmig/error.hpp"
@@ -43,6 +47,67 @@ TEST(DatabaseUrl, MalformedUrlsAreErrorsWithoutThePassword) {
   }
   EXPECT_THROW(parse_database_url("oracle://x@y/z"), InputError);
   EXPECT_THROW(parse_database_url("sqlite://relative.db"), InputError);
+}
+
+// Every shape a database may be mistyped in, and what a message shows of it.
+TEST(DatabaseUrl, RedactionHidesWhateverMayBeACredential) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"postgresql://alice:pw1@h:5432/db", "postgresql://alice:***@h:5432/db"},
+      {"postgresql://alice@h/db", "postgresql://alice@h/db"},
+      {"postgresql//alice:pw1@h/db", "***@h/db"},
+      {"postgresql:/alice:pw1@h/db", "***@h/db"},
+      {"alice:pw1@h/db", "***@h/db"},
+      {"postgresql://alice%3Apw1@h/db", "postgresql://***@h/db"},
+      {"postgresql://alice:p%40w%3A1@h/db", "postgresql://alice:***@h/db"},
+      {"postgresql://alice:p@w:1/x?y@h/db", "postgresql://alice:***@h/db"},
+      {"postgresql://alice@h/db?password=pw1", "postgresql://alice@h/db?password=***"},
+      {"mysql://h/db?user=alice&pwd=pw1;passwd=pw2", "mysql://h/db?user=***&pwd=***;passwd=***"},
+      {"postgresql://h/db?pw1", "postgresql://h/db?***"},
+      {"postgresql://h/db#pw1", "postgresql://h/db#***"},
+      {"postgresql://alice:pw1/db", "postgresql://alice:***/db"},
+      {"alice:pw1", "alice:***"},
+      {"postgresql://[::1]:5432/db", "postgresql://[::1]:5432/db"},
+      {"sqlite:///db.sqlite3", "sqlite:///db.sqlite3"},
+      {"prod", "prod"},
+      {"", ""},
+  };
+  for (const auto& [text, shown] : cases) EXPECT_EQ(redact_database_url(text), shown) << text;
+}
+
+TEST(DatabaseUrl, TheLastAtEndsTheCredentials) {
+  auto url = parse_database_url("postgresql://alice:p@ss/w:rd@db:5433/shop");
+  EXPECT_EQ(url.user, "alice");
+  EXPECT_EQ(url.password, "p@ss/w:rd");
+  EXPECT_EQ(url.host, "db");
+  EXPECT_EQ(url.database, "shop");
+  EXPECT_EQ(url.redacted(), "postgresql://alice:***@db:5433/shop");
+  // SQLite has no credentials: an '@' is part of the path, and shown escaped.
+  EXPECT_EQ(parse_database_url("sqlite:///me@home.db").database, "me@home.db");
+  EXPECT_EQ(parse_database_url("sqlite:///me@home.db").redacted(), "sqlite:///me%40home.db");
+}
+
+TEST(DatabaseUrl, AUserNameThatMayHoldAPasswordIsHiddenAndASecret) {
+  auto url = parse_database_url("postgresql://alice%3Apw1@db/shop");
+  EXPECT_EQ(url.user, "alice:pw1");
+  EXPECT_EQ(url.redacted(), "postgresql://***@db/shop");
+  EXPECT_EQ(url.secrets(), std::vector<std::string>{"alice:pw1"});
+  EXPECT_EQ(parse_database_url("mysql://root:pw1@db/shop").secrets(),
+            std::vector<std::string>{"pw1"});
+}
+
+TEST(DatabaseUrl, QueryParametersAreRefusedWithoutTheirValues) {
+  for (std::string url : {"postgresql://alice@db/shop?password=hunter2",
+                          "mysql://alice@db/shop?sslmode=hunter2", "sqlite:///x.db?mode=hunter2"}) {
+    try {
+      parse_database_url(url);
+      ADD_FAILURE() << url;
+    } catch (const InputError& e) {
+      std::string message = e.what();
+      EXPECT_EQ(message.find("hunter2"), std::string::npos) << message;
+      EXPECT_NE(message.find("query parameters (?...) are not supported"), std::string::npos)
+          << message;
+    }
+  }
 }
 
 }  // namespace dbmig

@@ -6,7 +6,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "value_checks.hpp"
+
 namespace dbmig::cli {
+
+// A day at most: the timeout is a safety net, and a larger number is almost surely a typo.
+inline constexpr double max_lock_timeout_seconds = 86400;
 
 // `timeout` must outlive parsing (it lives in the command's options).
 inline void add_lock_timeout_option(CLI::App& command, std::chrono::milliseconds& timeout) {
@@ -17,7 +22,7 @@ inline void add_lock_timeout_option(CLI::App& command, std::chrono::milliseconds
             timeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
           },
           "Seconds to wait for another migrate or rollback on the same database")
-      ->check(CLI::NonNegativeNumber)
+      ->check(seconds_up_to(max_lock_timeout_seconds))
       ->default_str("60");
 }
 

@@ -1,5 +1,6 @@
 #include "command_registry.hpp"
 #include "dbmig/commands/makemigrations.hpp"
+#include "value_checks.hpp"
 
 namespace dbmig::cli {
 
@@ -14,7 +15,8 @@ void add_makemigrations_command(CLI::App& app, CommandContext& context) {
   auto name = std::make_shared<std::string>();
   auto noinput = std::make_shared<bool>(false);
   command->add_option("apps", options->apps, "Only these apps (and what they depend on)");
-  command->add_option("-n,--name", *name, "Name of the migration instead of an automatic one");
+  command->add_option("-n,--name", *name, "Name of the migration instead of an automatic one")
+      ->check(not_empty("a name of letters, digits and underscores"));
   command->add_flag("--empty", options->empty,
                     "Write an empty migration per app, to fill by hand (e.g. with RunSQL)");
   command->add_flag("--dry-run", options->dry_run, "Show what would be written; write nothing");

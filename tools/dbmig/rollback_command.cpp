@@ -1,8 +1,10 @@
+#include <limits>
 #include <memory>
 
 #include "command_registry.hpp"
 #include "dbmig/commands/rollback.hpp"
 #include "lock_timeout_option.hpp"
+#include "value_checks.hpp"
 
 namespace dbmig::cli {
 
@@ -17,7 +19,7 @@ void add_rollback_command(CLI::App& app, CommandContext& context) {
       ->add_option_function<int>(
           "--step", [options](int step) { options->step = step; },
           "Undo the last N migrations instead of the last batch")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, std::numeric_limits<int>::max()));
   command->add_flag("--accept-changed", options->accept_changed,
                     "Accept applied migrations whose file was edited since");
   add_lock_timeout_option(*command, options->lock_timeout);

@@ -20,12 +20,17 @@ namespace dbmig {
 // is made relative to the project root. Throws InputError for an unknown alias or a bad URL.
 DatabaseUrl resolve_database_url(const std::string& requested, const ProjectConfig& config);
 
+// What a command does with the database. A reading command (showmigrations, migrate --plan)
+// never creates one: a SQLite file that does not exist is read as an empty database, and stays
+// absent.
+enum class Access { change, read };
+
 // An open connection. Every error it reports shows the URL redacted, never the password.
 class Connection {
  public:
   // Connects; an unreachable server, a missing database or bad credentials give one
   // DatabaseError line naming the redacted URL and the database's own message.
-  explicit Connection(DatabaseUrl url);
+  explicit Connection(DatabaseUrl url, Access access = Access::change);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -48,6 +53,7 @@ class Connection {
 };
 
 // resolve_database_url + Connection, for the commands.
-std::unique_ptr<Connection> connect(const GlobalOptions& global, const ProjectConfig& config);
+std::unique_ptr<Connection> connect(const GlobalOptions& global, const ProjectConfig& config,
+                                    Access access);
 
 }  // namespace dbmig

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dbmig/schema_editor.hpp"
 
@@ -18,16 +19,26 @@ struct DatabaseUrl {
   std::optional<int> port;
   std::string database;  // SQLite: the file path (relative paths are the project's)
 
-  // The URL with the password replaced by "***": the only form that may be shown or logged.
+  // The URL through redact_database_url: the only form that may be shown or logged.
   std::string redacted() const;
+  // What a message must never contain, e.g. a server's error text: the password, and a user
+  // name that redacted() hides.
+  std::vector<std::string> secrets() const;
   // SOCI's backend name: "sqlite3", "postgresql" or "mysql".
   std::string soci_backend() const;
   // SOCI's connection string; contains the password, so never print it.
   std::string soci_connection_string() const;
 };
 
-// Throws InputError (which shows the URL redacted) when the URL is malformed or the scheme is
-// not one of sqlite, postgresql (postgres), mysql (mariadb).
+// Any text given as a database (a URL, a mistyped one, an alias) in the form a message may
+// show: whatever may be a credential is "***": all before the last '@' but a plain user name
+// after a scheme, every query value, a non-numeric port. Every message naming a database
+// shows it through this function (DatabaseUrl::redacted() too).
+std::string redact_database_url(std::string_view text);
+
+// Throws InputError (which shows the URL redacted) when the URL is malformed, the scheme is
+// not one of sqlite, postgresql (postgres), mysql (mariadb), or it has query parameters.
+// In a PostgreSQL or MySQL URL the last '@' ends the credentials.
 DatabaseUrl parse_database_url(std::string_view url);
 
 }  // namespace dbmig

@@ -1,4 +1,4 @@
-// Errors carry the exit status the command line reports (README "Exit codes").
+// Errors carry the exit status the command line reports (docs/cli.md "Exit codes").
 #pragma once
 
 #include <stdexcept>
@@ -11,6 +11,7 @@ enum class ExitCode : int {
   changes_found = 1,  // makemigrations --check found changes; migrate --check found unapplied
   input_error = 2,    // bad usage, models, migration files or configuration
   database_error = 3,
+  internal_error = 70,  // a bug in dbmig (BSD sysexits' EX_SOFTWARE), never the user's input
 };
 
 // Base of every error dbmig reports to the user. The message is complete on its own: it names
@@ -33,6 +34,13 @@ class InputError : public Error {
 class DatabaseError : public Error {
  public:
   explicit DatabaseError(const std::string& message) : Error(ExitCode::database_error, message) {}
+};
+
+// A state dbmig's own logic should never reach, whatever the input: the command line says it
+// is a bug in dbmig and asks for a report. Invalid input is an InputError, never this.
+class InternalError : public Error {
+ public:
+  explicit InternalError(const std::string& message) : Error(ExitCode::internal_error, message) {}
 };
 
 }  // namespace dbmig

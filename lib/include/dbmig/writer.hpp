@@ -27,7 +27,8 @@ std::string numbered_migration_name(int number, std::string_view name);
 std::string suggest_migration_name(const Operations& operations, bool initial);
 
 // A name given with --name must be usable as a file name on every system and in
-// `migrate APP NAME`: letters, digits and underscores. Throws InputError otherwise.
+// `migrate APP NAME`: letters, digits and underscores, at most 200 of them (a file name has
+// at most 255 bytes). Throws InputError otherwise.
 void check_migration_name(const std::string& name);
 
 // migrations/<app>/<name>.json under the project's migrations folder.

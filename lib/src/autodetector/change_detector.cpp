@@ -381,9 +381,7 @@ class ChangeDetector {
   // expresses, reported instead of silently dropped.
   void check_complete() const {
     if (same_schema(working_, to_)) return;
-    throw InputError(
-        "internal error: the detected operations do not reproduce the scanned models; please "
-        "report this with your models and migrations");
+    throw InternalError("the detected operations do not reproduce the scanned models");
   }
 
   ProjectState working_;

@@ -28,9 +28,7 @@ class MigrationArranger {
       std::size_t before = placed;
       for (auto& [app, queue] : queues_) placed += take_ready(app, queue);
       if (placed == before)
-        throw InputError(
-            "internal error: the detected operations depend on each other in a circle; please "
-            "report this with your models and migrations");
+        throw InternalError("the detected operations depend on each other in a circle");
     }
     return std::move(migrations_);
   }

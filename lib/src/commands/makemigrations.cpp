@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "commands/no_changes_memo.hpp"
+#include "commands/unmigrated_changes.hpp"
 #include "dbmig/autodetector.hpp"
 #include "dbmig/loader.hpp"
 #include "dbmig/migration_json.hpp"
@@ -172,10 +173,7 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   else
     questioner = std::make_unique<NonInteractiveQuestioner>(scanned.sources);
 
-  auto planned = detect_changes(graph.state_at(), scanned.state, scanned.sources, *questioner);
-  ArrangeOptions arrange = arrange_options(graph, planned);
-  arrange.name = options.name;
-  auto migrations = trim_to_apps(arrange_migrations(planned, arrange), options.apps);
+  auto migrations = new_migrations(graph, scanned, *questioner, options.name, options.apps);
   if (migrations.empty()) {
     memo.remember();
     return report_no_changes(console, options);

@@ -1,6 +1,7 @@
 #include "dbmig/commands/migrate.hpp"
 
 #include "commands/migration_context.hpp"
+#include "commands/unmigrated_changes.hpp"
 #include "dbmig/executor.hpp"
 
 namespace dbmig {
@@ -49,6 +50,9 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
     throw InputError("a target migration needs its app: dbmig migrate APP MIGRATION");
   // --plan and --check only read: no lock, no recorder table.
   bool read_only = options.plan || options.check;
+  std::optional<ProjectConfig> config;
+  std::optional<UnmigratedChangesCheck> unmigrated;
+  if (!read_only) unmigrated.emplace(config.emplace(load_project_config(global.project)));
   auto opened = open_migration_context(
       global, read_only ? std::nullopt : std::optional(options.lock_timeout));
   const MigrationContext& context = opened.context;
@@ -68,6 +72,7 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
   if (plan.empty() && console.verbosity >= 1) console.out << "  No migrations to apply.\n";
   executor.run(plan, {options.fake, options.fake_initial},
                MigrationRecorder(*context.connection).next_batch());
+  unmigrated->report(graph, console);
   return ExitCode::ok;
 }
 

@@ -20,7 +20,8 @@ OpenedContext open_migration_context(const GlobalOptions& global,
   // Read every migration file before connecting: a broken file must not create or touch the
   // database (not even an empty SQLite file).
   std::vector<Migration> migrations = load_migrations(context.config);
-  context.connection = connect(global, context.config);
+  context.connection =
+      connect(global, context.config, lock_timeout ? Access::change : Access::read);
   MigrationRecorder recorder(*context.connection);
   if (lock_timeout) {
     opened.lock = MigrationLock::acquire(*context.connection, *lock_timeout);

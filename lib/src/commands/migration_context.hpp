@@ -29,7 +29,8 @@ struct MigrationContext {
 
 // Reads the project, connects, reads the records and loads the migration graph. A command
 // that changes the database passes `lock` to take the migration lock (and create the recorder
-// table) before reading the records, so what it plans is what it runs.
+// table) before reading the records, so what it plans is what it runs; one that does not only
+// reads (Access::read: a missing SQLite file is not created).
 struct OpenedContext {
   MigrationContext context;
   std::unique_ptr<MigrationLock> lock;
