@@ -4,11 +4,13 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <iterator>
 #include <map>
 #include <regex>
 #include <set>
 
 #include "dbmig/naming.hpp"
+#include "dbmig/recorder.hpp"
 
 namespace dbmig::test {
 
@@ -410,6 +412,49 @@ void compare_checks(const TableCatalog& table, const Model& model, Dialect diale
                           ", found " + join_names({actual.begin(), actual.end()}));
 }
 
+// --- comparing two databases ---
+
+std::string describe_column(const CatalogColumn& column) {
+  return column.name + " " + column.type + (column.nullable ? " NULL" : " NOT NULL") +
+         (column.default_value ? " DEFAULT " + *column.default_value : "") +
+         (column.auto_increment ? " AUTO_INCREMENT" : "") +
+         (column.comment.empty() ? "" : " COMMENT [" + column.comment + "]");
+}
+
+// Each part of a table that must agree, as a set of one-line descriptions.
+std::map<std::string, std::set<std::string>> describe_table(const TableCatalog& table) {
+  std::map<std::string, std::set<std::string>> parts;
+  for (const auto& column : table.columns) parts["columns"].insert(describe_column(column));
+  parts["primary key"].insert(join_names(table.primary_key));
+  for (const auto& key : table.foreign_keys)
+    parts["foreign keys"].insert(key.name + " " + key.column + " -> " + key.referenced_table + "." +
+                                 key.referenced_column + " ON DELETE " + key.on_delete);
+  for (const auto& index : table.indexes)
+    parts["indexes"].insert(describe_index(index.name, index.columns, index.unique));
+  parts["checks"].insert(table.checks.begin(), table.checks.end());
+  parts["comment"].insert("[" + table.comment + "]");
+  return parts;
+}
+
+std::string only_in(const std::set<std::string>& these, const std::set<std::string>& those) {
+  std::vector<std::string> left;
+  std::set_difference(these.begin(), these.end(), those.begin(), those.end(),
+                      std::back_inserter(left));
+  return join_names(left);
+}
+
+void compare_tables(const TableCatalog& actual, const TableCatalog& expected,
+                    std::vector<std::string>& differences) {
+  auto found = describe_table(actual), wanted = describe_table(expected);
+  for (const auto& [part, descriptions] : wanted) {
+    const auto& present = found[part];
+    if (present != descriptions)
+      differences.push_back("table " + actual.name + ": " + part + ": unexpected " +
+                            only_in(present, descriptions) + ", missing " +
+                            only_in(descriptions, present));
+  }
+}
+
 }  // namespace
 
 const CatalogColumn* TableCatalog::column(std::string_view column_name) const {
@@ -440,6 +485,30 @@ std::vector<std::string> read_tables(soci::session& session, Dialect dialect) {
   std::vector<std::string> tables;
   for (const auto& row : query(session, sql + " ORDER BY 1")) tables.push_back(text(row[0]));
   return tables;
+}
+
+std::vector<TableCatalog> read_schema(soci::session& session, Dialect dialect) {
+  std::vector<TableCatalog> schema;
+  for (const auto& table : read_tables(session, dialect))
+    if (table != recorder_table) schema.push_back(*read_table(session, dialect, table));
+  return schema;
+}
+
+std::vector<std::string> compare_schemas(const std::vector<TableCatalog>& actual,
+                                         const std::vector<TableCatalog>& expected) {
+  std::map<std::string, const TableCatalog*> found, wanted;
+  for (const auto& table : actual) found[table.name] = &table;
+  for (const auto& table : expected) wanted[table.name] = &table;
+  std::vector<std::string> differences;
+  for (const auto& [name, table] : found)
+    if (!wanted.count(name)) differences.push_back("table " + name + ": unexpected");
+  for (const auto& [name, table] : wanted) {
+    if (!found.count(name))
+      differences.push_back("table " + name + ": missing");
+    else
+      compare_tables(*found[name], *table, differences);
+  }
+  return differences;
 }
 
 std::optional<TableCatalog> read_table(soci::session& session, Dialect dialect,

@@ -65,6 +65,17 @@ std::optional<TableCatalog> read_table(soci::session& session, Dialect dialect,
 std::vector<std::string> compare_with_model(const TableCatalog& table, const ProjectState& state,
                                             const Model& model, Dialect dialect);
 
+// Every table of the connected database except the recorder's (dbmig_migrations), by name.
+std::vector<TableCatalog> read_schema(soci::session& session, Dialect dialect);
+
+// What differs between two schemas read from databases of the same dialect, one line each
+// naming the table; empty when they have the same tables with the same set of columns (not
+// their order: a column added later lands at the end) and the same types, nullability,
+// defaults (as the catalog spells them), primary keys, foreign keys, indexes, uniques, check
+// constraint names and comments.
+std::vector<std::string> compare_schemas(const std::vector<TableCatalog>& actual,
+                                         const std::vector<TableCatalog>& expected);
+
 // The column type a field must have in `dialect`'s catalog spelling, written independently of
 // the schema editors so the tests check them.
 std::string expected_column_type(const Field& field, Dialect dialect);

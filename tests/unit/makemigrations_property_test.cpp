@@ -1,11 +1,15 @@
 // The seeded property test of makemigrations: a random multi-app project evolves for hundreds
-// of steps (models and fields added, removed, renamed with renamed_from, altered; references,
-// indexes and constraints). After every step the new migrations are written to a temp folder
-// and, read back by the loader: replaying all of them gives the target state, a second diff is
-// empty, and regenerating the step gives byte-identical files. DBMIG_PROPERTY_SEED replays
-// one seed; a failure prints the seed and step.
+// of steps (models and fields added, removed, renamed with renamed_from, altered; references;
+// indexes, unique_together and check constraints added and removed; table and comment changes;
+// hand-written RunSQL migrations). After every step the new migrations are written to a temp
+// folder and read back by the loader: replaying all of them gives the target state, a second
+// diff is empty, regenerating the step gives byte-identical files, and no app has two leaves.
+// Every few steps, and at the end, the second oracle (schema_oracle.hpp) migrates the history
+// on SQLite with the real executor and compares its catalog with the catalog of the current
+// models created from nothing. A failure prints the seed and step; README ("Repository layout")
+// says how to replay one and how to run more seeds.
 #include <cstdlib>
-#include <random>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -14,6 +18,8 @@
 #include "dbmig/loader.hpp"
 #include "dbmig/migration_json.hpp"
 #include "dbmig/writer.hpp"
+#include "schema_oracle.hpp"
+#include "seeded_random.hpp"
 #include "test_support.hpp"
 
 namespace dbmig::test {
@@ -38,7 +44,7 @@ class FillingQuestioner : public Questioner {
 
 class RandomProject {
  public:
-  explicit RandomProject(unsigned seed) : random_(seed) {}
+  explicit RandomProject(SeededRandom& random) : random_(random) {}
 
   ProjectState state;
   ModelSources sources;
@@ -46,7 +52,7 @@ class RandomProject {
   // One random edit; returns what it did, for the failure message.
   std::string edit() {
     for (;;) {
-      switch (pick(12)) {
+      switch (pick(16)) {
         case 0:
         case 1:
           return add_model();
@@ -71,18 +77,54 @@ class RandomProject {
           if (auto done = alter_field()) return *done;
           break;
         case 10:
-          if (auto done = change_index_or_constraint()) return *done;
+          if (auto done = add_index()) return *done;
           break;
         case 11:
-          if (auto done = change_table_or_comment()) return *done;
+          if (auto done = add_unique_together()) return *done;
+          break;
+        case 12:
+          if (auto done = add_check()) return *done;
+          break;
+        case 13:
+          if (auto done = remove_index_or_constraint()) return *done;
+          break;
+        case 14:
+          if (auto done = change_table()) return *done;
+          break;
+        case 15:
+          if (auto done = change_comment()) return *done;
           break;
       }
     }
   }
 
+  // A hand-written migration, as `makemigrations --empty APP --name custom_sql` filled in by
+  // hand: RunSQL over a column of a model of APP, so it runs where the table and the column
+  // exist under those names; the schema does not change. Nullopt when no model has a field.
+  std::optional<Migration> custom_sql(const MigrationGraph& history) {
+    Model* model = random_model();
+    Field* field = model ? random_field(*model) : nullptr;
+    if (!field) return std::nullopt;
+    std::string table = "\"" + model->table + "\"", column = "\"" + field->column_name() + "\"";
+    std::vector<std::string> sql{"UPDATE " + table + " SET " + column + " = " + column +
+                                 " WHERE 1 = 0"};
+    if (chance(50))
+      sql.push_back("DELETE FROM " + table + " WHERE " + column + " IS NULL AND 1 = 0");
+    std::optional<std::vector<std::string>> reverse;
+    if (chance(50)) reverse = std::vector<std::string>{"DELETE FROM " + table + " WHERE 1 = 0"};
+    Migration migration;
+    migration.app = model->app;
+    std::optional<MigrationKey> leaf = history.leaf(model->app);
+    if (leaf) migration.dependencies.push_back(*leaf);
+    migration.name =
+        numbered_migration_name(leaf ? migration_number(leaf->name) + 1 : 1, "custom_sql");
+    migration.operations = {std::make_shared<RunSQL>(std::move(sql), std::move(reverse))};
+    return migration;
+  }
+
  private:
-  int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(random_); }
-  bool chance(int percent) { return pick(100) < percent; }
+  int pick(int n) { return random_.pick(n); }
+  bool chance(int percent) { return random_.chance(percent); }
   std::string fresh(const std::string& prefix) { return prefix + std::to_string(++counter_); }
 
   Model* random_model() {
@@ -252,45 +294,68 @@ class RandomProject {
     return "alter field " + model->key().str() + "." + field->name;
   }
 
-  std::optional<std::string> change_index_or_constraint() {
+  // An index over one or two fields.
+  std::optional<std::string> add_index() {
     Model* model = random_model();
     Field* field = model ? random_field(*model) : nullptr;
     if (!field) return std::nullopt;
-    switch (pick(4)) {
-      case 0:
-        model->indexes.push_back({fresh("idx"), {field->name}});
-        break;
-      case 1:
-        model->constraints.push_back(
-            {fresh("uniq"), ConstraintKind::unique, {field->name, "id"}, ""});
-        break;
-      case 2:
-        model->constraints.push_back({fresh("check"), ConstraintKind::check, {}, "id > 0"});
-        break;
-      case 3:
-        if (!model->indexes.empty())
-          model->indexes.erase(model->indexes.begin());
-        else if (!model->constraints.empty())
-          model->constraints.pop_back();
-        else
-          return std::nullopt;
-        break;
-    }
-    return "change indexes/constraints of " + model->key().str();
+    Index index{fresh("idx"), {field->name}};
+    Field* second = random_field(*model);
+    if (chance(40) && second != field) index.fields.push_back(second->name);
+    model->indexes.push_back(std::move(index));
+    return "add index to " + model->key().str();
   }
 
-  std::optional<std::string> change_table_or_comment() {
+  // A unique constraint over two fields, or a field and the primary key.
+  std::optional<std::string> add_unique_together() {
+    Model* model = random_model();
+    Field* field = model ? random_field(*model) : nullptr;
+    if (!field) return std::nullopt;
+    Field* second = random_field(*model);
+    std::string other = second != field && chance(60) ? second->name : "id";
+    model->constraints.push_back({fresh("uniq"), ConstraintKind::unique, {field->name, other}, ""});
+    return "add unique_together to " + model->key().str();
+  }
+
+  // A check over the primary key, which no edit renames or removes.
+  std::optional<std::string> add_check() {
     Model* model = random_model();
     if (!model) return std::nullopt;
-    if (chance(50)) {
-      model->table = fresh("table");
-      return "change table of " + model->key().str();
-    }
-    model->comment = model->comment.empty() ? fresh("comment ") : "";
+    static const char* checks[] = {"id > 0", "id >= 1", "id <> 0", "id < 1000000000"};
+    model->constraints.push_back({fresh("check"), ConstraintKind::check, {}, checks[pick(4)]});
+    return "add check to " + model->key().str();
+  }
+
+  std::optional<std::string> remove_index_or_constraint() {
+    Model* model = random_model();
+    if (!model) return std::nullopt;
+    int count = static_cast<int>(model->indexes.size() + model->constraints.size());
+    if (count == 0) return std::nullopt;
+    auto which = static_cast<std::size_t>(pick(count));
+    if (which < model->indexes.size())
+      model->indexes.erase(model->indexes.begin() + static_cast<std::ptrdiff_t>(which));
+    else
+      model->constraints.erase(model->constraints.begin() +
+                               static_cast<std::ptrdiff_t>(which - model->indexes.size()));
+    return "remove index or constraint of " + model->key().str();
+  }
+
+  std::optional<std::string> change_table() {
+    Model* model = random_model();
+    if (!model) return std::nullopt;
+    model->table = fresh("table");
+    return "change table of " + model->key().str();
+  }
+
+  // A comment added, changed or removed.
+  std::optional<std::string> change_comment() {
+    Model* model = random_model();
+    if (!model) return std::nullopt;
+    model->comment = model->comment.empty() || chance(50) ? fresh("comment ") : "";
     return "change comment of " + model->key().str();
   }
 
-  std::mt19937 random_;
+  SeededRandom& random_;
   int counter_ = 0;
 };
 
@@ -305,29 +370,29 @@ std::vector<Migration> generate(const MigrationGraph& history, const RandomProje
 // their text; the graph of those read back is the history of the next step.
 class Evolution {
  public:
-  explicit Evolution(unsigned seed) : project_(seed) {
+  explicit Evolution(unsigned seed) : random_(seed), project_(random_) {
     config_.root = dir_.path();
     config_.migrations_dir = dir_.path() / "migrations";
   }
 
-  std::string edit() { return project_.edit(); }
+  // One step: mostly an edit of the models, sometimes a hand-written RunSQL migration.
+  std::string edit() {
+    custom_sql_.reset();
+    if (random_.chance(6)) custom_sql_ = project_.custom_sql(graph_);
+    if (custom_sql_) return "hand-written " + custom_sql_->key().str();
+    return project_.edit();
+  }
 
   void check_step() {
+    if (custom_sql_) return check_custom_sql();
     const MigrationGraph& before = graph_;
     std::vector<Migration> generated = generate(before, project_);
     ASSERT_FALSE(generated.empty());
     std::vector<std::string> texts;
-    for (const Migration& migration : generated) {
-      fs::path path = write_migration(config_, migration);
-      texts.push_back(read_file(path));
-      history_.push_back(migration_from_json(parse_json_text(texts.back(), path), path));
-    }
-
+    for (const Migration& migration : generated) texts.push_back(write_and_read_back(migration));
     MigrationGraph after(history_);
-    ProjectState replayed = after.state_at();
-    ASSERT_TRUE(same_schema(replayed, project_.state));
-    FillingQuestioner questioner;
-    ASSERT_TRUE(detect_changes(replayed, project_.state, project_.sources, questioner).empty());
+    check_history(after);
+    if (::testing::Test::HasFatalFailure()) return;
 
     std::vector<std::string> regenerated;
     for (const Migration& migration : generate(before, project_))
@@ -341,15 +406,60 @@ class Evolution {
     ASSERT_TRUE(same_schema(load_migration_graph(config_).graph.state_at(), project_.state));
   }
 
+  // The second oracle: the history so far, migrated on SQLite from where the last check left
+  // the database (as a project's database follows its migrations), has the schema of the
+  // current models created from nothing.
+  void check_database() {
+    migrated_.migrate(graph_);
+    std::vector<std::string> differences =
+        compare_schemas(migrated_.schema(), created_schema(project_.state, config_));
+    std::string listed;
+    for (const std::string& difference : differences) listed += "\n  " + difference;
+    EXPECT_TRUE(differences.empty())
+        << "the migrated database differs from the models created from nothing:" << listed;
+  }
+
   const fs::path& folder() const { return dir_.path(); }
 
  private:
+  // Writes the migration as a file and adds what the file reads back as to the history.
+  std::string write_and_read_back(const Migration& migration) {
+    fs::path path = write_migration(config_, migration);
+    std::string text = read_file(path);
+    history_.push_back(migration_from_json(parse_json_text(text, path), path));
+    return text;
+  }
+
+  // Replaying the history gives the models, which then need no migration, on one leaf per app.
+  void check_history(const MigrationGraph& history) {
+    ProjectState replayed = history.state_at();
+    ASSERT_TRUE(same_schema(replayed, project_.state));
+    FillingQuestioner questioner;
+    ASSERT_TRUE(detect_changes(replayed, project_.state, project_.sources, questioner).empty());
+    ASSERT_TRUE(history.conflicts().empty());
+  }
+
+  // A RunSQL migration changes no model: the history still replays to them and the next
+  // migrations follow it.
+  void check_custom_sql() {
+    write_and_read_back(*custom_sql_);
+    MigrationGraph after(history_);
+    check_history(after);
+    graph_ = std::move(after);
+  }
+
   TempDir dir_;
   ProjectConfig config_;
+  SeededRandom random_;
   RandomProject project_;
+  std::optional<Migration> custom_sql_;  // this step's, when it is one
   std::vector<Migration> history_;
   MigrationGraph graph_{{}};  // of history_
+  MigratedSqlite migrated_{config_};
 };
+
+// The second oracle runs every this many steps and after the last.
+constexpr int database_check_interval = 40;
 
 void evolve(unsigned seed, int steps) {
   Evolution evolution(seed);
@@ -359,6 +469,8 @@ void evolve(unsigned seed, int steps) {
                  " (replay with DBMIG_PROPERTY_SEED=" + std::to_string(seed) + ")");
     try {
       evolution.check_step();
+      if (!::testing::Test::HasFailure() && (step % database_check_interval == 0 || step == steps))
+        evolution.check_database();
       if (step == steps) evolution.check_files();
     } catch (const std::exception& error) {
       ADD_FAILURE() << error.what();
@@ -371,14 +483,23 @@ void evolve(unsigned seed, int steps) {
   }
 }
 
-std::vector<unsigned> seeds() {
-  if (const char* seed = std::getenv("DBMIG_PROPERTY_SEED"))
-    return {static_cast<unsigned>(std::stoul(seed))};
-  return {1, 2};
+// DBMIG_PROPERTY_SEED=N replays seed N; DBMIG_PROPERTY_SEEDS=FIRST-LAST (or N for 1-N) runs a
+// range, the nightly size; by default the seeds 1 to 6.
+std::pair<unsigned, unsigned> seed_range() {
+  auto number = [](const std::string& text) { return static_cast<unsigned>(std::stoul(text)); };
+  if (const char* seed = std::getenv("DBMIG_PROPERTY_SEED")) return {number(seed), number(seed)};
+  if (const char* seeds = std::getenv("DBMIG_PROPERTY_SEEDS")) {
+    std::string range = seeds;
+    std::size_t dash = range.find('-');
+    if (dash == std::string::npos) return {1, number(range)};
+    return {number(range.substr(0, dash)), number(range.substr(dash + 1))};
+  }
+  return {1, 6};
 }
 
 TEST(MakemigrationsProperty, RandomEvolutionReplaysToTheScannedState) {
-  for (unsigned seed : seeds()) {
+  auto [first, last] = seed_range();
+  for (unsigned seed = first; seed <= last; ++seed) {
     evolve(seed, 220);
     if (HasFailure()) return;
   }

@@ -2,11 +2,10 @@
 // same state as the original. A failing seed is printed so it can be replayed.
 #include <gtest/gtest.h>
 
-#include <random>
-
 #include "dbmig/error.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/optimizer.hpp"
+#include "seeded_random.hpp"
 
 namespace dbmig {
 namespace {
@@ -34,11 +33,11 @@ class RandomOperations {
   }
 
  private:
-  std::mt19937 random_;
+  test::SeededRandom random_;
   ProjectState state_;
   int counter_ = 0;
 
-  int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(random_); }
+  int pick(int n) { return random_.pick(n); }
   std::string fresh(const char* prefix) { return prefix + std::to_string(counter_++); }
 
   const Model* some_model() {

@@ -43,7 +43,8 @@ struct ArrangeOptions {
   std::map<std::string, std::string> leaves;
   // --name: used instead of the automatic name for every migration written.
   std::optional<std::string> name;
-  // For each model in an `after_mentions_of`: the other apps whose migrations mention it.
+  // For each model in an `after_mentions_of`: the other apps whose migrations mention it, by
+  // its name or a name it had before a RenameModel.
   std::map<ModelKey, std::set<std::string>> mentioned_by;
 };
 

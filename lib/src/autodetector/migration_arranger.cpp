@@ -8,6 +8,7 @@
 
 #include "dbmig/autodetector.hpp"
 #include "dbmig/error.hpp"
+#include "dbmig/operations.hpp"
 #include "dbmig/optimizer.hpp"
 #include "dbmig/writer.hpp"
 
@@ -90,6 +91,32 @@ class MigrationArranger {
   std::vector<Migration> migrations_;
 };
 
+// Every name `model` has had in `history`: the RenameModel operations of its app followed back
+// from its name now. Migrations of other apps mention it by the name it had when they were
+// made. A name that another model had too only adds a dependency that was not needed.
+std::set<std::string> names_in_history(const MigrationGraph& history, const ModelKey& model) {
+  std::set<std::string> names{model.name};
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const Migration* migration : history.app_migrations(model.app))
+      for (const OperationPtr& operation : migration->operations)
+        if (auto* rename = dynamic_cast<const RenameModel*>(operation.get());
+            rename && names.count(rename->new_name) && names.insert(rename->old_name).second)
+          grew = true;
+  }
+  return names;
+}
+
+bool mentions_any(const Migration& migration, const std::string& app,
+                  const std::set<std::string>& names) {
+  return std::any_of(migration.operations.begin(), migration.operations.end(),
+                     [&](const OperationPtr& operation) {
+                       return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+                         return operation->references_model({app, name}, migration.app);
+                       });
+                     });
+}
+
 }  // namespace
 
 std::vector<Migration> arrange_migrations(const std::vector<PlannedOperation>& operations,
@@ -106,13 +133,11 @@ ArrangeOptions arrange_options(const MigrationGraph& history,
     if (!planned.after_mentions_of) continue;
     const ModelKey& model = *planned.after_mentions_of;
     std::set<std::string>& apps = options.mentioned_by[model];
+    std::set<std::string> names = names_in_history(history, model);
     for (const Migration* migration : history.order())
-      if (migration->app != model.app && !apps.count(migration->app))
-        for (const OperationPtr& operation : migration->operations)
-          if (operation->references_model(model, migration->app)) {
-            apps.insert(migration->app);
-            break;
-          }
+      if (migration->app != model.app && !apps.count(migration->app) &&
+          mentions_any(*migration, model.app, names))
+        apps.insert(migration->app);
   }
   return options;
 }
