@@ -25,7 +25,30 @@ std::uint32_t stable_hash(std::string_view text) {
   return hash;
 }
 
+std::string hex_hash(std::string_view text) {
+  char hash[9];
+  std::snprintf(hash, sizeof hash, "%08x", stable_hash(text));
+  return hash;
+}
+
+// The readable start of `name`, then `tail`, in max_identifier_length bytes.
+std::string with_tail(const std::string& name, const std::string& tail) {
+  return utf8_prefix(name, max_identifier_length - tail.size()) + tail;
+}
+
+std::string joined_name(std::string_view table, const std::vector<std::string>& columns) {
+  std::string name(table);
+  for (const auto& column : columns) name += "_" + column;
+  return name;
+}
+
 }  // namespace
+
+std::string utf8_prefix(std::string_view text, std::size_t size) {
+  if (text.size() <= size) return std::string(text);
+  while (size > 0 && (static_cast<unsigned char>(text[size]) & 0xC0) == 0x80) --size;
+  return std::string(text.substr(0, size));
+}
 
 std::string snake_case(std::string_view name) {
   std::string result;
@@ -42,21 +65,26 @@ std::string snake_case(std::string_view name) {
 }
 
 std::string default_table_name(std::string_view app, std::string_view model) {
-  return std::string(app) + "_" + snake_case(model);
+  std::string name = std::string(app) + "_" + snake_case(model);
+  if (name.size() <= max_identifier_length) return name;
+  return with_tail(name, "_" + hex_hash(name));
 }
 
 std::string constraint_name(std::string_view table, const std::vector<std::string>& columns,
                             std::string_view suffix) {
-  std::string name(table);
-  for (const auto& column : columns) name += "_" + column;
-  name += "_";
-  name += suffix;
+  std::string name = joined_name(table, columns) + "_" + std::string(suffix);
   if (name.size() <= max_identifier_length) return name;
-  char hash[9];
-  std::snprintf(hash, sizeof hash, "%08x", stable_hash(name));
   // Keep the readable start, then "_<hash>_<suffix>".
-  std::string tail = "_" + std::string(hash) + "_" + std::string(suffix);
-  return name.substr(0, max_identifier_length - tail.size()) + tail;
+  return with_tail(name, "_" + hex_hash(name) + "_" + std::string(suffix));
+}
+
+std::string distinct_constraint_name(std::string_view table,
+                                     const std::vector<std::string>& columns,
+                                     std::string_view suffix, std::string_view identity) {
+  std::string name = joined_name(table, columns);
+  return with_tail(
+      name, "_" + hex_hash(name + "\n" + std::string(suffix) + "\n" + std::string(identity)) + "_" +
+                std::string(suffix));
 }
 
 }  // namespace dbmig

@@ -81,6 +81,23 @@ void check_apps_exist(const ProjectConfig& config) {
                          " does not exist; create it or fix the app list in dbmig.json");
 }
 
+void check_migrations_have_apps(const ProjectConfig& config) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(config.migrations_dir, error)) {
+    std::string app = entry.path().filename().string();
+    if (!entry.is_directory() || config.find_app(app)) continue;
+    for (const auto& file : fs::directory_iterator(entry.path(), error)) {
+      if (file.path().extension() != ".json") continue;
+      throw InputError(
+          "app " + app + " has migrations (" +
+          fs::relative(file.path(), config.root).generic_string() + ") but no models header (" +
+          fs::relative(config.apps_root / app / "models.hpp", config.root).generic_string() +
+          " or a list in dbmig.json): restore it; to drop the app's tables, keep the header "
+          "with its models removed");
+    }
+  }
+}
+
 const AppConfig* ProjectConfig::find_app(const std::string& name) const {
   auto it = std::find_if(apps.begin(), apps.end(),
                          [&](const AppConfig& app) { return app.name == name; });

@@ -7,13 +7,16 @@
 #include "dbmig/error.hpp"
 #include "dbmig/json_file.hpp"
 #include "dbmig/migration_json.hpp"
+#include "dbmig/naming.hpp"
 
 namespace dbmig {
 
 namespace {
 
-// Django's limit for a joined name before it becomes "<first fragments>_and_more".
-constexpr std::size_t max_joined_name_length = 52;
+// Django's limit for a migration's name after its number: a longer join of operation fragments
+// becomes "<the first fragments that fit>_and_more", within the limit too.
+constexpr std::size_t max_name_length = 52;
+constexpr std::string_view and_more = "_and_more";
 
 // File systems allow 255 bytes per file name; "NNNN_", ".json" and write_file_atomically's
 // ".<pid>.tmp" must fit beside the name.
@@ -39,19 +42,23 @@ std::string numbered_migration_name(int number, std::string_view name) {
 std::string suggest_migration_name(const Operations& operations, bool initial) {
   if (initial) return "initial";
   if (operations.empty()) return "empty";
-  std::string name;
+  std::vector<std::string> fragments;
   for (const OperationPtr& operation : operations) {
-    std::string fragment = operation->name_fragment();
-    if (fragment.empty()) return "auto";
-    if (name.empty()) {
-      name = fragment;
-    } else if (name.size() + 1 + fragment.size() > max_joined_name_length) {
-      return name + "_and_more";
-    } else {
-      name += "_" + fragment;
-    }
+    fragments.push_back(operation->name_fragment());
+    if (fragments.back().empty()) return "auto";
   }
-  return name;
+  if (fragments.size() == 1) return utf8_prefix(fragments[0], max_name_length);
+  std::string joined;
+  for (const auto& fragment : fragments) joined += (joined.empty() ? "" : "_") + fragment;
+  if (joined.size() <= max_name_length) return joined;
+  std::string name;
+  for (const auto& fragment : fragments) {
+    std::size_t size = name.size() + (name.empty() ? 0 : 1) + fragment.size() + and_more.size();
+    if (size > max_name_length) break;
+    name += (name.empty() ? "" : "_") + fragment;
+  }
+  if (name.empty()) name = utf8_prefix(fragments[0], max_name_length - and_more.size());
+  return name + std::string(and_more);
 }
 
 void check_migration_name(const std::string& name) {

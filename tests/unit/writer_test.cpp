@@ -35,7 +35,20 @@ TEST(WriterNames, LongNamesEndWithAndMore) {
     many.push_back(std::make_shared<AddField>("Blog", field));
   }
   std::string name = suggest_migration_name(many, false);
-  EXPECT_EQ(name, "blog_first_long_field_blog_second_long_field_and_more");
+  EXPECT_EQ(name, "blog_first_long_field_and_more");
+}
+
+// Django's 52-character limit holds for the "_and_more" form and for one long fragment too.
+TEST(WriterNames, NamesNeverExceedFiftyTwoCharacters) {
+  for (std::size_t length : {10u, 30u, 43u, 44u, 52u, 60u, 120u}) {
+    Field field = text_field(std::string(length, 'f'));
+    field.null = true;
+    Operations one{std::make_shared<AddField>("Blog", field)};
+    Operations two{std::make_shared<AddField>("Blog", field),
+                   std::make_shared<RemoveField>("Blog", "body")};
+    EXPECT_LE(suggest_migration_name(one, false).size(), 52u) << length;
+    EXPECT_LE(suggest_migration_name(two, false).size(), 52u) << length;
+  }
 }
 
 TEST(WriterNames, CustomNamesMustBeIdentifiers) {

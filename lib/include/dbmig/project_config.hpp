@@ -37,5 +37,9 @@ ProjectConfig load_project_config(const std::filesystem::path& root);
 // Throws InputError saying what to create when the project has no app or an app header is
 // missing; commands that scan models call it first.
 void check_apps_exist(const ProjectConfig& config);
+// Throws InputError when a folder of migrations/ holds migrations of an app the project no
+// longer has (its models.hpp renamed or deleted): makemigrations would otherwise delete every
+// model of that app.
+void check_migrations_have_apps(const ProjectConfig& config);
 
 }  // namespace dbmig

@@ -153,6 +153,7 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   if (options.name) check_migration_name(*options.name);
   ProjectConfig config = load_project_config(std::filesystem::absolute(global.project));
   check_apps_exist(config);
+  check_migrations_have_apps(config);
   check_app_labels(config, options.apps);
   NoChangesMemo memo(config, options.apps);
   bool detecting = !options.merge && !options.empty;

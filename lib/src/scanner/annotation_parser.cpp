@@ -105,31 +105,14 @@ class Reader {
     return digits;
   }
 
+  // The text of a "..." literal, its C escapes (\n, \x41, \0, \") read as C reads them.
   std::string string_literal() {
-    ++pos_;  // opening quote
-    std::string result;
-    while (!at_end() && text_[pos_] != '"') {
-      char c = text_[pos_++];
-      if (c == '\\' && !at_end()) {
-        char escaped = text_[pos_++];
-        switch (escaped) {
-          case 'n':
-            result += '\n';
-            break;
-          case 't':
-            result += '\t';
-            break;
-          default:
-            result += escaped;
-            break;
-        }
-      } else {
-        result += c;
-      }
-    }
+    std::size_t begin = ++pos_;  // after the opening quote
+    while (!at_end() && text_[pos_] != '"') pos_ += text_[pos_] == '\\' ? 2 : 1;
     if (at_end()) fail("unterminated string literal");
+    std::string_view body = text_.substr(begin, pos_ - begin);
     ++pos_;  // closing quote
-    return result;
+    return unescape(body);
   }
 
   // `name`, `ns::name`, `::ns::name` or `app.Model`.

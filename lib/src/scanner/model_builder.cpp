@@ -6,8 +6,12 @@
 #include <set>
 
 #include "dbmig/naming.hpp"
+#include "dbmig/schema_limits.hpp"
+#include "dbmig/state_json.hpp"
 #include "scanner/annotation_parser.hpp"
 #include "scanner/default_value.hpp"
+#include "scanner/model_limits.hpp"
+#include "scanner/reporter.hpp"
 
 namespace dbmig::scanner {
 
@@ -26,24 +30,6 @@ std::string on_delete_names() {
     names += (names.empty() ? "" : ", ") + std::string(to_string(action));
   return names;
 }
-
-// Collects "file:line:col: error: <subject>: <message>".
-class Reporter {
- public:
-  Reporter(std::vector<std::string>& problems, SourceLocation where, std::string subject)
-      : problems_(problems), where_(std::move(where)), subject_(std::move(subject)) {}
-
-  void error(const std::string& message) const { at(where_, message); }
-  void at(const SourceLocation& where, const std::string& message) const {
-    problems_.push_back(where.str() + ": error: " + subject_ + ": " + message);
-  }
-  const std::string& subject() const { return subject_; }
-
- private:
-  std::vector<std::string>& problems_;
-  SourceLocation where_;
-  std::string subject_;
-};
 
 // Reads typed values out of options, reporting what was expected on a mismatch.
 class OptionReader {
@@ -175,6 +161,7 @@ class Builder {
     check_unique_columns(declared, model);
     add_indexes_and_constraints(
         options, model, Reporter(problems_, declared.annotation.location, report.subject()));
+    check_model_limits(declared, model, problems_);
     cpp_names_[declared.cpp_name] = model.key();
     addition_order_.push_back(model.key());
     result_.sources[model.key()] = std::move(source);
@@ -382,7 +369,10 @@ class Builder {
     if (!checked.problem.empty())
       report.at(options.default_value ? declared.annotation->location : declared.location,
                 checked.problem);
-    field.default_value = checked.value;
+    // The form replaying the written migration gives back (uint64 for an unsigned column, a
+    // double for a decimal one), so the next run finds nothing changed.
+    if (checked.value)
+      field.default_value = canonical_literal(*checked.value, field.type, report.subject());
   }
 
   static void check_on_delete(Field& field, const FieldOptions& options, const Reporter& report) {
@@ -409,15 +399,18 @@ class Builder {
                    "); keep one and use unique_together(...) for the others");
   }
 
+  // SQLite and MySQL compare column names ignoring case, so `Name` and `name` are one column.
   void check_unique_columns(const DeclaredModel& declared, const Model& model) {
     std::map<std::string, const Field*> columns;
     for (const auto& field : model.fields) {
-      auto [it, added] = columns.emplace(field.column_name(), &field);
+      auto [it, added] = columns.emplace(schema_limits::case_folded(field.column_name()), &field);
       if (!added)
         Reporter(problems_, result_location(declared, field.name),
                  "model " + declared.cpp_name + ", field " + field.name)
             .error("column " + field.column_name() + " is already used by field " +
-                   it->second->name + "; give one of them another column = \"...\"");
+                   it->second->name + " (" + it->second->column_name() +
+                   "; SQLite and MySQL ignore letter case in column names); give one of them "
+                   "another column = \"...\"");
     }
   }
 
@@ -448,31 +441,104 @@ class Builder {
 
   void add_indexes_and_constraints(const ModelOptions& options, Model& model,
                                    const Reporter& report) {
+    std::set<std::string> taken = reserve_field_object_names(model, report);
     for (const auto& set : options.indexes)
-      if (auto columns = columns_of(set.fields, model, report, "index(...)"))
-        model.indexes.push_back(
-            {set.name.empty() ? constraint_name(model.table, *columns, "idx") : set.name,
-             set.fields});
+      if (auto name = column_set_name(set, "index", model, taken, report))
+        model.indexes.push_back({*name, set.fields});
     for (const auto& set : options.unique_together)
-      if (auto columns = columns_of(set.fields, model, report, "unique_together(...)"))
-        model.constraints.push_back(
-            {set.name.empty() ? constraint_name(model.table, *columns, "uniq") : set.name,
-             ConstraintKind::unique,
-             set.fields,
-             {}});
-    for (const auto& check : options.checks)
-      model.constraints.push_back(
-          {check.name.empty() ? check_name(check.expression, model) : check.name,
-           ConstraintKind::check,
-           {},
-           check.expression});
-    std::set<std::string> names;
-    for (const auto& index : model.indexes) note_name(index.name, names, report);
-    for (const auto& constraint : model.constraints) note_name(constraint.name, names, report);
+      if (auto name = column_set_name(set, "unique_together", model, taken, report))
+        model.constraints.push_back({*name, ConstraintKind::unique, set.fields, {}});
+    for (const auto& check : options.checks) {
+      std::string name = check.name;
+      if (name.empty())
+        name = generated_name(model.table, check_columns(check.expression, model), "check",
+                              check.expression, taken);
+      note_name(name, taken, report);
+      model.constraints.push_back({name, ConstraintKind::check, {}, check.expression});
+    }
   }
 
-  // "<table>_<columns the expression mentions>_check": stable, and readable in SQL errors.
-  static std::string check_name(const std::string& expression, const Model& model) {
+  // The name of an index(...) or unique_together(...), or nullopt (reported) when it names a
+  // field the model lacks or repeats an index the model already has.
+  std::optional<std::string> column_set_name(const ColumnSet& set, const std::string& option,
+                                             const Model& model, std::set<std::string>& taken,
+                                             const Reporter& report) {
+    auto columns = columns_of(set.fields, model, report, option + "(...)");
+    if (!columns || repeats_index(set.fields, option, model, report)) return std::nullopt;
+    bool unique = option == "unique_together";
+    std::string name = set.name;
+    if (name.empty())
+      name = generated_name(model.table, *columns, unique ? "uniq" : "idx",
+                            option + "(" + join(*columns) + ")", taken);
+    note_name(name, taken, report);
+    return name;
+  }
+
+  // A second index over exactly the columns of another (of its kind, or a field's own) is
+  // refused rather than folded, so the model reads as what the database holds.
+  static bool repeats_index(const std::vector<std::string>& fields, const std::string& option,
+                            const Model& model, const Reporter& report) {
+    bool unique = option == "unique_together";
+    const Field* single = fields.size() == 1 ? model.find_field(fields[0]) : nullptr;
+    if (single && (single->primary_key || single->unique || (!unique && single->index))) {
+      report.error(option + "(" + fields[0] + ") repeats the " +
+                   (single->primary_key ? "primary key"
+                    : single->unique    ? "unique"
+                                        : "index") +
+                   " the field already has (DBMIG_FIELD(...), or references); remove one of them");
+      return true;
+    }
+    bool twice = unique ? std::any_of(model.constraints.begin(), model.constraints.end(),
+                                      [&](const Constraint& c) { return c.fields == fields; })
+                        : std::any_of(model.indexes.begin(), model.indexes.end(),
+                                      [&](const Index& i) { return i.fields == fields; });
+    if (twice)
+      report.error(option + "(" + join(fields) + ") is declared twice; remove one of them");
+    return twice;
+  }
+
+  // constraint_name(), or when a field's object or an earlier name already has it (`index(x)`
+  // on a column named like another index's columns, a check beside a range check), the form
+  // with a hash of what the object enforces: generated names never collide.
+  std::string generated_name(const std::string& table, const std::vector<std::string>& columns,
+                             const std::string& suffix, const std::string& identity,
+                             const std::set<std::string>& taken) const {
+    std::string name = constraint_name(table, columns, suffix);
+    std::string folded = schema_limits::case_folded(name);
+    if (!taken.count(folded) && !schema_names_.count(folded)) return name;
+    return distinct_constraint_name(table, columns, suffix, identity);
+  }
+
+  // The names the schema editors may give the objects a field brings along (its index, unique
+  // constraint, foreign key, range check; base_schema_editor.cpp), noted as taken.
+  std::set<std::string> reserve_field_object_names(const Model& model, const Reporter& report) {
+    std::set<std::string> taken;
+    for (const auto& field : model.fields) {
+      std::vector<std::string> suffixes;
+      if (field.references) suffixes.push_back("fk");
+      if (field.index && !field.unique && !field.primary_key) suffixes.push_back("idx");
+      if (field.unique && !field.primary_key) suffixes.push_back("uniq");
+      if (!field.auto_increment && may_have_range_check(field.type)) suffixes.push_back("check");
+      for (const auto& suffix : suffixes)
+        note_name(constraint_name(model.table, {field.column_name()}, suffix), taken, report);
+    }
+    return taken;
+  }
+
+  // int8 on PostgreSQL, the unsigned types on PostgreSQL and SQLite.
+  static bool may_have_range_check(FieldType type) {
+    return type == FieldType::int8 || (type >= FieldType::uint8 && type <= FieldType::uint64);
+  }
+
+  static std::string join(const std::vector<std::string>& names) {
+    std::string joined;
+    for (const auto& name : names) joined += (joined.empty() ? "" : ", ") + name;
+    return joined;
+  }
+
+  // The columns a check expression mentions, for its "<table>_<columns>_check" name: stable,
+  // and readable in SQL errors.
+  static std::vector<std::string> check_columns(const std::string& expression, const Model& model) {
     std::set<std::string> words;
     std::string word;
     for (char c : expression + " ") {
@@ -486,13 +552,18 @@ class Builder {
     std::vector<std::string> columns;
     for (const auto& field : model.fields)
       if (words.count(field.column_name())) columns.push_back(field.column_name());
-    return constraint_name(model.table, columns, "check");
+    return columns;
   }
 
+  // Index and constraint names are per database (PostgreSQL, SQLite) and MySQL ignores their
+  // letter case, so each must be unique across all tables, compared case-folded.
   void note_name(const std::string& name, std::set<std::string>& names, const Reporter& report) {
-    if (!names.insert(name).second || !schema_names_.insert(name).second)
-      report.error("index or constraint name " + name +
-                   " is used twice (names are per database); name one of them with name = \"...\"");
+    std::string folded = schema_limits::case_folded(name);
+    if (!names.insert(folded).second || !schema_names_.insert(folded).second)
+      report.error("index or constraint name " + printable(name) +
+                   " is used twice (names are per database, compared ignoring letter case); "
+                   "name one of them with name = \"...\", or rename the table or column it is "
+                   "made of");
   }
 
   void resolve(const PendingReference& reference) {
@@ -537,17 +608,20 @@ class Builder {
     return std::nullopt;
   }
 
+  // SQLite, and MySQL on case-insensitive file systems, take `Blogs` and `blogs` as one table.
   void check_unique_tables() {
     std::map<std::string, ModelKey> tables;
     for (const auto& key : addition_order_) {
       const Model& model = result_.state.models.at(key);
-      auto [it, added] = tables.emplace(model.table, key);
+      auto [it, added] = tables.emplace(schema_limits::case_folded(model.table), key);
       if (!added)
         Reporter(problems_, result_.sources[key].location, "model " + result_.sources[key].cpp_name)
             .error("table " + model.table + " is also the table of " +
                    result_.sources[it->second].cpp_name + " (" +
+                   result_.state.models.at(it->second).table + ", " +
                    result_.sources[it->second].location.str() +
-                   "); give one of them another table = \"...\"");
+                   "; SQLite and MySQL may ignore letter case in table names); give one of them "
+                   "another table = \"...\"");
     }
   }
 

@@ -1,0 +1,160 @@
+#include "dbmig/schema_limits.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+
+namespace dbmig::schema_limits {
+
+namespace {
+
+// The code points of `text`, or nullopt when it is not valid UTF-8 (overlong forms and
+// surrogates included).
+std::optional<std::vector<char32_t>> code_points(std::string_view text) {
+  std::vector<char32_t> points;
+  for (std::size_t i = 0; i < text.size();) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = byte < 0x80           ? 1
+                         : (byte >> 5) == 0x6  ? 2
+                         : (byte >> 4) == 0xE  ? 3
+                         : (byte >> 3) == 0x1E ? 4
+                                               : 0;
+    if (length == 0 || i + length > text.size()) return std::nullopt;
+    char32_t point = length == 1 ? byte : byte & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+      auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return std::nullopt;
+      point = (point << 6) | (next & 0x3F);
+    }
+    constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (point < smallest[length] || point > 0x10FFFF || (point >= 0xD800 && point <= 0xDFFF))
+      return std::nullopt;
+    points.push_back(point);
+    i += length;
+  }
+  return points;
+}
+
+// How many bytes MySQL reserves in an index key for a column.
+std::size_t mysql_key_bytes(const Field& field) {
+  switch (field.type) {
+    case FieldType::string:
+      return static_cast<std::size_t>(field.max_length.value_or(0)) * mysql_bytes_per_character;
+    case FieldType::decimal:
+      return static_cast<std::size_t>(field.precision) / 2 + 1;
+    default:
+      return 8;
+  }
+}
+
+bool unbounded(const Field& field) {
+  return (field.type == FieldType::string && !field.max_length) || field.type == FieldType::bytes;
+}
+
+}  // namespace
+
+std::string text_problem(std::string_view text) {
+  if (!code_points(text))
+    return "is not valid UTF-8; write it in UTF-8 (a \\x escape must form a UTF-8 character)";
+  if (text.find('\0') != std::string_view::npos)
+    return "contains a NUL character, which PostgreSQL cannot store";
+  return {};
+}
+
+std::string postgresql_identifier_problem(std::string_view name) {
+  if (name.size() <= postgresql_identifier_bytes) return {};
+  return "is " + std::to_string(name.size()) + " bytes long; PostgreSQL accepts at most " +
+         std::to_string(postgresql_identifier_bytes) + " bytes";
+}
+
+std::string mysql_identifier_problem(std::string_view name) {
+  auto points = code_points(name);
+  if (!points) return text_problem(name);
+  if (points->size() > mysql_identifier_characters)
+    return "is " + std::to_string(points->size()) + " characters long; MySQL accepts at most " +
+           std::to_string(mysql_identifier_characters) + " characters";
+  if (!points->empty() && points->back() == U' ')
+    return "ends with a space, which MySQL does not accept";
+  for (char32_t point : *points)
+    if (point > 0xFFFF)
+      return "holds a character beyond U+FFFF (such as an emoji), which MySQL does not accept "
+             "in names";
+  return {};
+}
+
+std::string identifier_problem(std::string_view name) {
+  if (name.empty()) return "is empty";
+  if (auto problem = text_problem(name); !problem.empty()) return problem;
+  if (auto problem = postgresql_identifier_problem(name); !problem.empty()) return problem;
+  return mysql_identifier_problem(name);
+}
+
+std::string case_folded(std::string_view name) {
+  std::string folded(name);
+  for (char& c : folded)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return folded;
+}
+
+std::string column_type_problem(const Field& field) {
+  if (field.type == FieldType::string && field.max_length &&
+      *field.max_length > mysql_max_varchar_length)
+    return "max_length = " + std::to_string(*field.max_length) +
+           " is longer than the VARCHAR MySQL creates (at most " +
+           std::to_string(mysql_max_varchar_length) +
+           " characters); use at most that, or drop max_length for TEXT";
+  if (field.type == FieldType::decimal && field.scale > mysql_max_decimal_scale)
+    return "decimal scale " + std::to_string(field.scale) + " is more than MySQL accepts (" +
+           std::to_string(mysql_max_decimal_scale) + "); use a scale of at most " +
+           std::to_string(mysql_max_decimal_scale);
+  return {};
+}
+
+std::string default_problem(const Field& field) {
+  if (!field.default_value) return {};
+  const Literal& value = *field.default_value;
+  if (const auto* number = std::get_if<double>(&value)) {
+    if (!std::isfinite(*number))
+      return "default is not a finite number (infinity or NaN), which neither JSON nor every "
+             "database stores; use a finite number or DBMIG_FIELD(default = none)";
+    if (field.type == FieldType::float32 && std::abs(*number) > std::numeric_limits<float>::max())
+      return "default is beyond the range of a float column; use a double member or a smaller "
+             "default";
+  }
+  if (const auto* number = std::get_if<std::uint64_t>(&value))
+    if (*number > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+      return "default " + std::to_string(*number) +
+             " is above 9223372036854775807, the largest value PostgreSQL's BIGINT (the uint64 "
+             "column there) holds; use a smaller default";
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    auto problem = text_problem(*text);
+    if (!problem.empty()) return "default " + problem;
+  }
+  return {};
+}
+
+std::string mysql_index_problem(const std::vector<const Field*>& fields) {
+  std::size_t key_bytes = 0;
+  for (const Field* field : fields) {
+    if (unbounded(*field))
+      return "MySQL cannot index " + field->name + " (" +
+             (field->type == FieldType::bytes ? "BLOB" : "TEXT") +
+             " without a length): give it a max_length, or drop the index or unique option";
+    key_bytes += mysql_key_bytes(*field);
+  }
+  if (key_bytes > mysql_max_key_bytes)
+    return "the key is " + std::to_string(key_bytes) +
+           " bytes on MySQL (4 per VARCHAR character), more than its " +
+           std::to_string(mysql_max_key_bytes) + "; use smaller max_length values";
+  return {};
+}
+
+std::string check_expression_problem(std::string_view expression) {
+  if (expression.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    return "the check expression is empty; write the SQL condition, e.g. check = \"price >= 0\"";
+  auto problem = text_problem(expression);
+  return problem.empty() ? "" : "the check expression " + problem;
+}
+
+}  // namespace dbmig::schema_limits

@@ -1,0 +1,112 @@
+// The database limits as pure rules: each named rule on the values just inside and just
+// outside what SQLite, PostgreSQL and MySQL accept.
+#include "dbmig/schema_limits.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include <gtest/gtest.h>
+
+namespace dbmig::schema_limits {
+namespace {
+
+std::string repeated(const std::string& text, std::size_t times) {
+  std::string result;
+  for (std::size_t i = 0; i < times; ++i) result += text;
+  return result;
+}
+
+TEST(SchemaLimits, PostgresCountsBytes) {
+  EXPECT_EQ(postgresql_identifier_problem(std::string(63, 'a')), "");
+  EXPECT_NE(postgresql_identifier_problem(std::string(64, 'a')), "");
+  EXPECT_NE(postgresql_identifier_problem(repeated("\xc3\xa9", 32)), "");  // 64 bytes
+}
+
+TEST(SchemaLimits, MysqlCountsCharacters) {
+  EXPECT_EQ(mysql_identifier_problem(repeated("\xc3\xa9", 33)), "");  // 33 characters, 66 bytes
+  EXPECT_EQ(mysql_identifier_problem(repeated("\xc3\xa9", 64)), "");
+  EXPECT_NE(mysql_identifier_problem(repeated("\xc3\xa9", 65)), "");
+  EXPECT_NE(mysql_identifier_problem("name "), "");
+  EXPECT_NE(mysql_identifier_problem("smile\xf0\x9f\x98\x80"), "");
+  EXPECT_EQ(mysql_identifier_problem("\xe2\x82\xac"), "");  // U+20AC is fine
+}
+
+TEST(SchemaLimits, AnIdentifierMeetsEveryDatabase) {
+  EXPECT_EQ(identifier_problem("blog_post"), "");
+  EXPECT_EQ(identifier_problem(repeated("\xc3\xa9", 31)), "");  // 62 bytes
+  EXPECT_NE(identifier_problem(repeated("\xc3\xa9", 33)), "");  // MySQL yes, PostgreSQL no
+  EXPECT_NE(identifier_problem(""), "");
+  EXPECT_NE(identifier_problem("blog\xff"), "");
+  EXPECT_NE(identifier_problem(std::string("a\0b", 3)), "");
+}
+
+TEST(SchemaLimits, TextMustBeUtf8WithoutNul) {
+  EXPECT_EQ(text_problem("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"), "");
+  for (std::string bad :
+       {"caf\xe9", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "\x80"})
+    EXPECT_NE(text_problem(bad), "") << bad;
+  EXPECT_NE(text_problem(std::string("a\0b", 3)), "");
+}
+
+TEST(SchemaLimits, CaseFoldingIsAscii) {
+  EXPECT_EQ(case_folded("Blogs"), "blogs");
+  EXPECT_EQ(case_folded("\xc3\x89t\xc3\xa9"), "\xc3\x89t\xc3\xa9");
+}
+
+Field field_of(FieldType type, std::optional<Literal> value = std::nullopt) {
+  Field field;
+  field.name = "f";
+  field.type = type;
+  field.default_value = std::move(value);
+  return field;
+}
+
+TEST(SchemaLimits, DefaultsEveryDatabaseStores) {
+  constexpr auto big = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  EXPECT_EQ(default_problem(field_of(FieldType::uint64, Literal{big})), "");
+  EXPECT_NE(default_problem(field_of(FieldType::uint64, Literal{big + 1})), "");
+  EXPECT_EQ(default_problem(field_of(FieldType::float64, Literal{1e308})), "");
+  EXPECT_NE(default_problem(field_of(FieldType::float64, Literal{INFINITY})), "");
+  EXPECT_NE(default_problem(field_of(FieldType::float64, Literal{-INFINITY})), "");
+  EXPECT_NE(default_problem(field_of(FieldType::decimal, Literal{NAN})), "");
+  EXPECT_EQ(default_problem(field_of(FieldType::float32, Literal{3.4028234663852886e38})), "");
+  EXPECT_NE(default_problem(field_of(FieldType::float32, Literal{3.5e38})), "");
+  EXPECT_NE(default_problem(field_of(FieldType::string, Literal{std::string("\xff")})), "");
+  EXPECT_EQ(default_problem(field_of(FieldType::string, Literal{std::string("ok")})), "");
+}
+
+TEST(SchemaLimits, ColumnTypesMysqlCreates) {
+  Field text = field_of(FieldType::string);
+  text.max_length = mysql_max_varchar_length;
+  EXPECT_EQ(column_type_problem(text), "");
+  text.max_length = mysql_max_varchar_length + 1;
+  EXPECT_NE(column_type_problem(text), "");
+  Field decimal = field_of(FieldType::decimal);
+  decimal.precision = 65;
+  decimal.scale = 30;
+  EXPECT_EQ(column_type_problem(decimal), "");
+  decimal.scale = 31;
+  EXPECT_NE(column_type_problem(decimal), "");
+}
+
+TEST(SchemaLimits, MysqlIndexesNeedBoundedColumnsWithinTheKeyLength) {
+  Field text = field_of(FieldType::string);
+  Field bytes = field_of(FieldType::bytes);
+  Field number = field_of(FieldType::int64);
+  EXPECT_NE(mysql_index_problem({&text}), "");
+  EXPECT_NE(mysql_index_problem({&number, &bytes}), "");
+  text.max_length = 768;  // 3072 bytes
+  EXPECT_EQ(mysql_index_problem({&text}), "");
+  EXPECT_NE(mysql_index_problem({&text, &number}), "");
+  text.max_length = 200;
+  EXPECT_EQ(mysql_index_problem({&text, &number}), "");
+}
+
+TEST(SchemaLimits, CheckExpressionsAreNotEmpty) {
+  EXPECT_EQ(check_expression_problem("price >= 0"), "");
+  EXPECT_NE(check_expression_problem(""), "");
+  EXPECT_NE(check_expression_problem(" \n"), "");
+}
+
+}  // namespace
+}  // namespace dbmig::schema_limits
