@@ -192,19 +192,11 @@ std::string MysqlSchemaEditor::cast_type(const Field& field) const {
   }
 }
 
-// A MariaDB compound statement, which runs outside stored programs too (MySQL has none). The
-// message is cut to SIGNAL's limit of 128 characters.
+// A MariaDB compound statement, which runs outside stored programs too (MySQL has none).
 Statements MysqlSchemaEditor::refuse_rows(std::string_view table, const std::string& condition,
                                           const std::string& message) const {
-  std::string text = message;
-  if (text.size() > 128) {
-    text.resize(128);
-    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
-      text.pop_back();  // do not end inside a UTF-8 sequence
-    if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
-  }
   return {"BEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM " + quote_name(table) + " WHERE " + condition +
-          ") THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = " + quote_string(text) +
+          ") THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = " + quote_string(message) +
           "; END IF; END"};
 }
 
