@@ -32,7 +32,11 @@ SessionTraits session_traits(Dialect dialect) {
               "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = :name "
               "AND table_schema = current_schema()"};
     case Dialect::mysql:
-      return {{},
+      // The session's own strict mode, whatever the server's global sql_mode: without it a
+      // shrinking ALTER cuts values and NOT NULL turns NULLs into '' or 0, with a warning only.
+      // (No ANSI_QUOTES or NO_BACKSLASH_ESCAPES: the MySQL schema editor quotes for neither.)
+      return {{"SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
+               "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'"},
               "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = :name "
               "AND table_schema = DATABASE()"};
   }

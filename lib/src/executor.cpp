@@ -326,6 +326,19 @@ void MigrationExecutor::mark_started(const PlanStep& step, int batch) {
   records_[migration.key()] = {migration.key(), "", batch, migration_checksum(migration), state, 0};
 }
 
+void MigrationExecutor::unmark_started(const PlanStep& step) {
+  const MigrationKey key = step.migration->key();
+  auto started = records_.find(key);
+  if (started == records_.end() || !started->second.interrupted()) return;
+  if (step.direction == Direction::forwards) {
+    recorder_.remove(key);
+    records_.erase(started);
+  } else {
+    recorder_.mark_applied(key);
+    started->second.state = RecordState::applied;
+  }
+}
+
 void MigrationExecutor::execute(const PlanStep& step, const Rendered& rendered, int batch) {
   const Migration& migration = *step.migration;
   auto editor = make_schema_editor(connection_.dialect());
@@ -341,6 +354,10 @@ void MigrationExecutor::execute(const PlanStep& step, const Rendered& rendered, 
       return DatabaseError(text +
                            "It was rolled back and is not recorded; the migrations before it "
                            "stay applied.");
+    if (ran.empty())
+      return DatabaseError(text +
+                           "It failed at its first statement, so nothing changed and it is not "
+                           "recorded; the migrations before it stay applied.");
     return DatabaseError(
         text + "It ran outside a transaction, so " + std::to_string(ran.size()) +
         " statement(s) before the failing one stay in effect:" + numbered(ran, ran.size()) +
@@ -374,6 +391,15 @@ void MigrationExecutor::execute(const PlanStep& step, const Rendered& rendered, 
     record(step, batch);
     if (atomic) connection_.session().commit();
   } catch (...) {
+    // A failed statement changes nothing on its own (each is atomic), so when the first one
+    // fails outside a transaction the step is as if never started.
+    if (!atomic && ran.empty()) {
+      try {
+        unmark_started(step);
+      } catch (const std::exception&) {
+        // The record then says no statement ran; the next migrate reports it.
+      }
+    }
     if (atomic) {
       try {
         connection_.session().rollback();

@@ -5,6 +5,7 @@
 
 #include "dbmig/connection.hpp"
 #include "dbmig/error.hpp"
+#include "sql_execution.hpp"
 #include "test_support.hpp"
 
 namespace dbmig::test {
@@ -113,6 +114,23 @@ TEST(ConnectionOpen, ConnectsToEveryDialectAndSeesTables) {
     connection.execute("CREATE TABLE things (id INTEGER PRIMARY KEY)");
     EXPECT_TRUE(connection.has_table("things")) << to_string(dialect);
   }
+}
+
+// Without its own strict mode, a session on a server whose global sql_mode is '' cuts values
+// and turns NULLs into '' with a warning only.
+TEST(ConnectionOpen, MysqlSessionIsStrictWhateverTheServersGlobalSqlMode) {
+  TempDir dir;
+  auto url = fresh_database_url(Dialect::mysql, dir.path());
+  if (!url) GTEST_SKIP() << "no MariaDB test server";
+  auto connection = with_empty_global_sql_mode(
+      Dialect::mysql, [&] { return std::make_unique<Connection>(parse_database_url(*url)); });
+  std::string mode;
+  connection->session() << "SELECT @@SESSION.sql_mode", soci::into(mode);
+  for (std::string flag : {"STRICT_ALL_TABLES", "NO_ZERO_DATE", "NO_ZERO_IN_DATE",
+                           "ERROR_FOR_DIVISION_BY_ZERO", "NO_ENGINE_SUBSTITUTION"})
+    EXPECT_NE(("," + mode + ",").find("," + flag + ","), std::string::npos) << mode;
+  connection->execute("CREATE TABLE things (name VARCHAR(3))");
+  EXPECT_THROW(connection->execute("INSERT INTO things VALUES ('four')"), DatabaseError);
 }
 
 TEST(ConnectionOpen, BadCredentialsGiveOneLineWithoutThePassword) {

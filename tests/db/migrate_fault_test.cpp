@@ -111,4 +111,42 @@ TEST(MigrateFault, NonAtomicMigrationLeavesAnInterruptedRecordOnEveryDatabase) {
   }
 }
 
+// Each statement is atomic on its own, so a step outside a transaction whose first statement
+// fails changed nothing: applying leaves no record, unapplying leaves it applied.
+TEST(MigrateFault, FirstStatementFailingOutsideATransactionLeavesTheRecordsAsBefore) {
+  for (Dialect dialect : test_dialects()) {
+    ExecutorHarness db(dialect);
+    ASSERT_TRUE(db.connection);
+    auto migrations = history_with_failing_third_statement();
+    migrations[1].atomic = false;
+    migrations[1].operations = {
+        run_sql({"INSERT INTO no_such_table VALUES (1)"},
+                std::vector<std::string>{"INSERT INTO no_such_table VALUES (2)"})};
+    MigrationGraph history(std::move(migrations));
+    {
+      auto executor = db.executor(history);
+      executor.run(executor.plan_to({"ops", "0001_base"}), {}, 1);
+    }
+    try {
+      auto executor = db.executor(history);
+      executor.run(executor.plan_all(), {}, 2);
+      FAIL() << "the failing statement went through on " << to_string(dialect);
+    } catch (const DatabaseError& e) {
+      EXPECT_NE(std::string(e.what()).find("nothing changed and it is not recorded"),
+                std::string::npos)
+          << e.what();
+    }
+    EXPECT_EQ(db.recorded(), (std::vector<std::string>{"ops.0001_base@1"})) << to_string(dialect);
+    EXPECT_NO_THROW(db.executor(history).check_interrupted());
+
+    auto faking = db.executor(history);
+    faking.run(faking.plan_all(), {.fake = true}, 3);
+    auto unapplying = db.executor(history);
+    EXPECT_THROW(unapplying.run(unapplying.plan_to({"ops", "0001_base"}), {}, 4), DatabaseError);
+    EXPECT_EQ(db.recorded(), (std::vector<std::string>{"ops.0001_base@1", "ops.0002_breaks@3"}))
+        << to_string(dialect);
+    EXPECT_NO_THROW(db.executor(history).check_interrupted());
+  }
+}
+
 }  // namespace dbmig::test

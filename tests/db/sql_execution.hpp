@@ -2,6 +2,7 @@
 // SQL execution tests (tests/db/sql_*.cpp).
 #pragma once
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -56,6 +57,22 @@ inline long long count_rows(soci::session& session, const std::string& quoted_ta
   long long count = 0;
   session << "SELECT COUNT(*) FROM " + quoted_table, soci::into(count);
   return count;
+}
+
+// Runs `connect` (which opens a dbmig Connection) while the MariaDB test server's GLOBAL
+// sql_mode is '', then puts the old mode back: a connection opened then is strict only by its
+// own setting. Only the connecting moment runs with the empty mode, so tests running at the
+// same time on the server are not affected. Other dialects: just `connect`.
+template <typename Connect>
+auto with_empty_global_sql_mode(Dialect dialect, Connect connect) {
+  if (dialect != Dialect::mysql) return connect();
+  auto admin = test::connect(std::getenv("DBMIG_TEST_MYSQL_URL"));
+  std::string global;
+  *admin << "SELECT @@GLOBAL.sql_mode", soci::into(global);
+  *admin << "SET GLOBAL sql_mode = ''";
+  auto connected = connect();
+  *admin << "SET GLOBAL sql_mode = '" + global + "'";
+  return connected;
 }
 
 }  // namespace dbmig::test

@@ -131,7 +131,7 @@ TEST(Examples, PostgresFlowThroughDatabaseUrl) {
   EXPECT_EQ(run_dbmig({"migrate", "--check"}, project.path(), env).exit_code, 0);
   EXPECT_NE(run_dbmig({"--database", "staging", "sqlmigrate", "blog", "0002", "--backwards"},
                       project.path(), env)
-                .out.find("TYPE VARCHAR(200) USING"),
+                .out.find("TYPE VARCHAR(200);"),
             std::string::npos);
 }
 

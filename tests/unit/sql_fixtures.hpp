@@ -204,6 +204,14 @@ inline std::vector<SchemaChangeCase> schema_change_cases() {
                              blog_state_with([](Model& users, Model&) {
                                users.find_field("age")->type = FieldType::uint32;
                              })));
+  // Changes that would round a value: refused by a guard statement when a row would change.
+  cases.push_back(field_case(
+      "AlterFieldDecimalScale", users_key, "balance", "balance",
+      blog_state_with([](Model& users, Model&) { users.find_field("balance")->scale = 1; })));
+  cases.push_back(field_case("AlterFieldIntegerToFloat", users_key, "level", "level",
+                             blog_state_with([](Model& users, Model&) {
+                               users.find_field("level")->type = FieldType::float32;
+                             })));
   // PostgreSQL casts a boolean only to and from INTEGER.
   cases.push_back(field_case("AlterFieldBooleanToBigint", blogs_key, "active", "active",
                              blog_state_with([](Model&, Model& blogs) {

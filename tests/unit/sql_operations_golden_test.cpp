@@ -64,10 +64,11 @@ CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
 )"},
     {"AlterFieldBooleanToBigint", Dialect::postgresql,
      R"(ALTER TABLE "blogs" ALTER COLUMN "active" DROP DEFAULT;
-ALTER TABLE "blogs" ALTER COLUMN "active" TYPE BIGINT USING "active"::INTEGER::BIGINT;
+ALTER TABLE "blogs" ALTER COLUMN "active" TYPE BIGINT USING CAST(CAST("active" AS INTEGER) AS BIGINT);
 ALTER TABLE "blogs" ALTER COLUMN "active" SET DEFAULT 1;
 )",
-     R"(ALTER TABLE "blogs" ALTER COLUMN "active" DROP DEFAULT;
+     R"(DO $dbmig$ BEGIN IF EXISTS (SELECT 1 FROM "blogs" WHERE CAST(CAST(("active" <> 0) AS INTEGER) AS BIGINT) <> "active") THEN RAISE EXCEPTION USING MESSAGE = 'blogs.active: changing the column to BOOLEAN would round or change stored values; update those rows first'; END IF; END $dbmig$;
+ALTER TABLE "blogs" ALTER COLUMN "active" DROP DEFAULT;
 ALTER TABLE "blogs" ALTER COLUMN "active" TYPE BOOLEAN USING ("active" <> 0);
 ALTER TABLE "blogs" ALTER COLUMN "active" SET DEFAULT TRUE;
 )"},
@@ -118,10 +119,12 @@ CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
      R"(ALTER TABLE "blogs" RENAME TO "posts";
 ALTER TABLE "posts" RENAME CONSTRAINT "blogs_user_id_fk" TO "posts_user_id_fk";
 ALTER INDEX "blogs_user_id_idx" RENAME TO "posts_user_id_idx";
+ALTER TABLE "posts" RENAME CONSTRAINT "blogs_pkey" TO "posts_pkey";
 )",
      R"(ALTER TABLE "posts" RENAME TO "blogs";
 ALTER TABLE "blogs" RENAME CONSTRAINT "posts_user_id_fk" TO "blogs_user_id_fk";
 ALTER INDEX "posts_user_id_idx" RENAME TO "blogs_user_id_idx";
+ALTER TABLE "blogs" RENAME CONSTRAINT "posts_pkey" TO "blogs_pkey";
 )"},
     {"RenameReferencingTable", Dialect::mysql,
      R"(ALTER TABLE `blogs` RENAME TO `posts`;
@@ -225,12 +228,12 @@ DROP TABLE "blogs";
 ALTER TABLE "new__blogs" RENAME TO "blogs";
 CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
 )"},
-{"AlterFieldTypeNullAndDefault", Dialect::postgresql, R"(ALTER TABLE "blogs" ALTER COLUMN "subtitle" TYPE VARCHAR(150) USING "subtitle"::VARCHAR(150);
+{"AlterFieldTypeNullAndDefault", Dialect::postgresql, R"(ALTER TABLE "blogs" ALTER COLUMN "subtitle" TYPE VARCHAR(150);
 ALTER TABLE "blogs" ALTER COLUMN "subtitle" SET DEFAULT 'none';
 UPDATE "blogs" SET "subtitle" = 'none' WHERE "subtitle" IS NULL;
 ALTER TABLE "blogs" ALTER COLUMN "subtitle" SET NOT NULL;
 )", R"(ALTER TABLE "blogs" ALTER COLUMN "subtitle" DROP DEFAULT;
-ALTER TABLE "blogs" ALTER COLUMN "subtitle" TYPE VARCHAR(100) USING "subtitle"::VARCHAR(100);
+ALTER TABLE "blogs" ALTER COLUMN "subtitle" TYPE VARCHAR(100);
 ALTER TABLE "blogs" ALTER COLUMN "subtitle" DROP NOT NULL;
 )"},
 {"AlterFieldTypeNullAndDefault", Dialect::mysql, R"(UPDATE `blogs` SET `subtitle` = 'none' WHERE `subtitle` IS NULL;
@@ -249,10 +252,10 @@ ALTER TABLE "new__users" RENAME TO "users";
 CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
 )"},
 {"AlterFieldUnsignedWidth", Dialect::postgresql, R"(ALTER TABLE "users" DROP CONSTRAINT "users_age_check";
-ALTER TABLE "users" ALTER COLUMN "age" TYPE BIGINT USING "age"::BIGINT;
+ALTER TABLE "users" ALTER COLUMN "age" TYPE BIGINT;
 ALTER TABLE "users" ADD CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 4294967295);
 )", R"(ALTER TABLE "users" DROP CONSTRAINT "users_age_check";
-ALTER TABLE "users" ALTER COLUMN "age" TYPE SMALLINT USING "age"::SMALLINT;
+ALTER TABLE "users" ALTER COLUMN "age" TYPE SMALLINT;
 ALTER TABLE "users" ADD CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255);
 )"},
 {"AlterFieldUnsignedWidth", Dialect::mysql, R"(ALTER TABLE `users` MODIFY `age` INT UNSIGNED;
@@ -340,8 +343,8 @@ ALTER TABLE "new__users" RENAME TO "users";
 CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
 )"},
 {"AlterReferencedTable", Dialect::postgresql, R"(ALTER TABLE "users" ALTER COLUMN "name" DROP DEFAULT;
-ALTER TABLE "users" ALTER COLUMN "name" TYPE VARCHAR(80) USING "name"::VARCHAR(80);
-)", R"(ALTER TABLE "users" ALTER COLUMN "name" TYPE TEXT USING "name"::TEXT;
+ALTER TABLE "users" ALTER COLUMN "name" TYPE VARCHAR(80);
+)", R"(ALTER TABLE "users" ALTER COLUMN "name" TYPE TEXT;
 ALTER TABLE "users" ALTER COLUMN "name" SET DEFAULT 'it''s';
 )"},
 {"AlterReferencedTable", Dialect::mysql, R"(ALTER TABLE `users` MODIFY `name` VARCHAR(80) NOT NULL;
@@ -364,10 +367,12 @@ CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
 ALTER TABLE "people" RENAME CONSTRAINT "users_email_uniq" TO "people_email_uniq";
 ALTER TABLE "people" RENAME CONSTRAINT "users_age_check" TO "people_age_check";
 ALTER TABLE "people" RENAME CONSTRAINT "users_visits_check" TO "people_visits_check";
+ALTER TABLE "people" RENAME CONSTRAINT "users_pkey" TO "people_pkey";
 )", R"(ALTER TABLE "people" RENAME TO "users";
 ALTER TABLE "users" RENAME CONSTRAINT "people_email_uniq" TO "users_email_uniq";
 ALTER TABLE "users" RENAME CONSTRAINT "people_age_check" TO "users_age_check";
 ALTER TABLE "users" RENAME CONSTRAINT "people_visits_check" TO "users_visits_check";
+ALTER TABLE "users" RENAME CONSTRAINT "people_pkey" TO "users_pkey";
 )"},
 {"RenameReferencedTable", Dialect::mysql, R"(ALTER TABLE `users` RENAME TO `people`;
 ALTER TABLE `people` RENAME INDEX `users_email_uniq` TO `people_email_uniq`;
@@ -410,6 +415,57 @@ CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
 )", R"(ALTER TABLE `blogs` DROP CONSTRAINT `blogs_title_not_empty`;
 )"},
 
+{"AlterFieldDecimalScale", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 1) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new__users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new__users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)"},
+{"AlterFieldDecimalScale", Dialect::postgresql, R"(DO $dbmig$ BEGIN IF EXISTS (SELECT 1 FROM "users" WHERE CAST(CAST("balance" AS NUMERIC(12, 1)) AS NUMERIC(12, 2)) <> "balance") THEN RAISE EXCEPTION USING MESSAGE = 'users.balance: changing the column to NUMERIC(12, 1) would round or change stored values; update those rows first'; END IF; END $dbmig$;
+ALTER TABLE "users" ALTER COLUMN "balance" DROP DEFAULT;
+ALTER TABLE "users" ALTER COLUMN "balance" TYPE NUMERIC(12, 1);
+ALTER TABLE "users" ALTER COLUMN "balance" SET DEFAULT 0.5;
+)", R"(ALTER TABLE "users" ALTER COLUMN "balance" DROP DEFAULT;
+ALTER TABLE "users" ALTER COLUMN "balance" TYPE NUMERIC(12, 2);
+ALTER TABLE "users" ALTER COLUMN "balance" SET DEFAULT 0.5;
+)"},
+{"AlterFieldDecimalScale", Dialect::mysql, R"(BEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM `users` WHERE CAST(CAST(`balance` AS DECIMAL(12, 1)) AS DECIMAL(12, 2)) <> `balance`) THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'users.balance: changing the column to DECIMAL(12, 1) would round or change stored values; update those rows first'; END IF; END;
+ALTER TABLE `users` MODIFY `balance` DECIMAL(12, 1) NOT NULL DEFAULT 0.5;
+)", R"(ALTER TABLE `users` MODIFY `balance` DECIMAL(12, 2) NOT NULL DEFAULT 0.5;
+)"},
+{"AlterFieldIntegerToFloat", Dialect::sqlite, R"(CREATE TEMP TABLE "dbmig_refusal" (matching INTEGER CONSTRAINT "users.level: changing the column to REAL would round or change stored values; update those rows first" CHECK (matching = 0));
+INSERT INTO "dbmig_refusal" SELECT COUNT(*) FROM "users" WHERE CAST("level" AS REAL) <> "level";
+DROP TABLE "dbmig_refusal";
+CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" REAL NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new__users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new__users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)"},
+{"AlterFieldIntegerToFloat", Dialect::postgresql, R"(DO $dbmig$ BEGIN IF EXISTS (SELECT 1 FROM "users" WHERE CAST(CAST("level" AS REAL) AS SMALLINT) <> "level") THEN RAISE EXCEPTION USING MESSAGE = 'users.level: changing the column to REAL would round or change stored values; update those rows first'; END IF; END $dbmig$;
+ALTER TABLE "users" ALTER COLUMN "level" DROP DEFAULT;
+ALTER TABLE "users" ALTER COLUMN "level" TYPE REAL;
+ALTER TABLE "users" ALTER COLUMN "level" SET DEFAULT -3;
+)", R"(DO $dbmig$ BEGIN IF EXISTS (SELECT 1 FROM "users" WHERE CAST(CAST("level" AS SMALLINT) AS REAL) <> "level") THEN RAISE EXCEPTION USING MESSAGE = 'users.level: changing the column to SMALLINT would round or change stored values; update those rows first'; END IF; END $dbmig$;
+ALTER TABLE "users" ALTER COLUMN "level" DROP DEFAULT;
+ALTER TABLE "users" ALTER COLUMN "level" TYPE SMALLINT;
+ALTER TABLE "users" ALTER COLUMN "level" SET DEFAULT -3;
+)"},
+{"AlterFieldIntegerToFloat", Dialect::mysql, R"(BEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM `users` WHERE CAST(CAST(`level` AS FLOAT) AS SIGNED) <> `level`) THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'users.level: changing the column to FLOAT would round or change stored values; update those rows first'; END IF; END;
+ALTER TABLE `users` MODIFY `level` FLOAT NOT NULL DEFAULT -3;
+)", R"(BEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM `users` WHERE CAST(CAST(`level` AS SIGNED) AS FLOAT) <> `level`) THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'users.level: changing the column to SMALLINT would round or change stored values; update those rows first'; END IF; END;
+ALTER TABLE `users` MODIFY `level` SMALLINT NOT NULL DEFAULT -3;
+)"},
 };
 // clang-format on
 

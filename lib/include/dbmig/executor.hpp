@@ -96,6 +96,8 @@ class MigrationExecutor {
   void execute(const PlanStep& step, const Rendered& rendered, int batch);
   void record(const PlanStep& step, int batch);
   void mark_started(const PlanStep& step, int batch);
+  // Undoes mark_started for a step that failed before any of its statements took effect.
+  void unmark_started(const PlanStep& step);
   bool tables_exist_for_fake_initial(const PlanStep& step, const Rendered& rendered);
 
   Connection& connection_;

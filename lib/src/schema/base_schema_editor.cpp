@@ -50,6 +50,30 @@ std::optional<std::string> unsigned_range(const std::string& quoted_column, Fiel
   }
 }
 
+bool is_number(FieldType type) {
+  return is_integral(type) || type == FieldType::float32 || type == FieldType::float64 ||
+         type == FieldType::decimal;
+}
+
+bool can_round(const Field& from, const Field& to) {
+  if (from.type == to.type) return to.type == FieldType::decimal && to.scale < from.scale;
+  bool is_float = from.type == FieldType::float32 || from.type == FieldType::float64;
+  bool fractional = is_float || (from.type == FieldType::decimal && from.scale > 0);
+  switch (to.type) {
+    case FieldType::decimal:
+      return is_float || (from.type == FieldType::decimal && from.scale > to.scale);
+    case FieldType::float32:
+    case FieldType::float64:
+      return is_number(from.type) && from.type != FieldType::float32;
+    case FieldType::date:
+      return from.type == FieldType::timestamp;
+    case FieldType::boolean:
+      return is_number(from.type);
+    default:
+      return is_integral(to.type) && fractional;
+  }
+}
+
 namespace {
 
 void append(Statements& to, Statements more) {
@@ -423,6 +447,19 @@ Statements BaseSchemaEditor::rename_objects(const FieldInState& before,
   return statements;
 }
 
+Statements BaseSchemaEditor::refuse_changed_values(const FieldInState& before,
+                                                   const FieldInState& after) const {
+  if (!can_round(before.field, after.field)) return {};
+  std::string column = quote_name(before.field.column_name());
+  std::string converted = converted_value(column, before.field, after.field);
+  if (converted == column) return {};  // the database keeps the values as they are
+  std::string round_trip = converted_value(converted, after.field, before.field);
+  return refuse_rows(before.model.table, round_trip + " <> " + column,
+                     before.model.table + "." + before.field.column_name() +
+                         ": changing the column to " + column_type(after.field) +
+                         " would round or change stored values; update those rows first");
+}
+
 Statements BaseSchemaEditor::fill_nulls(const FieldInState& before, const FieldInState& after,
                                         std::string_view column) const {
   if (!before.field.null || after.field.null) return {};
@@ -504,7 +541,9 @@ Statements BaseSchemaEditor::alter_field(const StateChange& change, const ModelK
     throw InputError("changing whether " + key.str() + "." + std::string(new_name) +
                      " is the primary key is not supported; create a new model and copy the "
                      "rows with RunSQL");
-  Statements statements = drop_changed_objects(before, after);
+  // First: on MySQL each statement commits, so a refusal must come before any change.
+  Statements statements = refuse_changed_values(before, after);
+  append(statements, drop_changed_objects(before, after));
   append(statements, alter_column(before, after));
   append(statements, comment_on_column(after.model, &before.field, after.field));
   append(statements, create_changed_objects(before, after));

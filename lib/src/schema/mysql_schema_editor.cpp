@@ -160,6 +160,46 @@ Statements MysqlSchemaEditor::rename_field_object(const FieldInState& where,
   return statements;
 }
 
+// Between types of one CAST type nothing converts (MariaDB's BOOLEAN is a TINYINT and keeps
+// any integer it holds).
+std::string MysqlSchemaEditor::converted_value(const std::string& expression, const Field& from,
+                                               const Field& to) const {
+  std::string type = cast_type(to);
+  return type == cast_type(from) ? expression : "CAST(" + expression + " AS " + type + ")";
+}
+
+// MySQL's CAST knows fewer types than its columns: integers are SIGNED or UNSIGNED (a boolean
+// is a TINYINT), text CHAR and bytes BINARY.
+std::string MysqlSchemaEditor::cast_type(const Field& field) const {
+  switch (field.type) {
+    case FieldType::boolean:
+    case FieldType::int8:
+    case FieldType::int16:
+    case FieldType::int32:
+    case FieldType::int64:
+      return "SIGNED";
+    case FieldType::uint8:
+    case FieldType::uint16:
+    case FieldType::uint32:
+    case FieldType::uint64:
+      return "UNSIGNED";
+    case FieldType::string:
+      return "CHAR";
+    case FieldType::bytes:
+      return "BINARY";
+    default:
+      return column_type(field);
+  }
+}
+
+// A MariaDB compound statement, which runs outside stored programs too (MySQL has none).
+Statements MysqlSchemaEditor::refuse_rows(std::string_view table, const std::string& condition,
+                                          const std::string& message) const {
+  return {"BEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM " + quote_name(table) + " WHERE " + condition +
+          ") THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = " + quote_string(message) +
+          "; END IF; END"};
+}
+
 Statements MysqlSchemaEditor::alter_column(const FieldInState& before,
                                            const FieldInState& after) const {
   const std::string& old_column = before.field.column_name();

@@ -1,22 +1,28 @@
 #include "dbmig/schema/postgres_schema_editor.hpp"
 
+#include <algorithm>
+
 namespace dbmig::schema {
 
 namespace {
 
-bool is_number(FieldType type) {
-  return is_integral(type) || type == FieldType::float32 || type == FieldType::float64 ||
-         type == FieldType::decimal;
+// Whether a type change needs USING: only where PostgreSQL has no assignment cast (a boolean
+// and a number, text into any other type). An assignment cast raises "value too long" or "out
+// of range" where an explicit one (USING "c"::VARCHAR(5)) would cut the value.
+bool needs_using(FieldType from, FieldType to) {
+  return (from == FieldType::boolean && is_number(to)) ||
+         (to == FieldType::boolean && is_number(from)) ||
+         (from == FieldType::string && to != FieldType::string);
 }
 
-// The USING expression of a type change. PostgreSQL casts a boolean only to and from INTEGER:
-// a boolean becomes another number through INTEGER, and a number becomes a boolean by
-// comparing it with zero (NULL stays NULL both ways).
-std::string converted(const std::string& column, FieldType from, FieldType to,
-                      const std::string& new_type) {
-  if (from == FieldType::boolean && is_number(to)) return column + "::INTEGER::" + new_type;
-  if (to == FieldType::boolean && is_number(from)) return "(" + column + " <> 0)";
-  return column + "::" + new_type;
+// The name PostgreSQL gives the primary key of `table`: "<table>_pkey", the table's part cut so
+// that the whole fits in 63 bytes (never inside a UTF-8 character).
+std::string primary_key_name(const std::string& table) {
+  std::size_t keep = std::min<std::size_t>(table.size(), 63 - 5);
+  while (keep > 0 && keep < table.size() &&
+         (static_cast<unsigned char>(table[keep]) & 0xC0) == 0x80)
+    --keep;
+  return table.substr(0, keep) + "_pkey";
 }
 
 }  // namespace
@@ -96,6 +102,40 @@ Statements PostgresSchemaEditor::rename_index_sql(const Model& model, std::strin
   return {"ALTER INDEX " + quote_name(old_name) + " RENAME TO " + quote_name(new_name)};
 }
 
+// PostgreSQL casts a boolean only to and from INTEGER: a boolean becomes another number
+// through INTEGER, and a number becomes a boolean by comparing it with zero (NULL stays NULL
+// both ways).
+std::string PostgresSchemaEditor::converted_value(const std::string& expression, const Field& from,
+                                                  const Field& to) const {
+  std::string type = column_type(to);
+  if (from.type == FieldType::boolean && is_number(to.type))
+    return "CAST(CAST(" + expression + " AS INTEGER) AS " + type + ")";
+  if (to.type == FieldType::boolean && is_number(from.type)) return "(" + expression + " <> 0)";
+  return "CAST(" + expression + " AS " + type + ")";
+}
+
+// A DO block, as PostgreSQL runs procedural code only there; the dollar quotes leave the
+// statement's own quotes alone.
+Statements PostgresSchemaEditor::refuse_rows(std::string_view table, const std::string& condition,
+                                             const std::string& message) const {
+  return {"DO $dbmig$ BEGIN IF EXISTS (SELECT 1 FROM " + quote_name(table) + " WHERE " + condition +
+          ") THEN RAISE EXCEPTION USING MESSAGE = " + quote_string(message) +
+          "; END IF; END $dbmig$"};
+}
+
+// The primary key's name follows the table's, as it does for the other constraints: otherwise a
+// later table of the old name would have to be given another name for its key.
+Statements PostgresSchemaEditor::rename_model(const StateChange& change, const ModelKey& old_key,
+                                              const ModelKey& new_key) const {
+  Statements statements = BaseSchemaEditor::rename_model(change, old_key, new_key);
+  const Model& old_model = change.before.get(old_key);
+  const Model& new_model = change.after.get(new_key);
+  if (old_model.table != new_model.table && new_model.primary_key())
+    statements.push_back(rename_constraint_sql(new_model.table, primary_key_name(old_model.table),
+                                               primary_key_name(new_model.table)));
+  return statements;
+}
+
 Statements PostgresSchemaEditor::alter_column(const FieldInState& before,
                                               const FieldInState& after) const {
   const Field& old_field = before.field;
@@ -116,8 +156,10 @@ Statements PostgresSchemaEditor::alter_column(const FieldInState& before,
   if (old_field.auto_increment && !new_field.auto_increment)
     statements.push_back(alter + "DROP IDENTITY");
   if (type_changes)
-    statements.push_back(alter + "TYPE " + new_type + " USING " +
-                         converted(column, old_field.type, new_field.type, new_type));
+    statements.push_back(alter + "TYPE " + new_type +
+                         (needs_using(old_field.type, new_field.type)
+                              ? " USING " + converted_value(column, old_field, new_field)
+                              : ""));
   if (new_field.auto_increment && !old_field.auto_increment)
     statements.push_back(alter + "ADD GENERATED BY DEFAULT AS IDENTITY");
   if (new_field.default_value && (type_changes || default_changes))

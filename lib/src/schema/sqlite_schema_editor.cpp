@@ -116,6 +116,28 @@ Statements SqliteSchemaEditor::alter_column(const FieldInState& before,
           quote_name(before.field.column_name()) + " TO " + quote_name(after.field.column_name())};
 }
 
+// SQLite keeps a value as it is in a column of any declared type (it enforces no length,
+// precision or scale), except that REAL affinity turns an integer into a float, losing the
+// digits of one beyond 2^53: that is the one change it refuses.
+std::string SqliteSchemaEditor::converted_value(const std::string& expression, const Field& from,
+                                                const Field& to) const {
+  (void)from;
+  bool real = to.type == FieldType::float32 || to.type == FieldType::float64;
+  return real ? "CAST(" + expression + " AS REAL)" : expression;
+}
+
+// Raising needs a trigger or a constraint in SQLite: a temporary table whose CHECK, named by
+// the message, fails when a row matches.
+Statements SqliteSchemaEditor::refuse_rows(std::string_view table, const std::string& condition,
+                                           const std::string& message) const {
+  std::string refusal = quote_name("dbmig_refusal");
+  return {"CREATE TEMP TABLE " + refusal + " (matching INTEGER CONSTRAINT " + quote_name(message) +
+              " CHECK (matching = 0))",
+          "INSERT INTO " + refusal + " SELECT COUNT(*) FROM " + quote_name(table) + " WHERE " +
+              condition,
+          "DROP TABLE " + refusal};
+}
+
 Statements SqliteSchemaEditor::rebuild(const StateChange& change, const Model& before_model,
                                        const Model& after_model,
                                        const std::map<std::string, std::string>& sources) const {
@@ -198,7 +220,11 @@ Statements SqliteSchemaEditor::alter_field(const StateChange& change, const Mode
   std::string source = quote_name(old_field.column_name());
   if (old_field.null && !new_field.null && new_field.default_value)
     source = "COALESCE(" + source + ", " + quote_value(*new_field.default_value) + ")";
-  return rebuild(change, before_model, after_model, {{new_field.name, source}});
+  Statements statements = refuse_changed_values({change.before, before_model, old_field},
+                                                {change.after, after_model, new_field});
+  for (auto& statement : rebuild(change, before_model, after_model, {{new_field.name, source}}))
+    statements.push_back(std::move(statement));
+  return statements;
 }
 
 Statements SqliteSchemaEditor::add_constraint(const StateChange& change, const ModelKey& key,

@@ -143,6 +143,17 @@ class BaseSchemaEditor : public SchemaEditor {
   // --- altering a column in place (PostgreSQL, MySQL) ---
   // Statements turning column `before` into `after`: name, type, null, default.
   virtual Statements alter_column(const FieldInState& before, const FieldInState& after) const = 0;
+  // `expression`, a value of `from`'s column type, converted to `to`'s column type as the
+  // column's type change converts it.
+  virtual std::string converted_value(const std::string& expression, const Field& from,
+                                      const Field& to) const = 0;
+  // A statement making the database raise `message` when a row of `table` matches
+  // `condition`, before anything is changed (none where no change rounds a value: SQLite).
+  virtual Statements refuse_rows(std::string_view table, const std::string& condition,
+                                 const std::string& message) const = 0;
+  // Refuses turning column `before` into `after` when a value would come out rounded or
+  // otherwise different (see can_round), which the ALTER itself would do without an error.
+  Statements refuse_changed_values(const FieldInState& before, const FieldInState& after) const;
   // UPDATE setting NULLs of the column to the new default when the column becomes NOT NULL.
   // (AlterField's fill_value comes as its own UPDATE from the operation.)
   // `column` is the column's name at the time the UPDATE runs.
@@ -160,6 +171,15 @@ void check_identifier_length(std::string_view identifier, std::size_t limit,
 
 // `identifier` in double quotes, quotes doubled (SQLite, PostgreSQL).
 std::string double_quoted(std::string_view identifier);
+
+bool is_number(FieldType type);
+
+// Whether changing a column of `from` into `to` can round or otherwise change a value which the
+// databases then store without an error: a smaller decimal scale; a float or fractional decimal
+// becoming an integer; an integer, decimal or double becoming a (narrower) float; a timestamp a
+// date; a number a boolean. Changes that overflow instead (length, precision, integer width)
+// make the database raise by itself.
+bool can_round(const Field& from, const Field& to);
 
 // The CHECK expression keeping an unsigned column within its C++ type's range (uint64: only
 // `>= 0`, as no wider integer exists); none for other types.

@@ -33,6 +33,14 @@ class MysqlSchemaEditor : public BaseSchemaEditor {
   Statements rename_field_object(const FieldInState& where, const FieldObject& old_object,
                                  const FieldObject& new_object) const override;
   Statements alter_column(const FieldInState& before, const FieldInState& after) const override;
+  std::string converted_value(const std::string& expression, const Field& from,
+                              const Field& to) const override;
+  Statements refuse_rows(std::string_view table, const std::string& condition,
+                         const std::string& message) const override;
+
+ private:
+  // The type naming `field`'s column type in CAST.
+  std::string cast_type(const Field& field) const;
 };
 
 }  // namespace dbmig::schema

@@ -11,6 +11,8 @@ class PostgresSchemaEditor : public BaseSchemaEditor {
   Dialect dialect() const override { return Dialect::postgresql; }
   bool transactional_ddl() const override { return true; }
   std::string quote_name(std::string_view identifier) const override;
+  Statements rename_model(const StateChange& change, const ModelKey& old_key,
+                          const ModelKey& new_key) const override;
 
  protected:
   std::string column_type(const Field& field) const override;
@@ -23,6 +25,10 @@ class PostgresSchemaEditor : public BaseSchemaEditor {
                               std::string_view new_name, const std::vector<std::string>& columns,
                               bool unique) const override;
   Statements alter_column(const FieldInState& before, const FieldInState& after) const override;
+  std::string converted_value(const std::string& expression, const Field& from,
+                              const Field& to) const override;
+  Statements refuse_rows(std::string_view table, const std::string& condition,
+                         const std::string& message) const override;
 };
 
 }  // namespace dbmig::schema

@@ -43,6 +43,10 @@ class SqliteSchemaEditor : public BaseSchemaEditor {
                               std::string_view new_name, const std::vector<std::string>& columns,
                               bool unique) const override;
   Statements alter_column(const FieldInState& before, const FieldInState& after) const override;
+  std::string converted_value(const std::string& expression, const Field& from,
+                              const Field& to) const override;
+  Statements refuse_rows(std::string_view table, const std::string& condition,
+                         const std::string& message) const override;
 
  private:
   // Rebuilds `before_model`'s table as `after_model` describes it. Every column of the new
