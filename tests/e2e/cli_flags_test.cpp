@@ -104,6 +104,9 @@ TEST(CliFlags, SqlmigrateDialectPrintsThatDialectsSql) {
   auto from_url = run_dbmig({"sqlmigrate", "blog", "0001"}, project.path(), env);
   EXPECT_EQ(from_url.exit_code, 0) << all_output(from_url);
   EXPECT_TRUE(contains(from_url.out, "CREATE TABLE `blogs`")) << from_url.out;
+  // The SQL is the output asked for: -v 0 prints it all the same.
+  EXPECT_EQ(run_dbmig({"-v", "0", "sqlmigrate", "blog", "0001"}, project.path(), env).out,
+            from_url.out);
   auto unknown = run_dbmig({"sqlmigrate", "blog", "0001", "--dialect", "oracle"}, project.path());
   EXPECT_EQ(unknown.exit_code, 2) << all_output(unknown);
   EXPECT_TRUE(contains(unknown.err, "--dialect")) << unknown.err;
@@ -151,6 +154,7 @@ TEST(CliFlags, StateAtShowsTheStateAtThatMigration) {
   EXPECT_EQ(fields_of_blog({"state"}), (Strings{"id", "user_id", "views"}));
   EXPECT_EQ(fields_of_blog({"state", "--at", "blog.0001"}), (Strings{"id", "user_id"}));
   EXPECT_EQ(fields_of_blog({"state", "--at", "blog.0001_initial"}), (Strings{"id", "user_id"}));
+  EXPECT_EQ(fields_of_blog({"-v", "0", "state", "--at", "blog.0001"}), (Strings{"id", "user_id"}));
   EXPECT_EQ(fields_of_blog({"state", "--at", "accounts.0001"}), Strings{"<no Blog>"});
 
   auto only_blog =

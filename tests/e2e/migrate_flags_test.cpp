@@ -33,7 +33,7 @@ struct Project {
   Strings columns(std::string_view table) const { return columns_of(url, dialect, table); }
 };
 
-// accounts.0001 and blog.0001 each create one table; shop.0001 creates two.
+// An initial migration creating two tables (those of blog_history() create one each).
 std::vector<Migration> shop_history() {
   return {make_migration(
       "shop", "0001_initial", {},
