@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ struct BadInputCase {
   // to read and lock); everything else must stay byte for byte as setup left it.
   std::vector<std::string> may_change = {};
 };
+
+// How ctest and gtest show a case: its name, not the struct's bytes.
+inline void PrintTo(const BadInputCase& input, std::ostream* out) { *out << input.name; }
 
 // The test's name for gtest.
 std::string bad_input_case_name(const ::testing::TestParamInfo<BadInputCase>& info);

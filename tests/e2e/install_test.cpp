@@ -2,12 +2,9 @@
 // builds with find_package(dbmig) and dbmig::model, the installed dbmig migrates its database
 // using the installed <dbmig/model.hpp>, the program writes and reads rows, and its ctest runs
 // dbmig_add_migration_check.
-#include <sys/wait.h>
-
-#include <cstdlib>
-
 #include <gtest/gtest.h>
 
+#include "shell_command.hpp"
 #include "test_support.hpp"
 
 namespace dbmig::test {
@@ -19,23 +16,6 @@ namespace fs = std::filesystem;
 const fs::path kSource = DBMIG_SOURCE_DIR;
 // DBMIG_BINARY is <build>/bin/dbmig.
 const fs::path kBuild = fs::path(DBMIG_BINARY).parent_path().parent_path();
-
-struct ShellResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-// Runs `command` with sh in `cwd`, NO_COLOR set and DBMIG_INCLUDE_DIR unset (so an installed
-// dbmig has to find its own header).
-ShellResult shell(const std::string& command, const fs::path& cwd) {
-  fs::path log = cwd / ".install-test-output";
-  std::string line = "cd '" + cwd.string() + "' && env -u DBMIG_INCLUDE_DIR NO_COLOR=1 " + command +
-                     " >'" + log.string() + "' 2>&1";
-  int status = std::system(line.c_str());
-  ShellResult result{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(log)};
-  fs::remove(log);
-  return result;
-}
 
 }  // namespace
 

@@ -6,38 +6,14 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <soci/soci.h>
-
 #include "../db/migrate_fixtures.hpp"
-#include "catalog.hpp"
-#include "dbmig/database_url.hpp"
+#include "database_contents.hpp"
 #include "dbmig/migration_json.hpp"
+#include "output_checks.hpp"
 
 namespace dbmig::test {
 
 namespace {
-
-void write_history(const std::filesystem::path& root, const std::vector<Migration>& migrations) {
-  for (const auto& migration : migrations)
-    write_file(root / "migrations" / migration.app / (migration.name + ".json"),
-               format_migration(migration));
-}
-
-std::string all_output(const RunResult& result) {
-  return result.out + result.err;
-}
-
-// The columns of `table` in the database at `url`, or "<no table>" when it does not exist.
-std::vector<std::string> columns_of(const std::string& url, Dialect dialect,
-                                    std::string_view table) {
-  DatabaseUrl parsed = parse_database_url(url);
-  soci::session session(parsed.soci_backend(), parsed.soci_connection_string());
-  auto catalog = read_table(session, dialect, table);
-  if (!catalog) return {"<no table>"};
-  std::vector<std::string> names;
-  for (const auto& column : catalog->columns) names.push_back(column.name);
-  return names;
-}
 
 int count_of(const std::string& text, const std::string& part) {
   int count = 0;
