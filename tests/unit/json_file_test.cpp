@@ -55,4 +55,17 @@ TEST(JsonFile, AtomicWriteReplacesTheWholeFile) {
   EXPECT_EQ(left, std::vector<std::filesystem::path>{path});  // no temporary file left
 }
 
+// The system's reason, not a guess at it ("check the folder's permissions" for a long name).
+TEST(JsonFile, AFailedWriteSaysWhy) {
+  test::TempDir dir;
+  try {
+    write_file_atomically(dir.path() / (std::string(300, 'a') + ".json"), "{}\n");
+    FAIL() << "expected an error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find(": cannot write the file: File name too long"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 }  // namespace dbmig

@@ -55,6 +55,9 @@ TEST(WriterNames, CustomNamesMustBeIdentifiers) {
   EXPECT_NO_THROW(check_migration_name("add_search_2"));
   EXPECT_THROW(check_migration_name("../evil"), InputError);
   EXPECT_THROW(check_migration_name(""), InputError);
+  // The limit keeps NNNN_<name>.json and its temporary twin within 255 bytes.
+  EXPECT_NO_THROW(check_migration_name(std::string(200, 'a')));
+  EXPECT_THROW(check_migration_name(std::string(201, 'a')), InputError);
 }
 
 TEST(WriterFiles, WritesTheMigrationJsonIntoTheAppFolder) {

@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -17,9 +18,10 @@ inline std::string quoted_value(const std::string& value) {
 
 // A whole number from `min` to `max`.
 inline CLI::Validator whole_number(int min, int max) {
-  std::string range = max == std::numeric_limits<int>::max()
-                          ? "of at least " + std::to_string(min)
-                          : "from " + std::to_string(min) + " to " + std::to_string(max);
+  bool unbounded = max == std::numeric_limits<int>::max();
+  std::string bounds = unbounded ? "at least " + std::to_string(min)
+                                 : std::to_string(min) + " to " + std::to_string(max);
+  std::string range = (unbounded ? "of " : "from ") + bounds;
   return CLI::Validator(
       [min, max, range](std::string& value) -> std::string {
         int number = 0;
@@ -29,12 +31,13 @@ inline CLI::Validator whole_number(int min, int max) {
           return "";
         return "must be a whole number " + range + ", not " + quoted_value(value);
       },
-      "INT " + range);
+      bounds);
 }
 
 // A number of seconds (fractions allowed) from 0 to `max_seconds`.
 inline CLI::Validator seconds_up_to(double max_seconds) {
-  std::string range = "from 0 to " + std::to_string(static_cast<long long>(max_seconds));
+  std::string bounds = "0 to " + std::to_string(static_cast<long long>(max_seconds));
+  std::string range = "from " + bounds;
   return CLI::Validator(
       [max_seconds, range](std::string& value) -> std::string {
         double seconds = 0;
@@ -44,7 +47,7 @@ inline CLI::Validator seconds_up_to(double max_seconds) {
           return "";
         return "must be a number of seconds " + range + ", not " + quoted_value(value);
       },
-      "SECONDS " + range);
+      bounds);
 }
 
 // A value that may not be empty (`--database ""` would otherwise mean "not given").
