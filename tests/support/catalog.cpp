@@ -525,6 +525,22 @@ std::optional<TableCatalog> read_table(soci::session& session, Dialect dialect,
   return read_mysql(session, name);
 }
 
+std::vector<std::string> compare_with_state(const std::vector<TableCatalog>& schema,
+                                            const ProjectState& state, Dialect dialect) {
+  std::vector<std::string> differences;
+  for (const auto& [key, model] : state.models) {
+    auto table = std::find_if(schema.begin(), schema.end(),
+                              [&](const TableCatalog& t) { return t.name == model.table; });
+    if (table == schema.end()) {
+      differences.push_back("model " + key.str() + ": no table " + model.table);
+      continue;
+    }
+    for (const auto& difference : compare_with_model(*table, state, model, dialect))
+      differences.push_back("model " + key.str() + ": " + difference);
+  }
+  return differences;
+}
+
 std::string expected_column_type(const Field& field, Dialect dialect) {
   static const std::map<FieldType, std::array<std::string, 3>> types{
       {FieldType::boolean, {"boolean", "boolean", "tinyint(1)"}},

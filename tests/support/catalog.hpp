@@ -76,6 +76,11 @@ std::vector<TableCatalog> read_schema(soci::session& session, Dialect dialect);
 std::vector<std::string> compare_schemas(const std::vector<TableCatalog>& actual,
                                          const std::vector<TableCatalog>& expected);
 
+// compare_with_model for every model of `state` and its table in `schema`, each line naming the
+// model; a model whose table is missing is one line.
+std::vector<std::string> compare_with_state(const std::vector<TableCatalog>& schema,
+                                            const ProjectState& state, Dialect dialect);
+
 // The column type a field must have in `dialect`'s catalog spelling, written independently of
 // the schema editors so the tests check them.
 std::string expected_column_type(const Field& field, Dialect dialect);

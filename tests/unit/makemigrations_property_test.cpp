@@ -6,8 +6,8 @@
 // diff is empty, regenerating the step gives byte-identical files, and no app has two leaves.
 // Every few steps, and at the end, the second oracle (schema_oracle.hpp) migrates the history
 // on SQLite with the real executor and compares its catalog with the catalog of the current
-// models created from nothing. A failure prints the seed and step; README ("Repository layout")
-// says how to replay one and how to run more seeds.
+// models created from nothing, and with the models. A failure prints the seed and step; README
+// ("Repository layout") says how to replay one and how to run more seeds.
 #include <cstdlib>
 #include <utility>
 
@@ -408,15 +408,20 @@ class Evolution {
 
   // The second oracle: the history so far, migrated on SQLite from where the last check left
   // the database (as a project's database follows its migrations), has the schema of the
-  // current models created from nothing.
+  // current models created from nothing, which is the schema the models declare.
   void check_database() {
     migrated_.migrate(graph_);
+    std::vector<TableCatalog> migrated = migrated_.schema();
     std::vector<std::string> differences =
-        compare_schemas(migrated_.schema(), created_schema(project_.state, config_));
+        compare_schemas(migrated, created_schema(project_.state, config_));
+    // And against the models themselves, should creating them be wrong the same way.
+    for (std::string& difference : compare_with_state(migrated, project_.state, Dialect::sqlite))
+      differences.push_back(std::move(difference));
     std::string listed;
     for (const std::string& difference : differences) listed += "\n  " + difference;
     EXPECT_TRUE(differences.empty())
-        << "the migrated database differs from the models created from nothing:" << listed;
+        << "the migrated database differs from the models (created from nothing, or as they are):"
+        << listed;
   }
 
   const fs::path& folder() const { return dir_.path(); }
@@ -476,8 +481,11 @@ void evolve(unsigned seed, int steps) {
       ADD_FAILURE() << error.what();
     }
     if (::testing::Test::HasFailure()) {
-      if (std::getenv("DBMIG_PROPERTY_KEEP"))
-        fs::copy(evolution.folder(), "/tmp/dbmig-property-failure", fs::copy_options::recursive);
+      if (std::getenv("DBMIG_PROPERTY_KEEP")) {
+        const fs::path kept = "/tmp/dbmig-property-failure";
+        fs::remove_all(kept);
+        fs::copy(evolution.folder(), kept, fs::copy_options::recursive);
+      }
       return;
     }
   }
