@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "dbmig/error.hpp"
+#include "dbmig/schema_limits.hpp"
 
 namespace dbmig {
 
@@ -178,9 +179,10 @@ std::string describe_field_type(const Field& field) {
   return type;
 }
 
-std::optional<Literal> parse_literal(const std::string& typed, const Field& field) {
-  std::string text = trim(typed);
-  if (text.empty()) return std::nullopt;
+namespace {
+
+// `text` read as a value of the field's type, before the databases' limits.
+std::optional<Literal> parse_typed_literal(const std::string& text, const Field& field) {
   switch (field.type) {
     case FieldType::boolean:
       if (text == "true" || text == "1") return Literal{true};
@@ -212,6 +214,17 @@ std::optional<Literal> parse_literal(const std::string& typed, const Field& fiel
     default:
       return Literal{unquote(text)};
   }
+}
+
+}  // namespace
+
+std::optional<Literal> parse_literal(const std::string& typed, const Field& field) {
+  std::string text = trim(typed);
+  if (text.empty()) return std::nullopt;
+  Field filled = field;
+  filled.default_value = parse_typed_literal(text, field);
+  if (!filled.default_value || !schema_limits::default_problem(filled).empty()) return std::nullopt;
+  return filled.default_value;
 }
 
 Literal NonInteractiveQuestioner::ask_fill_value_for_added_field(const Model& model,

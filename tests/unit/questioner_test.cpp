@@ -104,11 +104,15 @@ TEST(QuestionerLiterals, ParseByFieldType) {
   EXPECT_EQ(parse_literal("300", small), std::nullopt);
   Field big;
   big.type = FieldType::uint64;
-  EXPECT_EQ(parse_literal("18446744073709551615", big), (Literal{UINT64_MAX}));
+  // A uint64 is BIGINT on PostgreSQL: larger fill values would not apply there.
+  EXPECT_EQ(parse_literal("9223372036854775807", big), (Literal{std::uint64_t{INT64_MAX}}));
+  EXPECT_EQ(parse_literal("9223372036854775808", big), std::nullopt);
   EXPECT_EQ(parse_literal("-1", big), std::nullopt);
   Field real;
   real.type = FieldType::float64;
   EXPECT_EQ(parse_literal("2.5", real), (Literal{2.5}));
+  for (const char* not_finite : {"nan", "inf", "-inf", "1e400"})
+    EXPECT_EQ(parse_literal(not_finite, real), std::nullopt) << not_finite;
   EXPECT_EQ(parse_literal("\"quoted text\"", text_field("t")),
             (Literal{std::string("quoted text")}));
   EXPECT_EQ(parse_literal("plain", text_field("t")), (Literal{std::string("plain")}));

@@ -55,11 +55,11 @@ struct DBMIG_MODEL(table = "customers", comment = "who buys", renamed_from = Cli
   DBMIG_FIELD(primary_key, column = "customer_id") std::int64_t id;
   DBMIG_FIELD(max_length = 80, unique, comment = "shown on invoices") std::string name;
   DBMIG_FIELD(index) std::int32_t rank = -3;
-  DBMIG_FIELD(default = "n/a") std::string note;
+  DBMIG_FIELD(default = "n/a", max_length = 40) std::string note;
   DBMIG_FIELD(renamed_from = mail, max_length = 200) std::optional<std::string> email;
   double ratio = 0.25;
   bool vip = true;
-  std::uint64_t points = 18446744073709551615u;
+  std::uint64_t points = 9223372036854775807u;
   DBMIG_FIELD(references = Customer, on_delete = set_null) std::optional<std::int64_t> referrer;
 };
 }

@@ -82,7 +82,8 @@ class InteractiveQuestioner : public NonInteractiveQuestioner {
 std::string describe_field_type(const Field& field);
 
 // Parses what a user typed as a default for `field`: true/false, an integer in range, a
-// number, or a string (quotes optional). nullopt when it does not fit the type.
+// number, or a string (quotes optional). nullopt when it does not fit the type or a database
+// would refuse it (dbmig/schema_limits.hpp: not finite, a uint64 beyond BIGINT, ...).
 std::optional<Literal> parse_literal(const std::string& text, const Field& field);
 
 }  // namespace dbmig

@@ -408,10 +408,15 @@ class Builder {
         Reporter(problems_, result_location(declared, field.name),
                  "model " + declared.cpp_name + ", field " + field.name)
             .error("column " + field.column_name() + " is already used by field " +
-                   it->second->name + " (" + it->second->column_name() +
-                   "; SQLite and MySQL ignore letter case in column names); give one of them "
-                   "another column = \"...\"");
+                   it->second->name + case_note(field.column_name(), it->second->column_name()) +
+                   "; give one of them another column = \"...\"");
     }
+  }
+
+  // Why two names that differ only in letter case are one, or nothing when they are equal.
+  static std::string case_note(const std::string& name, const std::string& other) {
+    if (name == other) return "";
+    return " (as " + other + "; SQLite and MySQL may ignore letter case in names)";
   }
 
   static SourceLocation result_location(const DeclaredModel& declared, const std::string& name) {
@@ -618,10 +623,9 @@ class Builder {
         Reporter(problems_, result_.sources[key].location, "model " + result_.sources[key].cpp_name)
             .error("table " + model.table + " is also the table of " +
                    result_.sources[it->second].cpp_name + " (" +
-                   result_.state.models.at(it->second).table + ", " +
-                   result_.sources[it->second].location.str() +
-                   "; SQLite and MySQL may ignore letter case in table names); give one of them "
-                   "another table = \"...\"");
+                   result_.sources[it->second].location.str() + ")" +
+                   case_note(model.table, result_.state.models.at(it->second).table) +
+                   "; give one of them another table = \"...\"");
     }
   }
 
