@@ -19,7 +19,7 @@ namespace dbmig::test {
 
 namespace {
 
-constexpr long long kSlowRows = 1500000;
+constexpr long long kSlowRows = 600000;
 
 // A statement that takes a few seconds on each database.
 std::string slow_statement(Dialect dialect) {
