@@ -201,6 +201,44 @@ void Connection::execute(const std::string& sql) {
   }
 }
 
+namespace {
+
+std::string cell_text(const soci::row& row, std::size_t column) {
+  if (row.get_indicator(column) == soci::i_null) return "NULL";
+  switch (row.get_properties(column).get_data_type()) {
+    case soci::dt_string:
+      return row.get<std::string>(column);
+    case soci::dt_integer:
+      return std::to_string(row.get<int>(column));
+    case soci::dt_long_long:
+      return std::to_string(row.get<long long>(column));
+    case soci::dt_unsigned_long_long:
+      return std::to_string(row.get<unsigned long long>(column));
+    case soci::dt_double:
+      return std::to_string(row.get<double>(column));
+    default:
+      return "?";
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> Connection::rows_as_text(const std::string& query) {
+  std::vector<std::string> rows;
+  try {
+    soci::rowset<soci::row> result = session_->prepare << query;
+    for (const auto& row : result) {
+      std::string text;
+      for (std::size_t i = 0; i < row.size(); ++i)
+        text += (i ? ", " : "") + row.get_properties(i).get_name() + " " + cell_text(row, i);
+      rows.push_back(std::move(text));
+    }
+  } catch (const std::exception& e) {
+    throw DatabaseError(clean_message(e));
+  }
+  return rows;
+}
+
 bool Connection::has_table(const std::string& table) {
   int count = 0;
   try {

@@ -15,11 +15,43 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string numbered(const std::vector<std::string>& statements, std::size_t count) {
+// Statements [begin, end) of `statements`, one numbered line each.
+std::string numbered(const std::vector<std::string>& statements, std::size_t begin,
+                     std::size_t end) {
   std::string text;
-  for (std::size_t i = 0; i < count && i < statements.size(); ++i)
+  for (std::size_t i = begin; i < end && i < statements.size(); ++i)
     text += "\n  " + std::to_string(i + 1) + ". " + statements[i];
   return text;
+}
+
+// What the record of an interrupted migration tells: the statements known to have completed,
+// and the one that was running, which may have completed too (the server finishes a statement
+// whose client was killed).
+std::string interrupted_progress(const std::vector<std::string>& statements, std::size_t done,
+                                 bool applying) {
+  std::string total = std::to_string(statements.size());
+  if (done >= statements.size())
+    return "all " + total + " of its statements completed:" + numbered(statements, 0, done) +
+           "\nIt stopped before it was recorded as " + (applying ? "applied" : "unapplied") + ".";
+  std::string running = std::to_string(done + 1);
+  return std::to_string(done) + " of its " + total + " statements completed" +
+         (done == 0 ? "" : ":" + numbered(statements, 0, done)) + "\nStatement " + running +
+         " was running when it stopped:" + numbered(statements, done, done + 1) +
+         "\nIt may have completed: the database finishes a statement whose client was killed or "
+         "lost its connection (a statement that failed with an error did not). Check in the "
+         "database whether statement " +
+         running + " took effect (are the tables, columns, indexes or rows it makes there?).";
+}
+
+// Rows of the integrity check, for the failure message: which table, row and parent.
+std::string integrity_problems(const std::vector<std::string>& rows) {
+  constexpr std::size_t kShown = 10;
+  std::string text = std::to_string(rows.size()) + " row(s) break a foreign key:";
+  for (std::size_t i = 0; i < rows.size() && i < kShown; ++i) text += "\n    " + rows[i];
+  if (rows.size() > kShown) text += "\n    and " + std::to_string(rows.size() - kShown) + " more";
+  return text +
+         "\n  Delete or correct those rows (e.g. with a RunSQL at the start of the migration), "
+         "then run it again.";
 }
 
 std::string elapsed_ms(std::chrono::steady_clock::time_point start) {
@@ -160,22 +192,21 @@ void MigrationExecutor::check_interrupted() const {
     if (!migration)
       throw DatabaseError(what + ", and " + migration_file(config_, key) +
                           " is missing; restore it from version control");
-    ProjectState state = applied_state(key);
-    auto rendered =
-        render({migration, applying ? Direction::forwards : Direction::backwards}, state);
-    std::vector<std::string> statements;
-    for (const auto& operation : rendered.operations)
-      statements.insert(statements.end(), operation.statements.begin(), operation.statements.end());
+    ProjectState state = applied_state({key});
+    auto statements =
+        render({migration, applying ? Direction::forwards : Direction::backwards}, state)
+            .statements();
     std::string previous = "zero";
     for (const auto& dependency : migration->dependencies)
       if (dependency.app == key.app) previous = dependency.name;
-    throw DatabaseError(what + "; " + std::to_string(record.statements_done) + " of its " +
-                        std::to_string(statements.size()) + " statements ran:" +
-                        numbered(statements, static_cast<std::size_t>(record.statements_done)) +
-                        "\nFinish the migration by hand and run `dbmig migrate " + key.app + " " +
-                        (applying ? key.name : previous) +
-                        " --fake`, or undo those statements and run `dbmig migrate " + key.app +
-                        " " + (applying ? previous : key.name) + " --fake`.");
+    throw DatabaseError(
+        what + "; " +
+        interrupted_progress(statements, static_cast<std::size_t>(record.statements_done),
+                             applying) +
+        "\nFinish the migration by hand (the statements not in effect) and run `dbmig migrate " +
+        key.app + " " + (applying ? key.name : previous) +
+        " --fake`, or undo the statements in effect and run `dbmig migrate " + key.app + " " +
+        (applying ? previous : key.name) + " --fake`.");
   }
 }
 
@@ -195,10 +226,11 @@ void MigrationExecutor::check_reversible(const MigrationPlan& plan) const {
 
 // --- state and SQL ---
 
-ProjectState MigrationExecutor::applied_state(const std::optional<MigrationKey>& except) const {
+ProjectState MigrationExecutor::applied_state(const std::set<MigrationKey>& except) const {
   std::vector<const Migration*> applied;
   for (const auto* migration : graph_.order())
-    if (is_applied(migration->key()) && migration->key() != except) applied.push_back(migration);
+    if (is_applied(migration->key()) && !except.count(migration->key()))
+      applied.push_back(migration);
   return replay(applied);
 }
 
@@ -213,17 +245,22 @@ MigrationExecutor::Rendered MigrationExecutor::render(const PlanStep& step, Proj
   for (std::size_t i = 0; with_sql && i < migration.operations.size(); ++i) {
     std::size_t index =
         step.direction == Direction::forwards ? i : migration.operations.size() - 1 - i;
-    const auto& operation = migration.operations[index];
     StateChange change{states[index].before, states[index].after};
     rendered.operations.push_back(
-        {operation.get(), step.direction == Direction::forwards
-                              ? operation->forwards(*editor, migration.app, change)
-                              : operation->backwards(*editor, migration.app, change)});
+        {migration.operations[index].get(),
+         operation_sql(migration, index, *editor, change, step.direction == Direction::backwards)});
   }
   // The tables the migration creates: in the state after it, not before.
   for (const auto& [key, model] : state.models)
     if (!tables_before.count(model.table)) rendered.created_tables.push_back(model.table);
   return rendered;
+}
+
+Statements MigrationExecutor::Rendered::statements() const {
+  Statements all;
+  for (const auto& operation : operations)
+    all.insert(all.end(), operation.statements.begin(), operation.statements.end());
+  return all;
 }
 
 // --- running ---
@@ -241,23 +278,40 @@ void MigrationExecutor::print_plan(const MigrationPlan& plan) const {
   }
 }
 
-void MigrationExecutor::run(const MigrationPlan& plan, const ExecutionOptions& options, int batch) {
-  state_ = applied_state();
-  for (const auto& step : plan) run_step(step, options, batch);
+// Every step is rendered before the first one runs, so SQL that cannot be rendered (a RunSQL
+// string that cannot be split into statements) stops the run before it changes anything.
+// Forwards, each step renders on the state its predecessors leave; backwards, on the applied
+// state without it and the steps undone before it.
+std::vector<MigrationExecutor::Rendered> MigrationExecutor::render_plan(const MigrationPlan& plan,
+                                                                        bool with_sql) const {
+  std::vector<Rendered> rendered;
+  ProjectState state = applied_state();
+  std::set<MigrationKey> undone;
+  for (const auto& step : plan) {
+    if (step.direction == Direction::forwards) {
+      rendered.push_back(render(step, state, with_sql));
+      continue;
+    }
+    undone.insert(step.migration->key());
+    ProjectState without = applied_state(undone);
+    rendered.push_back(render(step, without, with_sql));
+  }
+  return rendered;
 }
 
-void MigrationExecutor::run_step(const PlanStep& step, const ExecutionOptions& options, int batch) {
+void MigrationExecutor::run(const MigrationPlan& plan, const ExecutionOptions& options, int batch) {
+  auto rendered = render_plan(plan, !options.fake);
+  for (std::size_t i = 0; i < plan.size(); ++i) run_step(plan[i], rendered[i], options, batch);
+}
+
+void MigrationExecutor::run_step(const PlanStep& step, const Rendered& rendered,
+                                 const ExecutionOptions& options, int batch) {
   const MigrationKey key = step.migration->key();
   bool forwards = step.direction == Direction::forwards;
   if (console_.verbosity >= 1)
     console_.out << "  " << (forwards ? "Applying " : "Unapplying ") << key.str() << "..."
                  << std::flush;
   auto start = std::chrono::steady_clock::now();
-  // Forwards, state_ becomes the state after the step in place; backwards, the state without
-  // the migration is what remains once it is unapplied.
-  ProjectState without = forwards ? ProjectState{} : applied_state(key);
-  ProjectState backwards_scratch = without;
-  Rendered rendered = render(step, forwards ? state_ : backwards_scratch, !options.fake);
   bool faked = options.fake || (forwards && options.fake_initial && is_initial(*step.migration) &&
                                 tables_exist_for_fake_initial(step, rendered));
   try {
@@ -269,7 +323,6 @@ void MigrationExecutor::run_step(const PlanStep& step, const ExecutionOptions& o
     if (console_.verbosity >= 1) console_.out << " FAILED\n" << std::flush;
     throw;
   }
-  if (!forwards) state_ = std::move(without);
   if (console_.verbosity >= 1)
     console_.out << (faked ? " FAKED" : " OK (" + elapsed_ms(start) + ")") << "\n" << std::flush;
 }
@@ -320,23 +373,53 @@ void MigrationExecutor::record(const PlanStep& step, int batch) {
 // or a crash leaves a record of how far it got.
 void MigrationExecutor::mark_started(const PlanStep& step, int batch) {
   const Migration& migration = *step.migration;
-  RecordState state =
-      step.direction == Direction::forwards ? RecordState::applying : RecordState::unapplying;
+  bool forwards = step.direction == Direction::forwards;
+  RecordState state = forwards ? RecordState::applying : RecordState::unapplying;
   recorder_.record_started(migration, batch, state);
-  records_[migration.key()] = {migration.key(), "", batch, migration_checksum(migration), state, 0};
+  if (forwards) {
+    records_[migration.key()] = {migration.key(), "", batch, migration_checksum(migration),
+                                 state,           0};
+  } else {
+    records_[migration.key()].state = state;
+    records_[migration.key()].statements_done = 0;
+  }
 }
 
-void MigrationExecutor::unmark_started(const PlanStep& step) {
+// Undoes mark_started when nothing of the step took effect: a migration of which nothing ran is
+// simply not applied (or, backwards, still applied). False when the record cannot be changed
+// (the connection broke), so it stays interrupted.
+bool MigrationExecutor::forget_started(const PlanStep& step) {
   const MigrationKey key = step.migration->key();
-  auto started = records_.find(key);
-  if (started == records_.end() || !started->second.interrupted()) return;
-  if (step.direction == Direction::forwards) {
-    recorder_.remove(key);
-    records_.erase(started);
-  } else {
-    recorder_.mark_applied(key);
-    started->second.state = RecordState::applied;
+  try {
+    if (step.direction == Direction::forwards) {
+      recorder_.remove(key);
+      records_.erase(key);
+    } else {
+      recorder_.mark_applied(key);
+      records_[key].state = RecordState::applied;
+    }
+    return true;
+  } catch (const DatabaseError&) {
+    return false;
   }
+}
+
+// How a failed step left the database and its record, for the end of the failure message.
+std::string MigrationExecutor::failure_outcome(const PlanStep& step, bool atomic,
+                                               const std::vector<std::string>& ran) {
+  if (atomic)
+    return step.direction == Direction::forwards
+               ? "It was rolled back and is not recorded; the migrations before it stay applied."
+               : "It was rolled back, so it stays applied.";
+  if (ran.empty() && forget_started(step))
+    return step.direction == Direction::forwards
+               ? "It ran outside a transaction, but nothing of it took effect, so it is not "
+                 "recorded: the database is as before it."
+               : "It ran outside a transaction, but nothing of it was undone, so it stays "
+                 "applied.";
+  return "It ran outside a transaction, so " + std::to_string(ran.size()) +
+         " statement(s) before the failing one stay in effect:" + numbered(ran, 0, ran.size()) +
+         "\nIt is recorded as interrupted; the next migrate says how to resolve it.";
 }
 
 void MigrationExecutor::execute(const PlanStep& step, const Rendered& rendered, int batch) {
@@ -346,25 +429,13 @@ void MigrationExecutor::execute(const PlanStep& step, const Rendered& rendered, 
   std::vector<std::string> ran;
   auto failure = [&](const std::string& operation, const std::string& sql,
                      const std::string& message) {
-    std::string text = "migration " + migration.key().str() + " (" +
-                       migration_file(config_, migration.key()) +
-                       ") failed\n  operation: " + operation + "\n  SQL: " + sql +
-                       "\n  database: " + message + "\n";
-    if (atomic)
-      return DatabaseError(text +
-                           "It was rolled back and is not recorded; the migrations before it "
-                           "stay applied.");
-    if (ran.empty())
-      return DatabaseError(text +
-                           "It failed at its first statement, so nothing changed and it is not "
-                           "recorded; the migrations before it stay applied.");
-    return DatabaseError(
-        text + "It ran outside a transaction, so " + std::to_string(ran.size()) +
-        " statement(s) before the failing one stay in effect:" + numbered(ran, ran.size()) +
-        "\nIt is recorded as interrupted; the next migrate says how to resolve it.");
+    return DatabaseError("migration " + migration.key().str() + " (" +
+                         migration_file(config_, migration.key()) +
+                         ") failed\n  operation: " + operation + "\n  SQL: " + sql +
+                         "\n  database: " + message + "\n" + failure_outcome(step, atomic, ran));
   };
 
-  for (const auto& sql : editor->before_migration()) connection_.execute(sql);
+  for (const auto& sql : editor->before_migration(rendered.statements())) connection_.execute(sql);
   try {
     if (atomic)
       connection_.session().begin();
@@ -382,24 +453,14 @@ void MigrationExecutor::execute(const PlanStep& step, const Rendered& rendered, 
       }
     }
     if (auto check = editor->integrity_check()) {
-      soci::rowset<soci::row> rows = connection_.session().prepare << *check;
-      auto problems = std::distance(rows.begin(), rows.end());
-      if (problems > 0)
+      auto problems = connection_.rows_as_text(*check);
+      if (!problems.empty())
         throw failure("integrity check after the last operation", *check,
-                      std::to_string(problems) + " row(s) violate a constraint");
+                      integrity_problems(problems));
     }
     record(step, batch);
     if (atomic) connection_.session().commit();
   } catch (...) {
-    // A failed statement changes nothing on its own (each is atomic), so when the first one
-    // fails outside a transaction the step is as if never started.
-    if (!atomic && ran.empty()) {
-      try {
-        unmark_started(step);
-      } catch (const std::exception&) {
-        // The record then says no statement ran; the next migrate reports it.
-      }
-    }
     if (atomic) {
       try {
         connection_.session().rollback();

@@ -202,18 +202,25 @@ ProjectState MigrationGraph::state_at(const std::optional<MigrationKey>& target)
 
 namespace {
 
+// `message` of the operation at `index` of `migration`, with the file, the JSON path and the
+// operation in front.
+InputError operation_error(const Migration& migration, std::size_t index,
+                           const std::string& message) {
+  std::string where =
+      migration.file.empty() ? "migration " + migration.key().str() : migration.file;
+  return InputError(where + ": $.operations[" + std::to_string(index) + "] (" +
+                    migration.operations[index]->describe() + "): " + message);
+}
+
 // Applies the operation at `index` of `migration`; an operation that does not fit the state
 // is an error naming the file, the JSON path and the operation, and saying what to do.
 void apply_operation(ProjectState& state, const Migration& migration, std::size_t index) {
-  const Operation& operation = *migration.operations[index];
   try {
-    operation.apply(state, migration.app);
+    migration.operations[index]->apply(state, migration.app);
   } catch (const InputError& e) {
-    std::string where =
-        migration.file.empty() ? "migration " + migration.key().str() : migration.file;
-    throw InputError(where + ": $.operations[" + std::to_string(index) + "] (" +
-                     operation.describe() + "): " + e.what() +
-                     "; correct this operation, or the earlier migration it relies on");
+    throw operation_error(
+        migration, index,
+        std::string(e.what()) + "; correct this operation, or the earlier migration it relies on");
   }
 }
 
@@ -261,6 +268,17 @@ std::vector<OperationStates> apply_migration(ProjectState& state, const Migratio
     states.push_back({std::move(before), models_read_by(operation, migration.app, state)});
   }
   return states;
+}
+
+Statements operation_sql(const Migration& migration, std::size_t index, const SchemaEditor& editor,
+                         const StateChange& change, bool backwards) {
+  const Operation& operation = *migration.operations[index];
+  try {
+    return backwards ? operation.backwards(editor, migration.app, change)
+                     : operation.forwards(editor, migration.app, change);
+  } catch (const InputError& e) {
+    throw operation_error(migration, index, e.what());
+  }
 }
 
 ResolvedMigrations resolve_replacements(std::vector<Migration> migrations,

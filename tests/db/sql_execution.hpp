@@ -29,7 +29,7 @@ inline std::unique_ptr<soci::session> connect(const std::string& url) {
 // (which must return no row), COMMIT, after_migration.
 inline void run_migration(soci::session& session, const SchemaEditor& editor,
                           const Statements& statements) {
-  for (const auto& sql : editor.before_migration()) session << sql;
+  for (const auto& sql : editor.before_migration(statements)) session << sql;
   if (editor.transactional_ddl()) session.begin();
   for (const auto& sql : statements) {
     SCOPED_TRACE(sql);

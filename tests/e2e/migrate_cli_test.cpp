@@ -67,6 +67,9 @@ TEST(MigrateCli, MigrateShowmigrationsRollbackOnEveryDatabase) {
 
     auto back = run_dbmig({"migrate", "blog", "0001"}, project.path(), env);
     EXPECT_EQ(back.exit_code, 0) << all_output(back);
+    EXPECT_NE(back.out.find("  Target specific migration: 0001_initial, from blog\n"),
+              std::string::npos)
+        << back.out;
     EXPECT_NE(back.out.find("  Unapplying blog.0002_blog_views... OK ("), std::string::npos)
         << all_output(back);
     EXPECT_EQ(columns_of(*url, dialect, "blog_blog"), without_views);
@@ -136,13 +139,55 @@ TEST(MigrateCli, AnEditedMigrationStopsMigrateNamingTheFile) {
   EXPECT_NE(run_dbmig({"showmigrations"}, project.path())
                 .out.find(" [X] 0002_blog_views (edited since it was applied)"),
             std::string::npos);
-  auto refused = run_dbmig({"migrate"}, project.path());
-  EXPECT_EQ(refused.exit_code, 2);
-  EXPECT_NE(refused.err.find("error: migrations/blog/0002_blog_views.json was edited after"),
-            std::string::npos)
-      << refused.err;
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"migrate"}, std::vector<std::string>{"migrate", "--plan"}}) {
+    auto refused = run_dbmig(args, project.path());
+    EXPECT_EQ(refused.exit_code, 2) << args.back();
+    EXPECT_NE(refused.err.find("error: migrations/blog/0002_blog_views.json was edited after"),
+              std::string::npos)
+        << args.back() << ": " << refused.err;
+  }
+  // --plan with --accept-changed shows what would run and accepts nothing.
+  auto planned = run_dbmig({"migrate", "--plan", "--accept-changed"}, project.path());
+  EXPECT_EQ(planned.exit_code, 0) << all_output(planned);
+  EXPECT_NE(planned.out.find("No planned migration operations."), std::string::npos) << planned.out;
+  EXPECT_EQ(run_dbmig({"migrate"}, project.path()).exit_code, 2);
   EXPECT_EQ(run_dbmig({"migrate", "--accept-changed"}, project.path()).exit_code, 0);
   EXPECT_EQ(run_dbmig({"migrate"}, project.path()).exit_code, 0);
+}
+
+// The tables of the first migration were made by hand, so its first statement fails. On
+// MariaDB too (no transactional DDL) nothing of it ran, so it is not applied and
+// `migrate --fake-initial` takes it from there.
+TEST(MigrateCli, TablesMadeByHandFailTheFirstStatementThenFakeInitialRecordsThem) {
+  for (Dialect dialect : test_dialects()) {
+    SCOPED_TRACE(to_string(dialect));
+    TempDir project;
+    auto url = fresh_database_url(dialect, project.path());
+    ASSERT_TRUE(url);
+    write_history(project.path(), blog_history());
+    std::map<std::string, std::string> env{{"DATABASE_URL", *url}};
+    {
+      Connection connection(parse_database_url(*url));
+      std::string table =
+          MigrationGraph(blog_history()).state_at({}).get({"accounts", "User"}).table;
+      connection.execute("CREATE TABLE " + table + " (id BIGINT NOT NULL PRIMARY KEY)");
+    }
+
+    auto failed = run_dbmig({"migrate"}, project.path(), env);
+    EXPECT_EQ(failed.exit_code, 3) << all_output(failed);
+    EXPECT_NE(failed.err.find("migration accounts.0001_initial"), std::string::npos) << failed.err;
+    EXPECT_EQ(failed.err.find("interrupted"), std::string::npos) << failed.err;
+    EXPECT_EQ(run_dbmig({"showmigrations", "accounts"}, project.path(), env).out,
+              "accounts\n [ ] 0001_initial\n");
+
+    auto faked = run_dbmig({"migrate", "--fake-initial"}, project.path(), env);
+    EXPECT_EQ(faked.exit_code, 0) << all_output(faked);
+    EXPECT_NE(faked.out.find("  Applying accounts.0001_initial... FAKED\n"
+                             "  Applying blog.0001_initial... OK"),
+              std::string::npos)
+        << faked.out;
+  }
 }
 
 TEST(MigrateCli, WrongPasswordIsOneLineWithoutThePassword) {

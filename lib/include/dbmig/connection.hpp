@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "dbmig/console.hpp"
 #include "dbmig/database_url.hpp"
@@ -42,6 +43,9 @@ class Connection {
   // Runs one statement; a failure is a DatabaseError carrying the database's message with any
   // password scrubbed (callers add which migration and operation it belongs to).
   void execute(const std::string& sql);
+  // The rows `query` returns, each as "column value, column value" text (NULL for a null), for
+  // messages that name them; a failure is a DatabaseError like execute's.
+  std::vector<std::string> rows_as_text(const std::string& query);
   // Whether a table of that name exists in the connected database (its default schema).
   bool has_table(const std::string& table);
   // The database's message for a failure, on one line, with the password scrubbed.

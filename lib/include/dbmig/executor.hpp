@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -83,21 +84,27 @@ class MigrationExecutor {
   struct Rendered {
     std::vector<RenderedOperation> operations;
     std::vector<std::string> created_tables;  // CreateModel tables, for --fake-initial
+
+    // Every statement, in the order they run.
+    Statements statements() const;
   };
 
   // `state`: the state without the step's migration, whichever the direction; it becomes the
   // state with it. Without `with_sql` only the state is changed (a --fake step runs no SQL).
   Rendered render(const PlanStep& step, ProjectState& state, bool with_sql = true) const;
-  // The state of the applied migrations, without `except`.
-  ProjectState applied_state(const std::optional<MigrationKey>& except = std::nullopt) const;
+  std::vector<Rendered> render_plan(const MigrationPlan& plan, bool with_sql) const;
+  // The state of the applied migrations, without those of `except`.
+  ProjectState applied_state(const std::set<MigrationKey>& except = {}) const;
   bool has_record(const MigrationKey& key) const;
   MigrationPlan backwards_steps(const std::vector<MigrationKey>& roots) const;
-  void run_step(const PlanStep& step, const ExecutionOptions& options, int batch);
+  void run_step(const PlanStep& step, const Rendered& rendered, const ExecutionOptions& options,
+                int batch);
   void execute(const PlanStep& step, const Rendered& rendered, int batch);
   void record(const PlanStep& step, int batch);
   void mark_started(const PlanStep& step, int batch);
-  // Undoes mark_started for a step that failed before any of its statements took effect.
-  void unmark_started(const PlanStep& step);
+  bool forget_started(const PlanStep& step);
+  std::string failure_outcome(const PlanStep& step, bool atomic,
+                              const std::vector<std::string>& ran);
   bool tables_exist_for_fake_initial(const PlanStep& step, const Rendered& rendered);
 
   Connection& connection_;
@@ -105,7 +112,6 @@ class MigrationExecutor {
   const MigrationGraph& graph_;
   std::map<MigrationKey, std::vector<MigrationKey>> replacements_;
   std::map<MigrationKey, MigrationRecord> records_;
-  ProjectState state_;  // of the applied migrations, while a plan runs
   MigrationRecorder recorder_;
   Console& console_;
 };

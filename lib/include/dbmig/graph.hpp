@@ -83,6 +83,13 @@ struct OperationStates {
 std::vector<OperationStates> apply_migration(ProjectState& state, const Migration& migration,
                                              bool with_models_read = true);
 
+// The SQL of the operation at `index` of `migration` on `editor`'s database, forwards or
+// backwards (`change` is before -> after of the forwards direction either way). An operation
+// that cannot give its SQL (a RunSQL string that cannot be split into statements, a RunSQL
+// without reverse SQL) is an InputError naming the file, the JSON path and the operation.
+Statements operation_sql(const Migration& migration, std::size_t index, const SchemaEditor& editor,
+                         const StateChange& change, bool backwards);
+
 // Squashed migrations (a migration with `replaces`, Django's rule): the squashed migration
 // stands for the ones it replaces when none or all of them are applied; then the replaced ones
 // leave the graph and dependencies on them point at the squashed one. When only some are

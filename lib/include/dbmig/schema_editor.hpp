@@ -40,9 +40,13 @@ class SchemaEditor {
   virtual std::string quote_name(std::string_view identifier) const = 0;
   virtual std::string quote_value(const Literal& value) const = 0;
 
-  // Statements run once per migration outside its transaction, before and after it (SQLite
-  // turns foreign key enforcement off around table rebuilds and checks integrity afterwards).
-  virtual Statements before_migration() const { return {}; }
+  // Statements run once per migration outside its transaction, before and after it, given the
+  // migration's statements (SQLite turns foreign key enforcement off around table rebuilds and
+  // checks integrity afterwards).
+  virtual Statements before_migration(const Statements& migration) const {
+    (void)migration;
+    return {};
+  }
   virtual Statements after_migration() const { return {}; }
   // A query run inside the migration's transaction just before it commits; any row it returns
   // means the migration broke integrity and must roll back (SQLite: PRAGMA foreign_key_check).

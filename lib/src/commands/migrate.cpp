@@ -27,7 +27,8 @@ void print_intent(const MigrateOptions& options, const MigrationGraph& graph, Co
   else if (options.target.empty())
     console.out << "  Apply all migrations: " << options.app << "\n";
   else
-    console.out << "  Target specific migration: " << options.target << ", from " << options.app
+    console.out << "  Target specific migration: "
+                << graph.resolve(options.app, options.target).name << ", from " << options.app
                 << "\n";
   console.out << "Running migrations:\n";
 }
@@ -59,13 +60,14 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
   const MigrationGraph& graph = context.loaded.graph;
   graph.check_no_conflicts();
   MigrationExecutor executor = context.executor(console);
+  if (options.check) return check_applied(executor, plan_for(executor, options, graph), console);
+  // --plan refuses what migrate would refuse; an edit it would accept is not recorded.
+  if (!options.plan || !options.accept_changed) executor.check_checksums(options.accept_changed);
+  if (!options.fake) executor.check_interrupted();
   if (options.plan) {
     executor.print_plan(plan_for(executor, options, graph));
     return ExitCode::ok;
   }
-  if (options.check) return check_applied(executor, plan_for(executor, options, graph), console);
-  executor.check_checksums(options.accept_changed);
-  if (!options.fake) executor.check_interrupted();
   MigrationPlan plan = plan_for(executor, options, graph);
   executor.check_reversible(plan);
   if (console.verbosity >= 1) print_intent(options, graph, console);

@@ -51,9 +51,10 @@ std::string notes(const Entry& entry, const ProjectConfig& config) {
   if (entry.record && entry.record->interrupted())
     notes.push_back(
         "interrupted while being " +
-        std::string(entry.record->state == RecordState::applying ? "applied" : "unapplied") +
-        " after " + std::to_string(entry.record->statements_done) +
-        " statement(s); `dbmig migrate` says how to resolve it");
+        std::string(entry.record->state == RecordState::applying ? "applied" : "unapplied") + ": " +
+        std::to_string(entry.record->statements_done) +
+        " statement(s) known to have completed, the next may have; `dbmig migrate` says how to "
+        "resolve it");
   if (entry.edited) notes.push_back("edited since it was applied");
   if (!entry.migration)
     notes.push_back("applied, but " + migration_file(config, entry.key) + " is missing");

@@ -41,16 +41,13 @@ std::string render_migration_sql(const MigrationGraph& graph, const MigrationKey
     const Operation& operation = *migration.operations[i];
     out += "-- " + operation.describe() + "\n";
     StateChange change{states[i].before, states[i].after};
-    if (!backwards) {
-      write_statements(out, operation.forwards(editor, migration.app, change));
-    } else if (!operation.reversible()) {
+    if (backwards && !operation.reversible())
       out +=
           "-- IRREVERSIBLE: this operation cannot be unapplied; migrate refuses to go back "
           "past " +
           key.str() + "\n";
-    } else {
-      write_statements(out, operation.backwards(editor, migration.app, change));
-    }
+    else
+      write_statements(out, operation_sql(migration, i, editor, change, backwards));
   }
   if (transaction) out += "COMMIT;\n";
   return out;

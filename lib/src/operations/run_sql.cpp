@@ -1,8 +1,29 @@
 // RunSQL: statements written by hand, with optional reverse statements.
 #include "dbmig/error.hpp"
 #include "dbmig/operations.hpp"
+#include "dbmig/sql_script.hpp"
 
 namespace dbmig {
+
+namespace {
+
+// Each string of the list may hold several statements: each runs as a statement of its own,
+// so every one of them runs on every database and is numbered in progress and error reports.
+Statements split_each(const std::vector<std::string>& scripts, std::string_view key,
+                      Dialect dialect) {
+  Statements statements;
+  for (std::size_t i = 0; i < scripts.size(); ++i) {
+    try {
+      for (auto& statement : split_sql_script(scripts[i], dialect))
+        statements.push_back(std::move(statement));
+    } catch (const InputError& e) {
+      throw InputError(std::string(key) + "[" + std::to_string(i) + "] " + e.what());
+    }
+  }
+  return statements;
+}
+
+}  // namespace
 
 std::string_view RunSQL::kind() const {
   return "RunSQL";
@@ -32,15 +53,13 @@ nlohmann::ordered_json RunSQL::to_json() const {
 
 Statements RunSQL::forwards(const SchemaEditor& editor, std::string_view app,
                             const StateChange& change) const {
-  (void)editor;
   (void)app;
   (void)change;
-  return sql;
+  return split_each(sql, "sql", editor.dialect());
 }
 
 Statements RunSQL::backwards(const SchemaEditor& editor, std::string_view app,
                              const StateChange& change) const {
-  (void)editor;
   (void)change;
   if (!reverse_sql) {
     std::string first = sql.empty() ? "" : sql.front().substr(0, 60);
@@ -48,7 +67,7 @@ Statements RunSQL::backwards(const SchemaEditor& editor, std::string_view app,
                      "\") cannot be reversed: it has no \"reverse_sql\"; add one to the "
                      "migration (an empty list [] when there is nothing to undo)");
   }
-  return *reverse_sql;
+  return split_each(*reverse_sql, "reverse_sql", editor.dialect());
 }
 
 bool RunSQL::reversible() const {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dbmig/error.hpp"
+#include "dbmig/sql_script.hpp"
 
 namespace dbmig::schema {
 
@@ -83,8 +84,15 @@ std::optional<std::string> SqliteSchemaEditor::range_check(const Field& field) c
   return unsigned_range(quote_name(field.column_name()), field.type);
 }
 
-Statements SqliteSchemaEditor::before_migration() const {
-  return {"PRAGMA foreign_keys = OFF"};
+// Foreign keys are enforced, so the migration's own SQL behaves as the application's does (a
+// RunSQL DELETE cascades), unless it drops a table, which a rebuild does: with enforcement on,
+// DROP TABLE deletes the rows first, and the ON DELETE actions of the tables referencing it
+// would delete or change their rows too. The integrity check catches what enforcement would.
+Statements SqliteSchemaEditor::before_migration(const Statements& migration) const {
+  bool drops_table = std::any_of(migration.begin(), migration.end(), [](const std::string& sql) {
+    return leading_keywords(sql, Dialect::sqlite, 2) == std::vector<std::string>{"DROP", "TABLE"};
+  });
+  return {drops_table ? "PRAGMA foreign_keys = OFF" : "PRAGMA foreign_keys = ON"};
 }
 
 Statements SqliteSchemaEditor::after_migration() const {

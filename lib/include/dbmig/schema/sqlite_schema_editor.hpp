@@ -15,7 +15,7 @@ class SqliteSchemaEditor : public BaseSchemaEditor {
   bool transactional_ddl() const override { return true; }
   std::string quote_name(std::string_view identifier) const override;
 
-  Statements before_migration() const override;
+  Statements before_migration(const Statements& migration) const override;
   Statements after_migration() const override;
   std::optional<std::string> integrity_check() const override;
 
