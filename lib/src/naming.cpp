@@ -27,6 +27,14 @@ std::uint32_t stable_hash(std::string_view text) {
 
 }  // namespace
 
+bool is_identifier(std::string_view name) {
+  auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (name.empty() || !(ascii_letter(name[0]) || name[0] == '_')) return false;
+  for (char c : name)
+    if (!(ascii_letter(c) || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
 std::string snake_case(std::string_view name) {
   std::string result;
   for (std::size_t i = 0; i < name.size(); ++i) {
