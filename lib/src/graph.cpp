@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "dbmig/error.hpp"
+#include "operations/operation_support.hpp"
 
 namespace dbmig {
 
@@ -208,6 +209,7 @@ void apply_operation(ProjectState& state, const Migration& migration, std::size_
   const Operation& operation = *migration.operations[index];
   try {
     operation.apply(state, migration.app);
+    operations::require_valid_result(state, operation, migration.app);
   } catch (const InputError& e) {
     std::string where =
         migration.file.empty() ? "migration " + migration.key().str() : migration.file;

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "dbmig/model_validation.hpp"
 #include "dbmig/operations.hpp"
 
 namespace dbmig::operations {
@@ -32,6 +33,14 @@ void require_reference_target(const ProjectState& state, const Field& field, con
 // Throws InputError when a name in `fields` is not a field of `model`.
 void require_fields_exist(const Model& model, const std::vector<std::string>& fields,
                           const std::string& doing);
+
+// What a migration file's operation left behind follows the rules the scanner's models do
+// (model_validation.hpp): the model it created or changed breaks none on its own, and a table or
+// index/constraint name it set is not another model's. Throws InputError naming the problem;
+// the replay adds the file, the JSON path and the operation. (Not part of apply(): the
+// autodetector's working state may pass through such states on the way to a valid one.)
+void require_valid_result(const ProjectState& state, const Operation& operation,
+                          std::string_view app);
 
 // "Blog" -> "blog", "OrderItem" -> "order_item"; field and index names are lowercased.
 std::string fragment(std::string_view name);
