@@ -204,12 +204,21 @@ ProjectState MigrationGraph::state_at(const std::optional<MigrationKey>& target)
 namespace {
 
 // Applies the operation at `index` of `migration`; an operation that does not fit the state
-// is an error naming the file, the JSON path and the operation, and saying what to do.
-void apply_operation(ProjectState& state, const Migration& migration, std::size_t index) {
+// is an error naming the file, the JSON path and the operation, and saying what to do. With
+// `names` (a replay of the history), the models it names are also checked against the others.
+void apply_operation(ProjectState& state, const Migration& migration, std::size_t index,
+                     NamesInUse* names = nullptr) {
   const Operation& operation = *migration.operations[index];
   try {
+    std::vector<ModelKey> named;
+    if (names) named = operations::models_named_by(operation, migration.app);
+    for (const auto& key : named)
+      if (const Model* model = state.find(key)) names->remove(*model);
     operation.apply(state, migration.app);
     operations::require_valid_result(state, operation, migration.app);
+    for (const auto& key : named)
+      if (const Model* model = state.find(key))
+        operations::require_own_names(state, *model, *names);
   } catch (const InputError& e) {
     std::string where =
         migration.file.empty() ? "migration " + migration.key().str() : migration.file;
@@ -223,9 +232,10 @@ void apply_operation(ProjectState& state, const Migration& migration, std::size_
 
 ProjectState replay(const std::vector<const Migration*>& plan) {
   ProjectState state;
+  NamesInUse names;
   for (const auto* migration : plan)
     for (std::size_t i = 0; i < migration->operations.size(); ++i)
-      apply_operation(state, *migration, i);
+      apply_operation(state, *migration, i, &names);
   return state;
 }
 

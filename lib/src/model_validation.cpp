@@ -1,7 +1,10 @@
 #include "dbmig/model_validation.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "dbmig/naming.hpp"
 
@@ -26,6 +29,22 @@ void note_names(const std::vector<Named>& items, const std::string& attribute,
           "index or constraint name " + items[i].name +
               " is used twice (names are per database); rename one of them");
   }
+}
+
+// Each field whose `key` (its name or column) an earlier field has, with that earlier field,
+// in field order. Sorted views rather than a map: this runs after every operation of a replay.
+std::vector<std::pair<std::size_t, std::size_t>> repeated(const Model& model,
+                                                          std::string_view (*key)(const Field&)) {
+  std::vector<std::pair<std::string_view, std::size_t>> keys;
+  keys.reserve(model.fields.size());
+  for (std::size_t i = 0; i < model.fields.size(); ++i) keys.emplace_back(key(model.fields[i]), i);
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::pair<std::size_t, std::size_t>> repeats;
+  for (std::size_t i = 1; i < keys.size(); ++i)
+    if (keys[i].first == keys[i - 1].first)
+      repeats.emplace_back(keys[i].second, keys[i - 1].second);
+  std::sort(repeats.begin(), repeats.end());
+  return repeats;
 }
 
 }  // namespace
@@ -123,17 +142,17 @@ void check_primary_key_count(const Model& model, PrimaryKey rule, ModelProblems&
 }
 
 void check_unique_columns(const Model& model, ModelProblems& problems) {
-  std::map<std::string, const Field*> names, columns;
-  for (std::size_t i = 0; i < model.fields.size(); ++i) {
-    const Field& field = model.fields[i];
-    if (auto [it, added] = names.emplace(field.name, &field); !added) {
-      add(problems, i, "name", "field " + field.name + " is listed twice; remove or rename one");
-      continue;
-    }
-    if (auto [it, added] = columns.emplace(field.column_name(), &field); !added)
-      add(problems, i, field.column.empty() ? "name" : "column",
-          "column " + field.column_name() + " is already used by field " + it->second->name +
-              "; give one of them another column");
+  auto names = repeated(model, [](const Field& field) -> std::string_view { return field.name; });
+  for (auto [repeat, first] : names)
+    add(problems, repeat, "name",
+        "field " + model.fields[repeat].name + " is listed twice; remove or rename one");
+  if (!names.empty()) return;  // a repeated name repeats its column too
+  auto columns = [](const Field& field) -> std::string_view { return field.column_name(); };
+  for (auto [repeat, first] : repeated(model, columns)) {
+    const Field& field = model.fields[repeat];
+    add(problems, repeat, field.column.empty() ? "name" : "column",
+        "column " + field.column_name() + " is already used by field " + model.fields[first].name +
+            "; give one of them another column");
   }
 }
 
@@ -154,9 +173,25 @@ ModelProblems check_model(const Model& model, PrimaryKey rule) {
   return problems;
 }
 
+void NamesInUse::remove(const Model& model) {
+  --tables_[model.table];
+  for (const auto& index : model.indexes) --indexes_[index.name];
+  for (const auto& constraint : model.constraints) --indexes_[constraint.name];
+}
+
+bool NamesInUse::add(const Model& model) {
+  bool unique = ++tables_[model.table] == 1;
+  for (const auto& index : model.indexes) unique &= ++indexes_[index.name] == 1;
+  for (const auto& constraint : model.constraints) unique &= ++indexes_[constraint.name] == 1;
+  return unique;
+}
+
+// Both walk every model (NamesInUse says when to): the table or name is compared first, and the
+// key (built once) only on a match.
 const Model* other_model_with_table(const ProjectState& state, const Model& model) {
+  const ModelKey own = model.key();
   for (const auto& [key, other] : state.models)
-    if (key != model.key() && other.table == model.table) return &other;
+    if (other.table == model.table && key != own) return &other;
   return nullptr;
 }
 
@@ -166,12 +201,12 @@ std::optional<std::string> index_name_used_elsewhere(const ProjectState& state,
   for (const auto& index : model.indexes) names.insert(index.name);
   for (const auto& constraint : model.constraints) names.insert(constraint.name);
   if (names.empty()) return std::nullopt;
+  const ModelKey own = model.key();
   for (const auto& [key, other] : state.models) {
-    if (key == model.key()) continue;
     for (const auto& index : other.indexes)
-      if (names.count(index.name)) return index.name;
+      if (names.count(index.name) && key != own) return index.name;
     for (const auto& constraint : other.constraints)
-      if (names.count(constraint.name)) return constraint.name;
+      if (names.count(constraint.name) && key != own) return constraint.name;
   }
   return std::nullopt;
 }

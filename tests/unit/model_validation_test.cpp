@@ -171,3 +171,26 @@ TEST(ModelValidation, DecimalBounds) {
 }
 
 }  // namespace dbmig
+
+namespace dbmig {
+
+TEST(ModelValidation, NamesInUseCountsTablesAndIndexNamesAcrossModels) {
+  Model post = valid_model();
+  Model other = valid_model();
+  other.name = "Other";
+  other.table = "blog_other";
+  other.indexes = {{"other_idx", {"title"}}};
+  other.constraints.clear();
+  NamesInUse names;
+  EXPECT_TRUE(names.add(post));
+  EXPECT_TRUE(names.add(other));
+  Model clash = other;
+  clash.table = post.table;  // a third model on Post's table
+  clash.indexes.clear();
+  EXPECT_FALSE(names.add(clash));
+  names.remove(clash);
+  names.remove(post);
+  EXPECT_TRUE(names.add(clash));  // the table is free once Post is gone
+}
+
+}  // namespace dbmig

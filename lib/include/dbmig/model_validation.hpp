@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +67,18 @@ void check_index_names(const Model& model, ModelProblems& problems);
 ModelProblems check_model(const Model& model, PrimaryKey rule);
 
 // --- a model among the others ---
+
+// The tables and index/constraint names in use across a state, kept up to date model by model,
+// so a replay checks each operation against every other model without walking them all.
+class NamesInUse {
+ public:
+  void remove(const Model& model);
+  // Adds `model`'s names; false when one of them is already in use (by another model).
+  bool add(const Model& model);
+
+ private:
+  std::map<std::string, int, std::less<>> tables_, indexes_;
+};
 
 // Another model of `state` whose table is `model`'s, if any.
 const Model* other_model_with_table(const ProjectState& state, const Model& model);
