@@ -63,16 +63,16 @@ class DocumentBuilder final : public nlohmann::json_sax<Json> {
 
   Json take() { return std::move(root_); }
 
-  bool null() override { return add(nullptr); }
-  bool boolean(bool value) override { return add(value); }
-  bool number_integer(number_integer_t value) override { return add(value); }
-  bool number_unsigned(number_unsigned_t value) override { return add(value); }
-  bool number_float(number_float_t value, const string_t&) override { return add(value); }
+  bool null() override { return scalar(nullptr); }
+  bool boolean(bool value) override { return scalar(value); }
+  bool number_integer(number_integer_t value) override { return scalar(value); }
+  bool number_unsigned(number_unsigned_t value) override { return scalar(value); }
+  bool number_float(number_float_t value, const string_t&) override { return scalar(value); }
   bool string(string_t& value) override {
     refuse_nul(value, path());
-    return add(std::move(value));
+    return scalar(std::move(value));
   }
-  bool binary(binary_t& value) override { return add(std::move(value)); }
+  bool binary(binary_t& value) override { return scalar(std::move(value)); }
   bool start_object(std::size_t) override { return open(Json::object()); }
   bool start_array(std::size_t) override { return open(Json::array()); }
   bool end_object() override { return close(); }
@@ -91,7 +91,6 @@ class DocumentBuilder final : public nlohmann::json_sax<Json> {
 
   bool parse_error(std::size_t position, const std::string& token,
                    const nlohmann::detail::exception& error) override {
-    std::string where = file_ + ":" + line_and_column(text_, position);
     if (error.id == 406)  // out_of_range.406: a number beyond a double's range; point at its start
       throw InputError(file_ + ":" + line_and_column(text_, position + 1 - token.size()) + ": " +
                        path() + ": the number " + shortened(token) +
@@ -99,7 +98,7 @@ class DocumentBuilder final : public nlohmann::json_sax<Json> {
     std::string what = error.what();
     // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: ".
     if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    throw InputError(where + ": not valid JSON: " + what +
+    throw InputError(file_ + ":" + line_and_column(text_, position) + ": not valid JSON: " + what +
                      "; fix the file (or restore it from version control)");
   }
 
@@ -127,16 +126,24 @@ class DocumentBuilder final : public nlohmann::json_sax<Json> {
                                 "accepts in a name or in SQL text; remove it"));
   }
 
+  // Puts `value` where the path points; the caller moves past it once it is complete.
   Json* add(Json value) {
-    if (open_.empty()) {
-      root_ = std::move(value);
-      return &root_;
-    }
+    if (open_.empty()) return &(root_ = std::move(value));
     Open& parent = open_.back();
     if (parent.value->is_object()) return &((*parent.value)[parent.key] = std::move(value));
-    ++parent.count;
     parent.value->push_back(std::move(value));
     return &parent.value->back();
+  }
+
+  // The next value of an array goes at the next index.
+  void move_past_value() {
+    if (!open_.empty() && open_.back().value->is_array()) ++open_.back().count;
+  }
+
+  bool scalar(Json value) {
+    add(std::move(value));
+    move_past_value();
+    return true;
   }
 
   bool open(Json container) {
@@ -145,15 +152,13 @@ class DocumentBuilder final : public nlohmann::json_sax<Json> {
                        line_and_column(text_, offset_of_depth(text_, open_.size() + 1)) +
                        ": nested deeper than " + std::to_string(kMaxJsonDepth) +
                        " levels; no dbmig file needs that many, so the file is damaged");
-    Json* value = add(std::move(container));
-    if (!open_.empty() && open_.back().value->is_array()) --open_.back().count;  // still reading it
-    open_.push_back({value, {}, 0});
+    open_.push_back({add(std::move(container)), {}, 0});
     return true;
   }
 
   bool close() {
     open_.pop_back();
-    if (!open_.empty() && open_.back().value->is_array()) ++open_.back().count;
+    move_past_value();
     return true;
   }
 

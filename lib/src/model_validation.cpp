@@ -1,7 +1,6 @@
 #include "dbmig/model_validation.hpp"
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <string_view>
 #include <utility>
