@@ -208,10 +208,12 @@ class Reader {
   static void emplace_alternative(Variant& value, std::uint64_t index, std::index_sequence<I...>) {
     ((index == I ? (value.template emplace<I>(), 0) : 0), ...);
   }
+  // One element at a time, not resize(count): memory grows with what is actually read, so a
+  // damaged count cannot allocate count big elements before the data runs out.
   template <class T>
   void get(std::vector<T>& values) {
-    values.resize(get_count());
-    for (auto& value : values) get(value);
+    values.clear();
+    for (std::size_t count = get_count(); count > 0; --count) get(values.emplace_back());
   }
   template <class K, class V>
   void get(std::map<K, V>& values) {

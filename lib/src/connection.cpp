@@ -1,8 +1,10 @@
 #include "dbmig/connection.hpp"
 
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <system_error>
 
 #include <soci/soci.h>
 
@@ -50,28 +52,51 @@ std::string trim(std::string text) {
   return text;
 }
 
+// Far more than any .env holds; a bigger file is not one.
+constexpr std::uintmax_t kMaxEnvFileBytes = 1 << 20;
+
+[[noreturn]] void env_error(std::size_t line, const std::string& message) {
+  throw InputError(".env:" + std::to_string(line) + ": " + message +
+                   "; fix the line, or pass --database (or set DATABASE_URL) to skip .env");
+}
+
 // KEY=VALUE lines; `export` prefixes, # comments and surrounding quotes are allowed, as in the
-// .env files of Laravel, Masonite and docker compose.
+// .env files of Laravel, Masonite and docker compose. Anything else is an error naming the line
+// (docs/databases.md ".env"), so a damaged file is not half read.
 std::map<std::string, std::string> read_env_file(const fs::path& path) {
+  std::error_code error;
+  if (fs::is_directory(path, error))
+    throw InputError(".env: is a folder, not a file; remove or rename it");
+  if (auto size = fs::file_size(path, error); !error && size > kMaxEnvFileBytes)
+    throw InputError(".env: is " + std::to_string(size) + " bytes, more than the 1 MiB dbmig " +
+                     "reads; the file is damaged, or pass --database");
   std::map<std::string, std::string> values;
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
+  std::size_t number = 0;
   for (std::string line; std::getline(in, line);) {
+    ++number;
+    if (line.find('\0') != std::string::npos) env_error(number, "contains a NUL byte");
     line = trim(line);
     if (line.empty() || line.front() == '#') continue;
     if (line.rfind("export ", 0) == 0) line = trim(line.substr(7));
     auto equals = line.find('=');
-    if (equals == std::string::npos) continue;
+    std::string key = trim(line.substr(0, equals));
+    if (equals == std::string::npos || key.empty()) env_error(number, "expected KEY=VALUE");
     std::string value = trim(line.substr(equals + 1));
-    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-        value.back() == value.front())
+    if (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
+      if (value.size() < 2 || value.back() != value.front())
+        env_error(number, "the value of " + key +
+                              " starts with a quote but does not end with it (a comment after "
+                              "a quoted value, or a value spanning lines, is not supported)");
       value = value.substr(1, value.size() - 2);
-    values[trim(line.substr(0, equals))] = value;
+    }
+    values[key] = value;
   }
   return values;
 }
 
 std::optional<DatabaseUrl> url_from_env_file(const fs::path& path) {
-  if (!fs::is_regular_file(path)) return std::nullopt;
+  if (!fs::exists(path)) return std::nullopt;
   auto env = read_env_file(path);
   auto connection = env.find("DB_CONNECTION");
   if (connection == env.end()) return std::nullopt;

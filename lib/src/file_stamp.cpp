@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <system_error>
 
 namespace dbmig {
 
@@ -39,9 +40,13 @@ std::uint64_t content_hash(std::string_view data) {
 }
 
 std::optional<std::string> read_file_bytes(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) return std::nullopt;  // a folder "opens" too
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return std::nullopt;
-  std::string data(static_cast<std::size_t>(in.tellg()), '\0');
+  auto size = in.tellg();
+  if (size < 0) return std::nullopt;
+  std::string data(static_cast<std::size_t>(size), '\0');
   in.seekg(0);
   if (!in.read(data.data(), static_cast<std::streamsize>(data.size()))) return std::nullopt;
   return data;

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "dbmig/error.hpp"
+#include "operations/operation_support.hpp"
 
 namespace dbmig {
 
@@ -213,10 +214,21 @@ InputError operation_error(const Migration& migration, std::size_t index,
 }
 
 // Applies the operation at `index` of `migration`; an operation that does not fit the state
-// is an error naming the file, the JSON path and the operation, and saying what to do.
-void apply_operation(ProjectState& state, const Migration& migration, std::size_t index) {
+// is an error naming the file, the JSON path and the operation, and saying what to do. With
+// `names` (a replay of the history), the models it names are also checked against the others.
+void apply_operation(ProjectState& state, const Migration& migration, std::size_t index,
+                     NamesInUse* names = nullptr) {
+  const Operation& operation = *migration.operations[index];
   try {
-    migration.operations[index]->apply(state, migration.app);
+    std::vector<ModelKey> named;
+    if (names) named = operations::models_named_by(operation, migration.app);
+    for (const auto& key : named)
+      if (const Model* model = state.find(key)) names->remove(*model);
+    operation.apply(state, migration.app);
+    operations::require_valid_result(state, operation, migration.app);
+    for (const auto& key : named)
+      if (const Model* model = state.find(key))
+        operations::require_own_names(state, *model, *names);
   } catch (const InputError& e) {
     throw operation_error(
         migration, index,
@@ -228,9 +240,10 @@ void apply_operation(ProjectState& state, const Migration& migration, std::size_
 
 ProjectState replay(const std::vector<const Migration*>& plan) {
   ProjectState state;
+  NamesInUse names;
   for (const auto* migration : plan)
     for (std::size_t i = 0; i < migration->operations.size(); ++i)
-      apply_operation(state, *migration, i);
+      apply_operation(state, *migration, i, &names);
   return state;
 }
 

@@ -13,37 +13,15 @@
 
 namespace dbmig {
 
-namespace {
-
-// nlohmann reports a byte offset; users want line and column.
-std::string line_and_column(const std::string& text, std::size_t byte) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return std::to_string(line) + ":" + std::to_string(column);
-}
-
-}  // namespace
-
-nlohmann::json parse_json_text(const std::string& text, const std::string& file) {
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: ".
-    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    throw InputError(file + ":" + line_and_column(text, e.byte) + ": not valid JSON: " + what +
-                     "; fix the file (or restore it from version control)");
-  }
-}
-
 nlohmann::json read_json_file(const std::filesystem::path& path, const std::string& shown_name) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error))
+    throw InputError(shown_name + ": is a folder, not a file; remove or rename it");
+  auto size = std::filesystem::file_size(path, error);
+  if (!error && size > kMaxJsonFileBytes)
+    throw InputError(shown_name + ": is " + std::to_string(size) + " bytes, more than the " +
+                     std::to_string(kMaxJsonFileBytes >> 20) +
+                     " MiB dbmig reads from a JSON file; the file is damaged or not dbmig's");
   auto text = read_file_bytes(path);
   if (!text)
     throw InputError(shown_name + ": cannot read the file; check that it exists and is readable");

@@ -18,8 +18,9 @@ DBMIG_BINARY_MEMBERS(MigrationCache::Entry, entry, entry.file, entry.migration)
 
 namespace {
 
-// Bump on any change to what the transfers (here and in operation_archive.cpp) write.
-constexpr std::string_view kMagic = "dbmig-migration-cache-3";
+// Bump on any change to what the transfers (here and in operation_archive.cpp) write, and when
+// the reader refuses more: a cached migration is not read again.
+constexpr std::string_view kMagic = "dbmig-migration-cache-4";
 
 }  // namespace
 

@@ -30,6 +30,16 @@ std::vector<MigrationKey> keys_at(const nlohmann::json* json, const std::string&
   return keys;
 }
 
+// A migration listing itself would be dropped from its own dependencies without a word, and
+// replacing itself means nothing.
+void refuse_self(const std::vector<MigrationKey>& keys, const MigrationKey& self,
+                 const std::string& path, const std::string& verb) {
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == self)
+      throw_at(path + "[" + std::to_string(i) + "]",
+               "a migration cannot " + verb + " itself; remove this entry");
+}
+
 nlohmann::ordered_json operations_json(const Operations& operations) {
   auto array = nlohmann::ordered_json::array();
   for (const auto& operation : operations) array.push_back(operation->to_json());
@@ -49,13 +59,18 @@ Migration read_migration(const nlohmann::json& json) {
   JsonReader reader(json, "$");
   const auto& version = reader.required("dbmig");
   if (version != migration_format_version)
-    throw_at("$.dbmig", "unsupported format version " + version.dump() + "; this dbmig reads " +
-                            std::to_string(migration_format_version) + " (upgrade dbmig)");
+    throw_at("$.dbmig", "unsupported format version " +
+                            (version.is_number() ? version.dump()
+                                                 : "(a " + std::string(version.type_name()) + ")") +
+                            "; this dbmig reads " + std::to_string(migration_format_version) +
+                            " (upgrade dbmig)");
   Migration migration;
   migration.app = reader.string("app");
   migration.name = reader.string("name");
   migration.dependencies = keys_at(&reader.required("dependencies"), "$.dependencies");
   migration.replaces = keys_at(reader.optional("replaces"), "$.replaces");
+  refuse_self(migration.dependencies, migration.key(), "$.dependencies", "depend on");
+  refuse_self(migration.replaces, migration.key(), "$.replaces", "replace");
   migration.atomic = reader.boolean_or("atomic", true);
   const auto& operations = reader.required("operations");
   if (!operations.is_array()) throw_at("$.operations", "expected an array of operations");

@@ -50,6 +50,14 @@ std::string utf8_prefix(std::string_view text, std::size_t size) {
   return std::string(text.substr(0, size));
 }
 
+bool is_identifier(std::string_view name) {
+  auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (name.empty() || !(ascii_letter(name[0]) || name[0] == '_')) return false;
+  for (char c : name)
+    if (!(ascii_letter(c) || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
 std::string snake_case(std::string_view name) {
   std::string result;
   for (std::size_t i = 0; i < name.size(); ++i) {

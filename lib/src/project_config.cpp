@@ -4,6 +4,7 @@
 
 #include "dbmig/error.hpp"
 #include "dbmig/json_file.hpp"
+#include "dbmig/naming.hpp"
 #include "json_reader.hpp"
 
 namespace dbmig {
@@ -20,10 +21,24 @@ std::vector<AppConfig> discover_apps(const fs::path& apps_root) {
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(apps_root, error)) {
     fs::path header = entry.path() / "models.hpp";
-    if (entry.is_directory() && fs::is_regular_file(header))
-      apps.push_back({entry.path().filename().string(), {header}});
+    if (!entry.is_directory() || !fs::is_regular_file(header)) continue;
+    std::string name = entry.path().filename().string();
+    if (!is_identifier(name))
+      throw InputError(header.string() + ": the app folder name \"" + name +
+                       "\" is not an identifier; rename the folder (letters, digits and _)");
+    apps.push_back({name, {header}});
   }
   return apps;
+}
+
+// An app name becomes a folder under migrations/ and a part of table names: a path or an empty
+// name would write migrations outside the project.
+const std::string& app_name_at(const std::string& name, const std::string& path) {
+  if (!is_identifier(name))
+    throw_at(path, "app name \"" + name +
+                       "\" is not an identifier; use letters, digits and _ (not starting with a "
+                       "digit)");
+  return name;
 }
 
 // "apps": ["blog", ...] (each <apps_root>/<app>/models.hpp) or {"blog": ["a.hpp", ...], ...}.
@@ -31,11 +46,14 @@ std::vector<AppConfig> configured_apps(const nlohmann::json& apps, const fs::pat
                                        const fs::path& apps_root) {
   std::vector<AppConfig> result;
   if (apps.is_array()) {
-    for (const auto& name : strings_at(apps, "$.apps"))
+    auto names = strings_at(apps, "$.apps");
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const auto& name = app_name_at(names[i], "$.apps[" + std::to_string(i) + "]");
       result.push_back({name, {apps_root / name / "models.hpp"}});
+    }
   } else if (apps.is_object()) {
     for (const auto& [name, headers] : apps.items()) {
-      AppConfig app{name, {}};
+      AppConfig app{app_name_at(name, "$.apps." + name), {}};
       for (const auto& header : strings_at(headers, "$.apps." + name))
         app.headers.push_back(root / header);
       result.push_back(std::move(app));
@@ -113,7 +131,7 @@ ProjectConfig load_project_config(const fs::path& root_dir) {
                      " does not exist; pass --project DIR");
 
   nlohmann::json json = nlohmann::json::object();
-  if (fs::is_regular_file(config.root / kConfigName))
+  if (fs::exists(config.root / kConfigName))  // a folder of that name is an error, not ignored
     json = read_json_file(config.root / kConfigName, kConfigName);
   try {
     read_config(json, config);

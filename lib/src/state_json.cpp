@@ -206,6 +206,8 @@ Constraint constraint_from_json(const nlohmann::json& json, const std::string& p
   } else if (kind == "check") {
     constraint.kind = ConstraintKind::check;
     constraint.check = reader.string("check");
+    if (constraint.check.empty())
+      throw_at(reader.path_of("check"), "a check constraint needs an SQL expression");
   } else {
     throw_at(reader.path_of("kind"), "unknown kind \"" + kind + "\"; expected unique or check");
   }

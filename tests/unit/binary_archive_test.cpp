@@ -47,6 +47,15 @@ Sample full_sample() {
 
 constexpr std::string_view kMagic = "test-archive-1";
 
+// Counts its constructions, to see how many elements a decode makes.
+struct Counted {
+  static inline int made = 0;
+  Counted() { ++made; }
+  std::string text;
+};
+
+DBMIG_BINARY_MEMBERS(Counted, counted, counted.text)
+
 }  // namespace
 
 template <>
@@ -71,6 +80,14 @@ TEST(BinaryArchive, EveryTruncationIsRefused) {
   for (std::size_t size = 0; size < bytes.size(); ++size)
     EXPECT_FALSE(binary::decode_sealed<Sample>(kMagic, bytes.substr(0, size))) << size;
   EXPECT_FALSE(binary::decode_sealed<Sample>(kMagic, bytes + '\0'));
+}
+
+TEST(BinaryArchive, ADamagedCountMakesOnlyTheElementsThereAreBytesFor) {
+  // A count of 1000 (which the 1000 bytes left allow), 500 empty strings, then a damaged length.
+  std::string bytes = "\xe8\x07" + std::string(500, '\0') + std::string(500, '\xff');
+  Counted::made = 0;
+  EXPECT_FALSE(binary::decode<std::vector<Counted>>(bytes));
+  EXPECT_LE(Counted::made, 501);
 }
 
 TEST(BinaryArchive, EveryFlippedBitIsRefused) {

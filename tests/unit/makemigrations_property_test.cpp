@@ -17,6 +17,7 @@
 #include "dbmig/json_file.hpp"
 #include "dbmig/loader.hpp"
 #include "dbmig/migration_json.hpp"
+#include "dbmig/model_validation.hpp"
 #include "dbmig/writer.hpp"
 #include "schema_oracle.hpp"
 #include "seeded_random.hpp"
@@ -141,6 +142,14 @@ class RandomProject {
     return candidates.empty() ? nullptr : candidates[pick(static_cast<int>(candidates.size()))];
   }
 
+  // The generated models follow the scanner's rules: an on_delete that does not suit the field
+  // (set_null on NOT NULL, set_default without a default) falls back to no_action.
+  static void keep_on_delete_valid(Field& field) {
+    ModelProblems problems;
+    check_on_delete(field, 0, problems);
+    if (!problems.empty()) field.references->on_delete = OnDelete::no_action;
+  }
+
   Field random_new_field() {
     Field field;
     field.name = fresh("f");
@@ -148,6 +157,7 @@ class RandomProject {
     if (target) {
       field =
           reference_field(field.name, target->key(), chance(50), static_cast<OnDelete>(pick(5)));
+      keep_on_delete_valid(field);
       return field;
     }
     static const FieldType types[] = {FieldType::boolean, FieldType::int32,   FieldType::int64,
@@ -257,6 +267,7 @@ class RandomProject {
     fields.erase(old_name);
     fields[new_name].renamed_from = old_name;
     if (chance(30)) field->null = !field->null;  // a rename with a change
+    keep_on_delete_valid(*field);
     return "rename field " + model->key().str() + "." + old_name + " to " + new_name;
   }
 
@@ -291,6 +302,7 @@ class RandomProject {
           field->comment = fresh("comment ");
         break;
     }
+    keep_on_delete_valid(*field);
     return "alter field " + model->key().str() + "." + field->name;
   }
 

@@ -73,8 +73,8 @@ struct DBMIG_MODEL(index(nothing)) Indexed {
       "renamed_from, comment, decimal(precision, scale)";
   std::vector<std::string> expected = {
       at(4, 22) +
-          "model bad::NoKey: no primary key; mark one field DBMIG_FIELD(primary_key), "
-          "e.g. `DBMIG_FIELD(primary_key) std::int64_t id;`",
+          "model bad::NoKey: no primary key; mark one field as the primary key "
+          "(DBMIG_FIELD(primary_key) in C++, \"primary_key\": true in a migration file)",
       at(7, 8) +
           "model bad::Typos: unknown model option `tabel`; accepted: table, "
           "unique_together(...), index(...), check, renamed_from, comment",
@@ -103,8 +103,8 @@ struct DBMIG_MODEL(index(nothing)) Indexed {
                        "write its C++ name (qualified as needed) or \"app.Model\"; models: "
                        "bad.Clash, bad.Indexed, bad.NoKey, bad.Typos",
            at(15, 70) + "model bad::Typos, field strict: on_delete = set_null needs a nullable "
-                        "column; declare strict as std::optional<...> or choose another "
-                        "on_delete",
+                        "column; make strict nullable (std::optional<...>, or \"null\": true in "
+                        "a migration file) or choose another on_delete",
            at(16, 3) + "model bad::Typos, field self: bad value for option `on_delete = "
                        "explode`: expected on_delete = one of cascade, restrict, set_null, "
                        "set_default, no_action",
@@ -126,9 +126,9 @@ struct DBMIG_MODEL(index(nothing)) Indexed {
            at(28, 43) + "model bad::Clash, field other: column id is already used by field id",
            at(30, 8) + "model bad::Indexed: index(...) names field nothing, which Indexed does "
                        "not have; its fields are id, second, third",
-           at(33, 56) + "model bad::Indexed, field third: a primary key cannot be std::optional",
-           at(30, 36) + "model bad::Indexed: more than one primary key (id, second); keep one "
-                        "and use unique_together(...) for the others",
+           at(33, 56) + "model bad::Indexed, field third: a primary key cannot be nullable",
+           at(32, 41) + "model bad::Indexed, field second: more than one primary key (id, "
+                        "second); keep one and use unique_together(...) for the others",
            at(26, 41) + "model bad::Clash: table bad_typos is also the table of bad::Typos (" +
                at(7, 33).substr(0, at(7, 33).size() - 9) + ")",
        })

@@ -1,6 +1,7 @@
 // Reading and writing the JSON files users keep in git (dbmig.json, migrations).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -8,10 +9,18 @@
 
 namespace dbmig {
 
-// Parses `text`; on a syntax error throws InputError "<file>:<line>:<col>: not valid JSON: ...".
+// Bounds on what the readers accept (docs/migration-files.md "Limits"): far beyond any real
+// file, and low enough that a damaged one cannot exhaust the stack or the memory.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+inline constexpr std::uintmax_t kMaxJsonFileBytes = std::uintmax_t{64} << 20;
+
+// Parses `text`. Throws InputError "<file>:<line>:<col>: not valid JSON: ..." on a syntax
+// error, and a located InputError for nesting deeper than kMaxJsonDepth, a key given twice in
+// one object, a string holding \u0000 and a number out of a double's range.
 nlohmann::json parse_json_text(const std::string& text, const std::string& file);
 
-// Reads and parses a file; a missing or unreadable file is an InputError naming it.
+// Reads and parses a file; a missing, unreadable or oversized file, or a folder, is an
+// InputError naming it.
 nlohmann::json read_json_file(const std::filesystem::path& path, const std::string& shown_name);
 
 // The canonical text of a file dbmig writes: two-space indent, keys in insertion order,

@@ -10,6 +10,10 @@ namespace dbmig {
 // `text` cut to at most `size` bytes, never inside a UTF-8 sequence.
 std::string utf8_prefix(std::string_view text, std::size_t size);
 
+// [A-Za-z_][A-Za-z0-9_]*: what app, model and field names must be, since they become C++
+// names, folder names and parts of migration file names.
+bool is_identifier(std::string_view name);
+
 // "OrderItem" -> "order_item", "Order12" -> "order12", "HTTPServer" -> "http_server".
 std::string snake_case(std::string_view name);
 

@@ -18,8 +18,10 @@ OpenedContext open_migration_context(const GlobalOptions& global,
   MigrationContext& context = opened.context;
   context.config = load_project_config(global.project);
   // Read every migration file before connecting: a broken file must not create or touch the
-  // database (not even an empty SQLite file).
+  // database (not even an empty SQLite file). A command that changes the database also replays
+  // the history first, so an operation that does not fit the models before it changes nothing.
   std::vector<Migration> migrations = load_migrations(context.config);
+  if (lock_timeout) build_migration_graph(migrations).graph.state_at(std::nullopt);
   context.connection =
       connect(global, context.config, lock_timeout ? Access::change : Access::read);
   MigrationRecorder recorder(*context.connection);

@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "dbmig/model_validation.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/state_json.hpp"
 #include "json_reader.hpp"
@@ -14,8 +15,30 @@ namespace {
 
 using Reader = std::function<OperationPtr(JsonReader&)>;
 
+std::string with_attribute(std::string path, const ModelProblem& problem) {
+  return problem.attribute.empty() ? path : path + "." + problem.attribute;
+}
+
+// A field the scanner would refuse is refused here too, at the JSON path of what is wrong.
 Field field_at(JsonReader& reader) {
-  return field_from_json(reader.required("field"), reader.path_of("field"));
+  Field field = field_from_json(reader.required("field"), reader.path_of("field"));
+  ModelProblems problems;
+  check_field(field, 0, problems);
+  if (!problems.empty())
+    throw_at(with_attribute(reader.path_of("field"), problems.front()), problems.front().message);
+  return field;
+}
+
+// Likewise for a created model; a field's problem is located under "fields[i]".
+Model model_at(JsonReader& reader) {
+  Model model = read_model(reader);
+  ModelProblems problems = check_model(model, PrimaryKey::required);
+  if (problems.empty()) return model;
+  const ModelProblem& problem = problems.front();
+  std::string path = problem.field
+                         ? reader.path_of("fields") + "[" + std::to_string(*problem.field) + "]"
+                         : reader.path();
+  throw_at(with_attribute(path, problem), problem.message);
 }
 
 std::optional<Literal> fill_value_at(JsonReader& reader, FieldType type) {
@@ -41,7 +64,7 @@ OperationPtr read_field_operation(JsonReader& reader) {
 const std::map<std::string, Reader, std::less<>>& readers() {
   static const std::map<std::string, Reader, std::less<>> table = {
       {"CreateModel",
-       [](JsonReader& r) -> OperationPtr { return std::make_shared<CreateModel>(read_model(r)); }},
+       [](JsonReader& r) -> OperationPtr { return std::make_shared<CreateModel>(model_at(r)); }},
       {"DeleteModel",
        [](JsonReader& r) -> OperationPtr {
          return std::make_shared<DeleteModel>(r.string("name"));

@@ -4,7 +4,9 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <utility>
 
+#include "dbmig/model_validation.hpp"
 #include "dbmig/naming.hpp"
 #include "dbmig/schema_limits.hpp"
 #include "dbmig/state_json.hpp"
@@ -157,8 +159,7 @@ class Builder {
     ModelOptions options = read_model_options(declared.annotation, model, source);
     if (model.table.empty()) model.table = default_table_name(model.app, model.name);
     for (const auto& field : declared.fields) add_field(declared, field, model, source);
-    check_primary_key(model, report);
-    check_unique_columns(declared, model);
+    check_model_rules(declared, model, report);
     add_indexes_and_constraints(
         options, model, Reporter(problems_, declared.annotation.location, report.subject()));
     check_model_limits(declared, model, problems_);
@@ -232,20 +233,21 @@ class Builder {
     FieldSource field_source{declared_field.location, declared_field.cpp_type, {}};
     FieldOptions options = read_field_options(declared_field, field, field_source, report);
     apply_default(declared_field, options, field, report);
-    if (field.primary_key) {
-      field.auto_increment = is_integral(field.type);
-      if (field.null) report.error("a primary key cannot be std::optional; remove the optional");
-    }
+    if (field.primary_key) field.auto_increment = is_integral(field.type);
     if (options.references) {
       field.index = options.index.value_or(!field.unique && !field.primary_key);
       references_.push_back({model.key(), model.fields.size(), *options.references,
                              options.references_location, report.subject()});
-      check_on_delete(field, options, report);
+      field.references = Reference{{}, options.on_delete.value_or(OnDelete::no_action)};
     } else {
       field.index = options.index.value_or(false);
       if (options.on_delete)
         report.error("on_delete needs references = <model>; add it or remove on_delete");
     }
+    ModelProblems problems;
+    check_primary_key_options(field, model.fields.size(), problems);
+    check_on_delete(field, model.fields.size(), problems);
+    for (const auto& problem : problems) report.error(problem.message);
     source.fields[field.name] = field_source;
     model.fields.push_back(std::move(field));
   }
@@ -305,18 +307,18 @@ class Builder {
 
   static std::optional<std::pair<int, int>> read_decimal(const Option& option,
                                                          const OptionReader& read) {
-    const char* usage =
-        "decimal(precision, scale) with 1 <= precision <= 65 and "
-        "0 <= scale <= precision";
+    std::string usage = "decimal(precision, scale) with 1 <= precision <= " +
+                        std::to_string(max_decimal_precision) + " and 0 <= scale <= precision";
     if (option.call && option.arguments.size() == 2 && option.named_arguments.empty()) {
       auto precision = literal_of(option.arguments[0]);
       auto scale = literal_of(option.arguments[1]);
       const auto* p = precision ? std::get_if<std::int64_t>(&*precision) : nullptr;
       const auto* s = scale ? std::get_if<std::int64_t>(&*scale) : nullptr;
-      if (p && s && *p >= 1 && *p <= 65 && *s >= 0 && *s <= *p)
+      if (p && s && std::in_range<int>(*p) && std::in_range<int>(*s) &&
+          valid_decimal(static_cast<int>(*p), static_cast<int>(*s)))
         return std::pair{static_cast<int>(*p), static_cast<int>(*s)};
     }
-    read.bad(option, std::string("expected ") + usage);
+    read.bad(option, "expected " + usage);
     return std::nullopt;
   }
 
@@ -375,41 +377,22 @@ class Builder {
       field.default_value = canonical_literal(*checked.value, field.type, report.subject());
   }
 
-  static void check_on_delete(Field& field, const FieldOptions& options, const Reporter& report) {
-    OnDelete action = options.on_delete.value_or(OnDelete::no_action);
-    if (action == OnDelete::set_null && !field.null)
-      report.error("on_delete = set_null needs a nullable column; declare " + field.name +
-                   " as std::optional<...> or choose another on_delete");
-    if (action == OnDelete::set_default && !field.default_value)
-      report.error("on_delete = set_default needs a default; give " + field.name +
-                   " an initializer or DBMIG_FIELD(default = ...)");
-    field.references = Reference{{}, action};
-  }
-
-  void check_primary_key(const Model& model, const Reporter& report) {
-    std::vector<const Field*> keys;
-    for (const auto& field : model.fields)
-      if (field.primary_key) keys.push_back(&field);
-    if (keys.empty())
-      report.error(
-          "no primary key; mark one field DBMIG_FIELD(primary_key), e.g. "
-          "`DBMIG_FIELD(primary_key) std::int64_t id;`");
-    if (keys.size() > 1)
-      report.error("more than one primary key (" + keys[0]->name + ", " + keys[1]->name +
-                   "); keep one and use unique_together(...) for the others");
-  }
-
-  // SQLite and MySQL compare column names ignoring case, so `Name` and `name` are one column.
-  void check_unique_columns(const DeclaredModel& declared, const Model& model) {
-    std::map<std::string, const Field*> columns;
-    for (const auto& field : model.fields) {
-      auto [it, added] = columns.emplace(schema_limits::case_folded(field.column_name()), &field);
-      if (!added)
-        Reporter(problems_, result_location(declared, field.name),
-                 "model " + declared.cpp_name + ", field " + field.name)
-            .error("column " + field.column_name() + " is already used by field " +
-                   it->second->name + case_note(field.column_name(), it->second->column_name()) +
-                   "; give one of them another column = \"...\"");
+  // The model-wide rules: its key, and one column per field. A field's problem is reported at
+  // the field.
+  void check_model_rules(const DeclaredModel& declared, const Model& model,
+                         const Reporter& report) {
+    ModelProblems problems;
+    check_primary_key_count(model, PrimaryKey::required, problems);
+    check_unique_columns(model, problems);
+    for (const auto& problem : problems) {
+      if (!problem.field) {
+        report.error(problem.message);
+        continue;
+      }
+      const std::string& name = model.fields[*problem.field].name;
+      Reporter(problems_, result_location(declared, name),
+               "model " + declared.cpp_name + ", field " + name)
+          .error(problem.message);
     }
   }
 
