@@ -1,12 +1,11 @@
 #include "dbmig/connection.hpp"
 
 #include <cstdlib>
-#include <fstream>
-#include <map>
 
 #include <soci/soci.h>
 
 #include "dbmig/error.hpp"
+#include "env_file.hpp"
 
 namespace dbmig {
 
@@ -39,59 +38,9 @@ SessionTraits session_traits(Dialect dialect) {
   return {};
 }
 
-std::string trim(std::string text) {
-  const char* blanks = " \t\r\n";
-  text.erase(0, text.find_first_not_of(blanks));
-  text.erase(text.find_last_not_of(blanks) + 1);
-  return text;
-}
-
-// KEY=VALUE lines; `export` prefixes, # comments and surrounding quotes are allowed, as in the
-// .env files of Laravel, Masonite and docker compose.
-std::map<std::string, std::string> read_env_file(const fs::path& path) {
-  std::map<std::string, std::string> values;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    line = trim(line);
-    if (line.empty() || line.front() == '#') continue;
-    if (line.rfind("export ", 0) == 0) line = trim(line.substr(7));
-    auto equals = line.find('=');
-    if (equals == std::string::npos) continue;
-    std::string value = trim(line.substr(equals + 1));
-    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-        value.back() == value.front())
-      value = value.substr(1, value.size() - 2);
-    values[trim(line.substr(0, equals))] = value;
-  }
-  return values;
-}
-
 std::optional<DatabaseUrl> url_from_env_file(const fs::path& path) {
   if (!fs::is_regular_file(path)) return std::nullopt;
-  auto env = read_env_file(path);
-  auto connection = env.find("DB_CONNECTION");
-  if (connection == env.end()) return std::nullopt;
-  std::string scheme = connection->second == "pgsql" ? "postgresql" : connection->second;
-  // Parse a password-free URL so scheme and port are validated in one place, then fill in the
-  // credentials directly: they may contain any character.
-  std::string url = scheme + "://";
-  if (scheme.rfind("sqlite", 0) == 0) {
-    url += "/" + (env.count("DB_DATABASE") ? env["DB_DATABASE"] : std::string("db.sqlite3"));
-  } else {
-    url += (env.count("DB_HOST") ? env["DB_HOST"] : std::string("localhost"));
-    if (env.count("DB_PORT") && !env["DB_PORT"].empty()) url += ":" + env["DB_PORT"];
-    url += "/" + env["DB_DATABASE"];
-  }
-  DatabaseUrl parsed = [&] {
-    try {
-      return parse_database_url(url);
-    } catch (const InputError& e) {
-      throw InputError(".env: " + std::string(e.what()));
-    }
-  }();
-  parsed.user = env["DB_USERNAME"];
-  parsed.password = env["DB_PASSWORD"];
-  return parsed;
+  return url_from_env_settings(read_env_file(path));
 }
 
 DatabaseUrl url_or_alias(const std::string& requested, const ProjectConfig& config) {
@@ -113,7 +62,7 @@ void anchor_sqlite_path(DatabaseUrl& url, const fs::path& root) {
 }
 
 std::string one_line(std::string text) {
-  text = trim(text);
+  text = trim_blanks(text);
   for (char& c : text)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   std::string collapsed;
