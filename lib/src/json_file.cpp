@@ -27,6 +27,12 @@ std::string line_and_column(const std::string& text, std::size_t byte) {
   return std::to_string(line) + ":" + std::to_string(column);
 }
 
+[[noreturn]] void throw_not_json(const std::string& file, const std::string& text, std::size_t byte,
+                                 const std::string& what) {
+  throw InputError(file + ":" + line_and_column(text, byte) + ": not valid JSON: " + what +
+                   "; fix the file (or restore it from version control)");
+}
+
 }  // namespace
 
 nlohmann::json parse_json_text(const std::string& text, const std::string& file) {
@@ -36,8 +42,15 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& file)
     std::string what = e.what();
     // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: ".
     if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    throw InputError(file + ":" + line_and_column(text, e.byte) + ": not valid JSON: " + what +
-                     "; fix the file (or restore it from version control)");
+    throw_not_json(file, text, e.byte, what);
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number too big for a double: "[json.exception.out_of_range.406] number overflow
+    // parsing '1e999'", without a position; the number's first occurrence gives one.
+    std::string what = e.what();
+    what = what.substr(what.find("] ") + 2);
+    auto quote = what.find('\'');
+    std::string number = what.substr(quote + 1, what.size() - quote - 2);
+    throw_not_json(file, text, text.find(number) + 1, what);
   }
 }
 
