@@ -79,6 +79,10 @@ DatabaseUrl parse_database_url(std::string_view url) {
 
   auto slash = rest.find('/');
   if (slash == std::string_view::npos || slash + 1 == rest.size()) return fail("no database name");
+  // An '@' past the host means a '/' in the user or password split the URL early: the rest of
+  // the password would show as host, port or database.
+  if (rest.find('@', slash) != std::string_view::npos)
+    return fail("'@' after the host; write '/' and '@' in a user name or password as %2F and %40");
   result.database = percent_decode(rest.substr(slash + 1));
   std::string_view authority = rest.substr(0, slash);
   if (auto at = authority.rfind('@'); at != std::string_view::npos) {

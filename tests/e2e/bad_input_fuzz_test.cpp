@@ -25,6 +25,13 @@ std::vector<BadInputCase> fuzz_cases() {
        {"showmigrations"},
        2,
        "dbmig.json:1:16: not valid JSON: number overflow parsing '-2E400'"},
+      // Before, the password after the '/' showed: "bad port 'hunter2'".
+      {"UrlPasswordWithUnescapedSlash",
+       {},
+       {"--database", "postgresql://alice:hunter2/x@localhost/shop", "showmigrations"},
+       2,
+       "database URL postgresql://alice:***@localhost/shop: '@' after the host; write '/' and "
+       "'@' in a user name or password as %2F and %40"},
   };
 }
 

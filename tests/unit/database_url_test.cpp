@@ -45,4 +45,25 @@ TEST(DatabaseUrl, MalformedUrlsAreErrorsWithoutThePassword) {
   EXPECT_THROW(parse_database_url("sqlite://relative.db"), InputError);
 }
 
+// A '/' in a password that is not written %2F used to end the host early, so the rest of the
+// password showed as the port in a message, or as port and database in the redacted URL
+// (found by fuzzing: tests/fuzz/corpus/database_url/regressions/).
+TEST(DatabaseUrl, UnescapedSlashInThePasswordIsAnErrorWithoutThePassword) {
+  for (const char* url :
+       {"postgresql://alice:hunter2/x@localhost/shop", "mysql://alice:1234/hunter2@db:3306/shop",
+        "mariadb://alice:/hunter2@db/shop", "postgresql://alice:a/hunter2/b@db/shop"}) {
+    try {
+      auto parsed = parse_database_url(url);
+      FAIL() << url << " parsed, shown as " << parsed.redacted();
+    } catch (const InputError& e) {
+      std::string message = e.what();
+      EXPECT_EQ(message.find("hunter2"), std::string::npos) << message;
+      EXPECT_NE(message.find("write '/' and '@' in a user name or password as %2F and %40"),
+                std::string::npos)
+          << message;
+    }
+  }
+  EXPECT_EQ(parse_database_url("postgresql://alice:hunt%2Fer%402@db/shop").password, "hunt/er@2");
+}
+
 }  // namespace dbmig
