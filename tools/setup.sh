@@ -7,6 +7,7 @@ packages=(
   libclang-dev clang libsoci-dev libboost-dev libsqlite3-dev libpq-dev libmariadb-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev
   sqlite3 postgresql mariadb-server
+  clang-14 libclang-rt-14-dev jq  # tools/fuzz.sh: libFuzzer and the seeds' JSON
 )
 
 missing=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README command (2): set up, build, start throwaway PostgreSQL and MariaDB servers on
 # loopback, run every test through ctest against SQLite, PostgreSQL and MariaDB, and stop the
-# servers whatever happens. Exits non-zero on any failure.
+# servers whatever happens; then fuzz each reader of user input for 20 s on its corpus
+# (docs/fuzzing.md). Exits non-zero on any failure.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/tools/setup.sh"
@@ -12,3 +13,4 @@ trap 'bash "$root/tools/test_servers.sh" stop "$servers"' EXIT
 eval "$(bash "$root/tools/test_servers.sh" start "$servers")"
 
 ctest --test-dir "${BUILD_DIR:-$root/build}" --output-on-failure -j "$(nproc)"
+bash "$root/tools/fuzz.sh" all "${FUZZ_SECONDS:-20}"

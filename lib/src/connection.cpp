@@ -1,14 +1,12 @@
 #include "dbmig/connection.hpp"
 
-#include <cstdint>
 #include <cstdlib>
-#include <fstream>
 #include <map>
-#include <system_error>
 
 #include <soci/soci.h>
 
 #include "dbmig/error.hpp"
+#include "env_file.hpp"
 
 namespace dbmig {
 
@@ -45,82 +43,9 @@ SessionTraits session_traits(Dialect dialect) {
   return {};
 }
 
-std::string trim(std::string text) {
-  const char* blanks = " \t\r\n";
-  text.erase(0, text.find_first_not_of(blanks));
-  text.erase(text.find_last_not_of(blanks) + 1);
-  return text;
-}
-
-// Far more than any .env holds; a bigger file is not one.
-constexpr std::uintmax_t kMaxEnvFileBytes = 1 << 20;
-
-[[noreturn]] void env_error(std::size_t line, const std::string& message) {
-  throw InputError(".env:" + std::to_string(line) + ": " + message +
-                   "; fix the line, or pass --database (or set DATABASE_URL) to skip .env");
-}
-
-// KEY=VALUE lines; `export` prefixes, # comments and surrounding quotes are allowed, as in the
-// .env files of Laravel, Masonite and docker compose. Anything else is an error naming the line
-// (docs/databases.md ".env"), so a damaged file is not half read.
-std::map<std::string, std::string> read_env_file(const fs::path& path) {
-  std::error_code error;
-  if (fs::is_directory(path, error))
-    throw InputError(".env: is a folder, not a file; remove or rename it");
-  if (auto size = fs::file_size(path, error); !error && size > kMaxEnvFileBytes)
-    throw InputError(".env: is " + std::to_string(size) + " bytes, more than the 1 MiB dbmig " +
-                     "reads; the file is damaged, or pass --database");
-  std::map<std::string, std::string> values;
-  std::ifstream in(path, std::ios::binary);
-  std::size_t number = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++number;
-    if (line.find('\0') != std::string::npos) env_error(number, "contains a NUL byte");
-    line = trim(line);
-    if (line.empty() || line.front() == '#') continue;
-    if (line.rfind("export ", 0) == 0) line = trim(line.substr(7));
-    auto equals = line.find('=');
-    std::string key = trim(line.substr(0, equals));
-    if (equals == std::string::npos || key.empty()) env_error(number, "expected KEY=VALUE");
-    std::string value = trim(line.substr(equals + 1));
-    if (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
-      if (value.size() < 2 || value.back() != value.front())
-        env_error(number, "the value of " + key +
-                              " starts with a quote but does not end with it (a comment after "
-                              "a quoted value, or a value spanning lines, is not supported)");
-      value = value.substr(1, value.size() - 2);
-    }
-    values[key] = value;
-  }
-  return values;
-}
-
 std::optional<DatabaseUrl> url_from_env_file(const fs::path& path) {
-  if (!fs::exists(path)) return std::nullopt;
-  auto env = read_env_file(path);
-  auto connection = env.find("DB_CONNECTION");
-  if (connection == env.end()) return std::nullopt;
-  std::string scheme = connection->second == "pgsql" ? "postgresql" : connection->second;
-  // Parse a password-free URL so scheme and port are validated in one place, then fill in the
-  // credentials directly: they may contain any character.
-  std::string url = scheme + "://";
-  if (scheme.rfind("sqlite", 0) == 0) {
-    url += "/" + (env.count("DB_DATABASE") ? env["DB_DATABASE"] : std::string("db.sqlite3"));
-  } else {
-    url += (env.count("DB_HOST") ? env["DB_HOST"] : std::string("localhost"));
-    if (env.count("DB_PORT") && !env["DB_PORT"].empty()) url += ":" + env["DB_PORT"];
-    url += "/" + env["DB_DATABASE"];
-  }
-  DatabaseUrl parsed = [&] {
-    try {
-      return parse_database_url(url);
-    } catch (const InputError& e) {
-      throw InputError(".env: " + std::string(e.what()));
-    }
-  }();
-  parsed.user = env["DB_USERNAME"];
-  parsed.password = env["DB_PASSWORD"];
-  return parsed;
+  if (!fs::is_regular_file(path)) return std::nullopt;
+  return url_from_env_settings(read_env_file(path));
 }
 
 // An alias is a name; anything with a URL's punctuation was meant as a URL, and the URL
@@ -155,7 +80,7 @@ void anchor_sqlite_path(DatabaseUrl& url, const fs::path& root) {
 }
 
 std::string one_line(std::string text) {
-  text = trim(text);
+  text = trim_blanks(text);
   for (char& c : text)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   std::string collapsed;

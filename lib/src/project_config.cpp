@@ -133,6 +133,12 @@ ProjectConfig load_project_config(const fs::path& root_dir) {
   nlohmann::json json = nlohmann::json::object();
   if (fs::exists(config.root / kConfigName))  // a folder of that name is an error, not ignored
     json = read_json_file(config.root / kConfigName, kConfigName);
+  return project_config_from_json(json, config.root);
+}
+
+ProjectConfig project_config_from_json(const nlohmann::json& json, const fs::path& root) {
+  ProjectConfig config;
+  config.root = root;
   try {
     read_config(json, config);
   } catch (const InputError& e) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace dbmig {
 
 struct AppConfig {
@@ -33,6 +35,11 @@ struct ProjectConfig {
 // Reads <root>/dbmig.json when present and discovers apps (default: <root>/apps/*/models.hpp).
 // Throws InputError naming the file and JSON path for a malformed dbmig.json.
 ProjectConfig load_project_config(const std::filesystem::path& root);
+
+// The configuration dbmig.json's contents `json` ({} without the file) give the project at
+// `root` (absolute); load_project_config's second half, so it can be tested on text.
+ProjectConfig project_config_from_json(const nlohmann::json& json,
+                                       const std::filesystem::path& root);
 
 // Throws InputError saying what to create when the project has no app or an app header is
 // missing; commands that scan models call it first.
