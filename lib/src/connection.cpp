@@ -44,7 +44,7 @@ SessionTraits session_traits(Dialect dialect) {
 }
 
 std::optional<DatabaseUrl> url_from_env_file(const fs::path& path) {
-  if (!fs::is_regular_file(path)) return std::nullopt;
+  if (!fs::exists(path)) return std::nullopt;  // a folder is read_env_file's error
   return url_from_env_settings(read_env_file(path));
 }
 

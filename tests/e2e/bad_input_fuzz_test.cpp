@@ -19,12 +19,12 @@ std::vector<BadInputCase> fuzz_cases() {
        },
        {"migrate"},
        2,
-       "migrations/blog/0001_initial.json:2:12: not valid JSON: number overflow parsing '1e999'"},
+       "migrations/blog/0001_initial.json:2:12: $.dbmig: the number 1e999 is out of range"},
       {"DbmigJsonNumberTooBig",
        [](const fs::path& p) { write_file(p / "dbmig.json", "{\"migrations\": -2E400}\n"); },
        {"showmigrations"},
        2,
-       "dbmig.json:1:16: not valid JSON: number overflow parsing '-2E400'"},
+       "dbmig.json:1:16: $.migrations: the number -2E400 is out of range"},
   };
 }
 

@@ -108,25 +108,26 @@ TEST(DatabaseUrl, QueryParametersAreRefusedWithoutTheirValues) {
           << message;
     }
   }
+}
 
-  // A '/' in a password that is not written %2F used to end the host early, so the rest of the
-  // password showed as the port in a message, or as port and database in the redacted URL
-  // (found by fuzzing: tests/fuzz/corpus/database_url/regressions/). The last '@' ends the
-  // credentials, so the whole password is the password and is never shown.
-  TEST(DatabaseUrl, UnescapedSlashInThePasswordStaysInThePassword) {
-    const std::pair<std::string, std::string> cases[] = {
-        {"postgresql://alice:hunter2/x@localhost/shop", "hunter2/x"},
-        {"mysql://alice:1234/hunter2@db:3306/shop", "1234/hunter2"},
-        {"mariadb://alice:/hunter2@db/shop", "/hunter2"},
-        {"postgresql://alice:a/hunter2/b@db/shop", "a/hunter2/b"},
-    };
-    for (const auto& [text, password] : cases) {
-      auto parsed = parse_database_url(text);
-      EXPECT_EQ(parsed.password, password) << text;
-      EXPECT_EQ(parsed.database, "shop") << text;
-      EXPECT_EQ(parsed.redacted().find("hunter2"), std::string::npos) << parsed.redacted();
-    }
-    EXPECT_EQ(parse_database_url("postgresql://alice:hunt%2Fer%402@db/shop").password, "hunt/er@2");
+// A '/' in a password that is not written %2F used to end the host early, so the rest of the
+// password showed as the port in a message, or as port and database in the redacted URL
+// (found by fuzzing: tests/fuzz/corpus/database_url/regressions/). The last '@' ends the
+// credentials, so the whole password is the password and is never shown.
+TEST(DatabaseUrl, UnescapedSlashInThePasswordStaysInThePassword) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"postgresql://alice:hunter2/x@localhost/shop", "hunter2/x"},
+      {"mysql://alice:1234/hunter2@db:3306/shop", "1234/hunter2"},
+      {"mariadb://alice:/hunter2@db/shop", "/hunter2"},
+      {"postgresql://alice:a/hunter2/b@db/shop", "a/hunter2/b"},
+  };
+  for (const auto& [text, password] : cases) {
+    auto parsed = parse_database_url(text);
+    EXPECT_EQ(parsed.password, password) << text;
+    EXPECT_EQ(parsed.database, "shop") << text;
+    EXPECT_EQ(parsed.redacted().find("hunter2"), std::string::npos) << parsed.redacted();
   }
+  EXPECT_EQ(parse_database_url("postgresql://alice:hunt%2Fer%402@db/shop").password, "hunt/er@2");
+}
 
 }  // namespace dbmig
