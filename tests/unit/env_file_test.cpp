@@ -45,7 +45,7 @@ TEST(EnvText, ALineThatIsNotASettingIsAnErrorNamingIt) {
       {"A=1\nB=\"", ".env:2: the value of B starts with a quote but does not end with it"},
       {"A\nB=1", ".env:1: expected KEY=VALUE"},
       {"=1", ".env:1: expected KEY=VALUE"},
-      {"A=1\nB=x\0y", ".env:2: contains a NUL byte"},
+      {std::string("A=1\nB=x\0y", 9), ".env:2: contains a NUL byte"},
   };
   for (const auto& [text, message] : cases) {
     try {
