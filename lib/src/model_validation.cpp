@@ -104,11 +104,30 @@ void check_on_delete(const Field& field, std::size_t index, ModelProblems& probl
             " a default or choose another on_delete");
 }
 
+void check_field_limits(const Field& field, std::size_t index, ModelProblems& problems) {
+  namespace sl = schema_limits;
+  const std::string& column = field.column_name();
+  // An empty name is check_field_names' problem.
+  if (auto problem = sl::identifier_problem(column); !column.empty() && !problem.empty())
+    add(problems, index, field.column.empty() ? "name" : "column",
+        "column \"" + column + "\" " + problem + "; choose another column");
+  if (auto problem = sl::column_type_problem(field); !problem.empty())
+    add(problems, index, "", problem);
+  if (auto problem = sl::default_problem(field); !problem.empty())
+    add(problems, index, "default", problem);
+  if (auto problem = sl::text_problem(field.comment); !problem.empty())
+    add(problems, index, "comment", "comment " + problem);
+  if (field.unique || field.index || field.primary_key)
+    if (auto problem = sl::mysql_index_problem({&field}); !problem.empty())
+      add(problems, index, "", problem);
+}
+
 void check_field(const Field& field, std::size_t index, ModelProblems& problems) {
   check_field_names(field, index, problems);
   check_type_options(field, index, problems);
   check_primary_key_options(field, index, problems);
   check_on_delete(field, index, problems);
+  check_field_limits(field, index, problems);
 }
 
 void check_model_names(const Model& model, ModelProblems& problems) {
@@ -170,6 +189,40 @@ void check_index_names(const Model& model, ModelProblems& problems) {
   note_names(model.constraints, "constraints", seen, problems);
 }
 
+void check_model_limits(const Model& model, ModelProblems& problems) {
+  namespace sl = schema_limits;
+  auto name = [&](const std::string& what, const std::string& text, const char* attribute) {
+    if (auto problem = sl::identifier_problem(text); !problem.empty())
+      add(problems, std::nullopt, attribute,
+          what + " \"" + text + "\" " + problem + "; choose another name");
+  };
+  if (!model.table.empty()) name("table", model.table, "table");
+  if (auto problem = sl::text_problem(model.comment); !problem.empty())
+    add(problems, std::nullopt, "comment", "comment " + problem);
+  auto fields_of = [&](const std::vector<std::string>& names) {
+    std::vector<const Field*> fields;
+    for (const auto& field_name : names)
+      if (const Field* field = model.find_field(field_name)) fields.push_back(field);
+    return fields;
+  };
+  auto mysql_index = [&](const std::vector<std::string>& names, const char* attribute) {
+    if (auto problem = sl::mysql_index_problem(fields_of(names)); !problem.empty())
+      add(problems, std::nullopt, attribute, problem);
+  };
+  for (const auto& index : model.indexes) {
+    if (!index.name.empty()) name("index name", index.name, "indexes");
+    mysql_index(index.fields, "indexes");
+  }
+  for (const auto& constraint : model.constraints) {
+    if (!constraint.name.empty()) name("constraint name", constraint.name, "constraints");
+    if (constraint.kind == ConstraintKind::unique) {
+      mysql_index(constraint.fields, "constraints");
+    } else if (auto problem = sl::check_expression_problem(constraint.check); !problem.empty()) {
+      add(problems, std::nullopt, "constraints", problem);
+    }
+  }
+}
+
 ModelProblems check_model(const Model& model, PrimaryKey rule) {
   ModelProblems problems;
   check_model_names(model, problems);
@@ -178,6 +231,7 @@ ModelProblems check_model(const Model& model, PrimaryKey rule) {
   check_unique_columns(model, problems);
   check_primary_key_count(model, rule, problems);
   check_index_names(model, problems);
+  check_model_limits(model, problems);
   return problems;
 }
 

@@ -472,9 +472,61 @@ std::vector<BadInputCase> config_cases() {
   };
 }
 
+// What one of the three databases would refuse, written by hand into a migration: refused by
+// the reader (or, for a rename, by the replay) as the scanner refuses it in a header.
+std::vector<BadInputCase> database_limit_cases() {
+  const std::string long_name(70, 'n');
+  return {
+      {"LimitsTableNameTooLong",
+       second_migration(R"({"op": "CreateModel", "name": "Post", "table": ")" + long_name +
+                        R"(", "fields": [)" + kId + "]}"),
+       {"migrate"},
+       2,
+       "$.operations[0].table: table \"" + long_name + "\" is 70 bytes long"},
+      {"LimitsColumnNameTooLong",
+       add_field(R"({"name": "n", "column": ")" + long_name +
+                 R"(", "type": "int64", "null": true})"),
+       {"migrate"},
+       2,
+       "$.operations[0].field.column: column \"" + long_name + "\" is 70 bytes long"},
+      {"LimitsRenameFieldToALongName",
+       second_migration(R"({"op": "RenameField", "model": "Blog", "old_name": "title",
+                            "new_name": ")" +
+                        long_name + R"("})"),
+       {"migrate"},
+       2,
+       "(Rename field title on Blog to " + long_name + "): column \"" + long_name +
+           "\" is 70 bytes long"},
+      {"LimitsIndexNameTooLong",
+       second_migration(R"({"op": "AddIndex", "model": "Blog",
+                            "index": {"name": ")" +
+                        long_name + R"(", "fields": ["title"]}})"),
+       {"migrate"},
+       2,
+       "index name \"" + long_name + "\" is 70 bytes long"},
+      {"LimitsUint64DefaultBeyondBigint",
+       add_field(R"({"name": "n", "type": "uint64", "default": 9223372036854775808})"),
+       {"migrate"},
+       2,
+       "$.operations[0].field.default: "},
+      {"LimitsUniqueTextOnMysql",
+       add_field(R"({"name": "email", "type": "string", "null": true, "unique": true})"),
+       {"sqlmigrate", "blog", "0002"},
+       2,
+       "$.operations[0].field: "},
+      {"LimitsDecimalScaleBeyondMysql",
+       add_field(R"({"name": "n", "type": "decimal", "precision": 60, "scale": 40,
+                    "null": true})"),
+       {"migrate"},
+       2,
+       "$.operations[0].field: "},
+  };
+}
+
 std::vector<BadInputCase> reader_cases() {
   std::vector<BadInputCase> cases;
-  for (auto part : {size_and_syntax_cases(), migration_cases(), config_cases()})
+  for (auto part :
+       {size_and_syntax_cases(), migration_cases(), config_cases(), database_limit_cases()})
     cases.insert(cases.end(), part.begin(), part.end());
   return cases;
 }

@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <utility>
 
+#include <set>
+
 #include <gtest/gtest.h>
 
 #include "autodetector_fixtures.hpp"
@@ -50,8 +52,20 @@ class RandomProject {
   ProjectState state;
   ModelSources sources;
 
-  // One random edit; returns what it did, for the failure message.
+  // One random edit; returns what it did, for the failure message. The models then follow
+  // the databases' rules as the scanner does (keep_indexable).
+  // An edit that keep_indexable undoes (a max_length dropped from an indexed string) is no
+  // edit: another is made.
   std::string edit() {
+    for (;;) {
+      ProjectState before = state;
+      std::string done = random_edit();
+      for (auto& [key, model] : state.models) keep_indexable(model);
+      if (!(state == before)) return done;
+    }
+  }
+
+  std::string random_edit() {
     for (;;) {
       switch (pick(16)) {
         case 0:
@@ -148,6 +162,20 @@ class RandomProject {
     ModelProblems problems;
     check_on_delete(field, 0, problems);
     if (!problems.empty()) field.references->on_delete = OnDelete::no_action;
+  }
+
+  // MySQL indexes no TEXT column without a length (schema_limits::mysql_index_problem): a
+  // string that is unique, indexed or in an index or unique_together gets a max_length.
+  static void keep_indexable(Model& model) {
+    std::set<std::string> indexed;
+    for (const auto& index : model.indexes)
+      indexed.insert(index.fields.begin(), index.fields.end());
+    for (const auto& constraint : model.constraints)
+      indexed.insert(constraint.fields.begin(), constraint.fields.end());
+    for (Field& field : model.fields)
+      if (field.type == FieldType::string && !field.max_length &&
+          (field.unique || field.index || indexed.count(field.name)))
+        field.max_length = 255;
   }
 
   Field random_new_field() {

