@@ -42,6 +42,11 @@ Field decimal_field(int precision, int scale) {
   return field;
 }
 
+Field not_null(Field field) {
+  field.null = false;
+  return field;
+}
+
 // Where a change is refused: PostgreSQL, MariaDB, SQLite (which enforces no length, precision
 // or width, so it keeps what the others refuse, except integers that REAL would round).
 struct Refused {
@@ -59,6 +64,7 @@ struct Case {
   Field from, to;
   std::vector<std::string> values;  // SQL literals of `from`'s type, repeated over the rows
   Refused refused;
+  std::optional<Literal> fill_value = std::nullopt;  // AlterField's, for NULLs
 };
 
 // Each narrowing once with values that fit (kept, and the way back too) and once with one that
@@ -176,11 +182,34 @@ std::vector<Case> cases() {
        value_field(FieldType::int64, false),
        {"0", "NULL"},
        everywhere},
+      {"varchar to decimal, values fit",
+       string_field(20),
+       decimal_field(5, 2),
+       {"'1.50'", "'-2.25'", "NULL"},
+       nowhere},
+      {"varchar to decimal, one value would round",
+       string_field(20),
+       decimal_field(5, 2),
+       {"'1.50'", "'1.234'"},
+       except_sqlite},
+      // The NULLs stay NULL when the change is refused: nothing is filled before the refusal.
+      {"NOT NULL with a fill value, one value would round",
+       int64,
+       not_null(float64),
+       {"5", "9007199254740993", "NULL"},
+       everywhere,
+       Literal{0.0}},
   };
 }
 
 std::string app_of(std::size_t index) {
   return "c" + std::to_string(index);
+}
+
+std::shared_ptr<AlterField> altered(const Case& c) {
+  auto operation = std::make_shared<AlterField>("Item", c.to);
+  operation->fill_value = c.fill_value;
+  return operation;
 }
 
 // Per case, an app whose 0001 creates Item (the case's column) and Part (a foreign key to
@@ -193,8 +222,8 @@ std::vector<Migration> history(const std::vector<Case>& all) {
     migrations.push_back(make_migration(app_of(i), "0001_initial", {},
                                         {create_model("Item", {primary_key(), all[i].from}),
                                          create_model("Part", {primary_key(), item_id})}));
-    migrations.push_back(make_migration(app_of(i), "0002_change", {{app_of(i), "0001_initial"}},
-                                        {std::make_shared<AlterField>("Item", all[i].to)}));
+    migrations.push_back(
+        make_migration(app_of(i), "0002_change", {{app_of(i), "0001_initial"}}, {altered(all[i])}));
   }
   return migrations;
 }

@@ -51,6 +51,10 @@ class RecordingEditor : public SchemaEditor {
                          std::string_view b) const override {
     return {call("alter_field", c, m.str() + "." + std::string(a) + "," + std::string(b))};
   }
+  Statements alter_field_refusals(const StateChange&, const ModelKey&, std::string_view,
+                                  std::string_view) const override {
+    return {};
+  }
   Statements add_index(const StateChange& c, const ModelKey& m, std::string_view i) const override {
     return {call("add_index", c, m.str() + "." + std::string(i))};
   }

@@ -229,14 +229,17 @@ nlohmann::ordered_json AlterField::to_json() const {
 Statements AlterField::forwards(const SchemaEditor& editor, std::string_view app,
                                 const StateChange& change) const {
   ModelKey key = key_in(app, model);
-  Statements statements;
+  Statements statements = editor.alter_field(change, key, field.name, field.name);
   if (fill_value) {
     const Model& before = change.before.get(key);
     std::string column = editor.quote_name(before.find_field(field.name)->column_name());
-    statements.push_back("UPDATE " + editor.quote_name(before.table) + " SET " + column + " = " +
-                         editor.quote_value(*fill_value) + " WHERE " + column + " IS NULL");
+    // After the refusals alter_field starts with: on MySQL each statement commits, so no NULL
+    // may be filled before the change is refused.
+    auto refusals = editor.alter_field_refusals(change, key, field.name, field.name).size();
+    statements.insert(statements.begin() + static_cast<std::ptrdiff_t>(refusals),
+                      "UPDATE " + editor.quote_name(before.table) + " SET " + column + " = " +
+                          editor.quote_value(*fill_value) + " WHERE " + column + " IS NULL");
   }
-  append(statements, editor.alter_field(change, key, field.name, field.name));
   return statements;
 }
 

@@ -228,8 +228,7 @@ Statements SqliteSchemaEditor::alter_field(const StateChange& change, const Mode
   std::string source = quote_name(old_field.column_name());
   if (old_field.null && !new_field.null && new_field.default_value)
     source = "COALESCE(" + source + ", " + quote_value(*new_field.default_value) + ")";
-  Statements statements = refuse_changed_values({change.before, before_model, old_field},
-                                                {change.after, after_model, new_field});
+  Statements statements = alter_field_refusals(change, key, old_name, new_name);
   for (auto& statement : rebuild(change, before_model, after_model, {{new_field.name, source}}))
     statements.push_back(std::move(statement));
   return statements;

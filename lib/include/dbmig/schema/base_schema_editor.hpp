@@ -45,6 +45,9 @@ class BaseSchemaEditor : public SchemaEditor {
                           std::string_view field) const override;
   Statements alter_field(const StateChange& change, const ModelKey& model,
                          std::string_view old_field, std::string_view new_field) const override;
+  Statements alter_field_refusals(const StateChange& change, const ModelKey& model,
+                                  std::string_view old_field,
+                                  std::string_view new_field) const override;
   Statements add_index(const StateChange& change, const ModelKey& model,
                        std::string_view index) const override;
   Statements remove_index(const StateChange& change, const ModelKey& model,
@@ -177,8 +180,8 @@ bool is_number(FieldType type);
 // Whether changing a column of `from` into `to` can round or otherwise change a value which the
 // databases then store without an error: a smaller decimal scale; a float or fractional decimal
 // becoming an integer; an integer, decimal or double becoming a (narrower) float; a timestamp a
-// date; a number a boolean. Changes that overflow instead (length, precision, integer width)
-// make the database raise by itself.
+// date; a number a boolean; text becoming a decimal. Changes that overflow instead (length,
+// precision, integer width) make the database raise by itself.
 bool can_round(const Field& from, const Field& to);
 
 // The CHECK expression keeping an unsigned column within its C++ type's range (uint64: only
