@@ -213,9 +213,13 @@ std::string unescape(std::string_view body) {
         break;
       }
       case 'x': {
-        int value = 0;
+        // clang refuses a \x escape beyond one byte before dbmig reads the string; text that
+        // did not come through clang keeps the low byte (found by fuzzing: an int overflowed).
+        unsigned value = 0;
         while (i + 1 < body.size() && std::isxdigit(static_cast<unsigned char>(body[i + 1])))
-          value = value * 16 + std::stoi(std::string(1, body[++i]), nullptr, 16);
+          value = (value * 16 +
+                   static_cast<unsigned>(std::stoi(std::string(1, body[++i]), nullptr, 16))) &
+                  0xFFu;
         result += static_cast<char>(value);
         break;
       }
