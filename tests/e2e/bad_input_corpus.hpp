@@ -32,7 +32,9 @@ struct BadInputCase {
 };
 
 // How ctest and gtest show a case: its name, not the struct's bytes.
-inline void PrintTo(const BadInputCase& input, std::ostream* out) { *out << input.name; }
+inline void PrintTo(const BadInputCase& input, std::ostream* out) {
+  *out << input.name;
+}
 
 // The test's name for gtest.
 std::string bad_input_case_name(const ::testing::TestParamInfo<BadInputCase>& info);
