@@ -23,7 +23,8 @@ TEST(SqlSqliteRebuild, RebuildingACascadeReferencedTableKeepsEveryRowOfBothTable
   users.find_field("email")->max_length = 250;
   ProjectState after = state_of({users, blogs_model()});
 
-  Statements rebuild = editor->alter_field({before, after}, users_key, "email", "email");
+  Statements rebuild =
+      editor->alter_field({before, after}, users_key, "email", "email", std::nullopt);
   ASSERT_NE(std::find(rebuild.begin(), rebuild.end(), "DROP TABLE \"users\""), rebuild.end())
       << sql_text(rebuild);
   run_migration(*session, *editor, rebuild);

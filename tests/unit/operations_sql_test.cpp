@@ -48,12 +48,9 @@ class RecordingEditor : public SchemaEditor {
     return {call("remove_field", c, m.str() + "." + std::string(f))};
   }
   Statements alter_field(const StateChange& c, const ModelKey& m, std::string_view a,
-                         std::string_view b) const override {
-    return {call("alter_field", c, m.str() + "." + std::string(a) + "," + std::string(b))};
-  }
-  Statements alter_field_refusals(const StateChange&, const ModelKey&, std::string_view,
-                                  std::string_view) const override {
-    return {};
+                         std::string_view b, const std::optional<Literal>& fill) const override {
+    std::string filled = fill ? ", fill " + quote_value(*fill) : "";
+    return {call("alter_field", c, m.str() + "." + std::string(a) + "," + std::string(b) + filled)};
   }
   Statements add_index(const StateChange& c, const ModelKey& m, std::string_view i) const override {
     return {call("add_index", c, m.str() + "." + std::string(i))};
@@ -153,8 +150,8 @@ TEST(OperationsSql, FillValuesFillExistingRows) {
   AlterField alter("Blog", text_field("body"));
   alter.fill_value = std::string("");
   EXPECT_EQ(run(alter, with_blog()).forwards,
-            (Statements{R"(UPDATE "blog_blog" SET "body" = '' WHERE "body" IS NULL)",
-                        "alter_field(2>2, blog.Blog.body,body)"}));
+            Statements{"alter_field(2>2, blog.Blog.body,body, fill '')"});
+  EXPECT_EQ(run(alter, with_blog()).backwards, Statements{"alter_field(2>2, blog.Blog.body,body)"});
 }
 
 TEST(OperationsSql, IndexOperationsCallTheirMethodAndTheInverse) {

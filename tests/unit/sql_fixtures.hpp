@@ -145,10 +145,10 @@ inline SchemaChangeCase field_case(std::string name, const ModelKey& key, std::s
                                    std::string new_field, ProjectState after) {
   return {std::move(name), blog_state(), std::move(after),
           [=](const SchemaEditor& e, const StateChange& c) {
-            return e.alter_field(c, key, old_field, new_field);
+            return e.alter_field(c, key, old_field, new_field, std::nullopt);
           },
           [=](const SchemaEditor& e, const StateChange& c) {
-            return e.alter_field({c.after, c.before}, key, new_field, old_field);
+            return e.alter_field({c.after, c.before}, key, new_field, old_field, std::nullopt);
           }};
 }
 

@@ -236,7 +236,8 @@ ALTER TABLE "blogs" ALTER COLUMN "subtitle" SET NOT NULL;
 ALTER TABLE "blogs" ALTER COLUMN "subtitle" TYPE VARCHAR(100);
 ALTER TABLE "blogs" ALTER COLUMN "subtitle" DROP NOT NULL;
 )"},
-{"AlterFieldTypeNullAndDefault", Dialect::mysql, R"(UPDATE `blogs` SET `subtitle` = 'none' WHERE `subtitle` IS NULL;
+{"AlterFieldTypeNullAndDefault", Dialect::mysql, R"(ALTER TABLE `blogs` MODIFY `subtitle` VARCHAR(150) DEFAULT 'none';
+UPDATE `blogs` SET `subtitle` = 'none' WHERE `subtitle` IS NULL;
 ALTER TABLE `blogs` MODIFY `subtitle` VARCHAR(150) NOT NULL DEFAULT 'none';
 )", R"(ALTER TABLE `blogs` MODIFY `subtitle` VARCHAR(100);
 )"},

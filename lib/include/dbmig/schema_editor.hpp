@@ -69,14 +69,12 @@ class SchemaEditor {
   virtual Statements remove_field(const StateChange& change, const ModelKey& model,
                                   std::string_view field) const = 0;
   // `old_field` in before, `new_field` in after: a changed definition, a rename, or both.
-  // Starts with alter_field_refusals.
+  // When the column becomes NOT NULL its NULLs become `fill_value` (AlterField's), else the
+  // new default. Starts with the refusals of values the change would round (docs/sql.md), and
+  // fills no NULL before the database has accepted the new type.
   virtual Statements alter_field(const StateChange& change, const ModelKey& model,
-                                 std::string_view old_field, std::string_view new_field) const = 0;
-  // The statements alter_field starts with that refuse the change when a stored value would
-  // be rounded or otherwise changed (docs/sql.md); none when it cannot round one.
-  virtual Statements alter_field_refusals(const StateChange& change, const ModelKey& model,
-                                          std::string_view old_field,
-                                          std::string_view new_field) const = 0;
+                                 std::string_view old_field, std::string_view new_field,
+                                 const std::optional<Literal>& fill_value) const = 0;
   virtual Statements add_index(const StateChange& change, const ModelKey& model,
                                std::string_view index) const = 0;
   virtual Statements remove_index(const StateChange& change, const ModelKey& model,

@@ -100,7 +100,8 @@ Statements AddField::forwards(const SchemaEditor& editor, std::string_view app,
   ProjectState filled = change.after;
   filled.get(key).find_field(field.name)->default_value = fill_value;
   Statements statements = editor.add_field({change.before, filled}, key, field.name);
-  append(statements, editor.alter_field({filled, change.after}, key, field.name, field.name));
+  append(statements,
+         editor.alter_field({filled, change.after}, key, field.name, field.name, std::nullopt));
   return statements;
 }
 
@@ -225,27 +226,16 @@ nlohmann::ordered_json AlterField::to_json() const {
   return field_operation_json(kind(), model, field, fill_value);
 }
 
-// A fill value replaces the NULLs of existing rows before the column becomes NOT NULL.
+// A fill value replaces the NULLs of existing rows when the column becomes NOT NULL.
 Statements AlterField::forwards(const SchemaEditor& editor, std::string_view app,
                                 const StateChange& change) const {
-  ModelKey key = key_in(app, model);
-  Statements statements = editor.alter_field(change, key, field.name, field.name);
-  if (fill_value) {
-    const Model& before = change.before.get(key);
-    std::string column = editor.quote_name(before.find_field(field.name)->column_name());
-    // After the refusals alter_field starts with: on MySQL each statement commits, so no NULL
-    // may be filled before the change is refused.
-    auto refusals = editor.alter_field_refusals(change, key, field.name, field.name).size();
-    statements.insert(statements.begin() + static_cast<std::ptrdiff_t>(refusals),
-                      "UPDATE " + editor.quote_name(before.table) + " SET " + column + " = " +
-                          editor.quote_value(*fill_value) + " WHERE " + column + " IS NULL");
-  }
-  return statements;
+  return editor.alter_field(change, key_in(app, model), field.name, field.name, fill_value);
 }
 
 Statements AlterField::backwards(const SchemaEditor& editor, std::string_view app,
                                  const StateChange& change) const {
-  return editor.alter_field(swapped(change), key_in(app, model), field.name, field.name);
+  return editor.alter_field(swapped(change), key_in(app, model), field.name, field.name,
+                            std::nullopt);
 }
 
 bool AlterField::references_model(const ModelKey& key, std::string_view app) const {
@@ -312,12 +302,12 @@ nlohmann::ordered_json RenameField::to_json() const {
 
 Statements RenameField::forwards(const SchemaEditor& editor, std::string_view app,
                                  const StateChange& change) const {
-  return editor.alter_field(change, key_in(app, model), old_name, new_name);
+  return editor.alter_field(change, key_in(app, model), old_name, new_name, std::nullopt);
 }
 
 Statements RenameField::backwards(const SchemaEditor& editor, std::string_view app,
                                   const StateChange& change) const {
-  return editor.alter_field(swapped(change), key_in(app, model), new_name, old_name);
+  return editor.alter_field(swapped(change), key_in(app, model), new_name, old_name, std::nullopt);
 }
 
 bool RenameField::references_model(const ModelKey& key, std::string_view app) const {

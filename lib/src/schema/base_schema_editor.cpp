@@ -88,6 +88,12 @@ bool can_round(const Field& from, const Field& to) {
   }
 }
 
+std::optional<Literal> null_replacement(const Field& from, const Field& to,
+                                        const std::optional<Literal>& fill_value) {
+  if (!from.null || to.null) return std::nullopt;
+  return fill_value ? fill_value : to.default_value;
+}
+
 namespace {
 
 void append(Statements& to, Statements more) {
@@ -483,9 +489,9 @@ Statements BaseSchemaEditor::refuse_changed_values(const FieldInState& before,
 }
 
 Statements BaseSchemaEditor::fill_nulls(const FieldInState& before, const FieldInState& after,
-                                        std::string_view column) const {
-  if (!before.field.null || after.field.null) return {};
-  const auto& value = after.field.default_value;
+                                        std::string_view column,
+                                        const std::optional<Literal>& fill_value) const {
+  auto value = null_replacement(before.field, after.field, fill_value);
   if (!value) return {};
   return {"UPDATE " + quote_name(after.model.table) + " SET " + quote_name(column) + " = " +
           quote_value(*value) + " WHERE " + quote_name(column) + " IS NULL"};
@@ -553,8 +559,8 @@ Statements BaseSchemaEditor::remove_field(const StateChange& change, const Model
 }
 
 Statements BaseSchemaEditor::alter_field(const StateChange& change, const ModelKey& key,
-                                         std::string_view old_name,
-                                         std::string_view new_name) const {
+                                         std::string_view old_name, std::string_view new_name,
+                                         const std::optional<Literal>& fill_value) const {
   const Model& before_model = change.before.get(key);
   const Model& after_model = change.after.get(key);
   FieldInState before{change.before, before_model, field_of(before_model, old_name)};
@@ -564,21 +570,12 @@ Statements BaseSchemaEditor::alter_field(const StateChange& change, const ModelK
                      " is the primary key is not supported; create a new model and copy the "
                      "rows with RunSQL");
   // First: on MySQL each statement commits, so a refusal must come before any change.
-  Statements statements = alter_field_refusals(change, key, old_name, new_name);
+  Statements statements = refuse_changed_values(before, after);
   append(statements, drop_changed_objects(before, after));
-  append(statements, alter_column(before, after));
+  append(statements, alter_column(before, after, fill_value));
   append(statements, comment_on_column(after.model, &before.field, after.field));
   append(statements, create_changed_objects(before, after));
   return statements;
-}
-
-Statements BaseSchemaEditor::alter_field_refusals(const StateChange& change, const ModelKey& key,
-                                                  std::string_view old_name,
-                                                  std::string_view new_name) const {
-  const Model& before_model = change.before.get(key);
-  const Model& after_model = change.after.get(key);
-  return refuse_changed_values({change.before, before_model, field_of(before_model, old_name)},
-                               {change.after, after_model, field_of(after_model, new_name)});
 }
 
 Statements BaseSchemaEditor::add_index(const StateChange& change, const ModelKey& key,

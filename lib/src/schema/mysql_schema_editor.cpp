@@ -200,24 +200,41 @@ Statements MysqlSchemaEditor::refuse_rows(std::string_view table, const std::str
           "; END IF; END"};
 }
 
-Statements MysqlSchemaEditor::alter_column(const FieldInState& before,
-                                           const FieldInState& after) const {
+// Each statement commits on MySQL, so NULLs are filled only once the new type has been
+// accepted: when the type changes too, the column first takes it still allowing NULL (where
+// a value that does not fit is refused with nothing changed), then its NULLs are filled, then
+// it becomes NOT NULL.
+Statements MysqlSchemaEditor::alter_column(const FieldInState& before, const FieldInState& after,
+                                           const std::optional<Literal>& fill_value) const {
   const std::string& old_column = before.field.column_name();
   const std::string& new_column = after.field.column_name();
-  std::string definition = column_definition(after.model, after.field, false);
   Field old_under_new_name = before.field;
   old_under_new_name.column = new_column;
-  bool renamed = old_column != new_column;
-  if (!renamed && column_definition(before.model, old_under_new_name, false) == definition)
+  std::string definition = column_definition(after.model, after.field, false);
+  if (old_column == new_column &&
+      column_definition(before.model, old_under_new_name, false) == definition)
     return {};
-  Statements statements = fill_nulls(before, after, old_column);
-  std::string table = quote_name(after.model.table);
-  if (renamed)
-    statements.push_back("ALTER TABLE " + table + " CHANGE " + quote_name(old_column) + " " +
-                         definition);
-  else
-    statements.push_back("ALTER TABLE " + table + " MODIFY " + definition);
+  Statements fill = fill_nulls(before, after, new_column, fill_value);
+  if (fill.empty() || column_type(before.field) == column_type(after.field)) {
+    Statements statements = fill_nulls(before, after, old_column, fill_value);
+    statements.push_back(change_column(after.model, old_column, after.field));
+    return statements;
+  }
+  Field still_nullable = after.field;
+  still_nullable.null = true;
+  Statements statements{change_column(after.model, old_column, still_nullable)};
+  statements.insert(statements.end(), fill.begin(), fill.end());
+  statements.push_back(change_column(after.model, new_column, after.field));
   return statements;
+}
+
+// `ALTER TABLE … CHANGE old <definition>`, or `MODIFY <definition>` when the name stays.
+std::string MysqlSchemaEditor::change_column(const Model& model, const std::string& old_column,
+                                             const Field& field) const {
+  std::string definition = column_definition(model, field, false);
+  std::string alter = "ALTER TABLE " + quote_name(model.table);
+  if (old_column == field.column_name()) return alter + " MODIFY " + definition;
+  return alter + " CHANGE " + quote_name(old_column) + " " + definition;
 }
 
 }  // namespace dbmig::schema

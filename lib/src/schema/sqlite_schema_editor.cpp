@@ -116,9 +116,10 @@ std::string SqliteSchemaEditor::drop_unique_sql(std::string_view table,
   return drop_index_sql(table, name);
 }
 
-// Only a rename reaches here (alter_field rebuilds for everything else).
-Statements SqliteSchemaEditor::alter_column(const FieldInState& before,
-                                            const FieldInState& after) const {
+// Only a rename reaches here (alter_field rebuilds for everything else, NULLs to fill too).
+Statements SqliteSchemaEditor::alter_column(const FieldInState& before, const FieldInState& after,
+                                            const std::optional<Literal>& fill_value) const {
+  (void)fill_value;
   if (before.field.column_name() == after.field.column_name()) return {};
   return {"ALTER TABLE " + quote_name(after.model.table) + " RENAME COLUMN " +
           quote_name(before.field.column_name()) + " TO " + quote_name(after.field.column_name())};
@@ -217,18 +218,19 @@ Statements SqliteSchemaEditor::remove_field(const StateChange& change, const Mod
 }
 
 Statements SqliteSchemaEditor::alter_field(const StateChange& change, const ModelKey& key,
-                                           std::string_view old_name,
-                                           std::string_view new_name) const {
+                                           std::string_view old_name, std::string_view new_name,
+                                           const std::optional<Literal>& fill_value) const {
   const Model& before_model = change.before.get(key);
   const Model& after_model = change.after.get(key);
   const Field& old_field = field_of(before_model, old_name);
   const Field& new_field = field_of(after_model, new_name);
   if (only_renamed(old_field, new_field) && !range_check(old_field))
-    return BaseSchemaEditor::alter_field(change, key, old_name, new_name);
+    return BaseSchemaEditor::alter_field(change, key, old_name, new_name, fill_value);
   std::string source = quote_name(old_field.column_name());
-  if (old_field.null && !new_field.null && new_field.default_value)
-    source = "COALESCE(" + source + ", " + quote_value(*new_field.default_value) + ")";
-  Statements statements = alter_field_refusals(change, key, old_name, new_name);
+  if (auto value = null_replacement(old_field, new_field, fill_value))
+    source = "COALESCE(" + source + ", " + quote_value(*value) + ")";
+  Statements statements = refuse_changed_values({change.before, before_model, old_field},
+                                                {change.after, after_model, new_field});
   for (auto& statement : rebuild(change, before_model, after_model, {{new_field.name, source}}))
     statements.push_back(std::move(statement));
   return statements;

@@ -44,10 +44,8 @@ class BaseSchemaEditor : public SchemaEditor {
   Statements remove_field(const StateChange& change, const ModelKey& model,
                           std::string_view field) const override;
   Statements alter_field(const StateChange& change, const ModelKey& model,
-                         std::string_view old_field, std::string_view new_field) const override;
-  Statements alter_field_refusals(const StateChange& change, const ModelKey& model,
-                                  std::string_view old_field,
-                                  std::string_view new_field) const override;
+                         std::string_view old_field, std::string_view new_field,
+                         const std::optional<Literal>& fill_value) const override;
   Statements add_index(const StateChange& change, const ModelKey& model,
                        std::string_view index) const override;
   Statements remove_index(const StateChange& change, const ModelKey& model,
@@ -144,8 +142,10 @@ class BaseSchemaEditor : public SchemaEditor {
   Statements rename_objects(const FieldInState& before, const FieldInState& after) const;
 
   // --- altering a column in place (PostgreSQL, MySQL) ---
-  // Statements turning column `before` into `after`: name, type, null, default.
-  virtual Statements alter_column(const FieldInState& before, const FieldInState& after) const = 0;
+  // Statements turning column `before` into `after`: name, type, null, default, NULLs filled
+  // with `fill_value` (see alter_field).
+  virtual Statements alter_column(const FieldInState& before, const FieldInState& after,
+                                  const std::optional<Literal>& fill_value) const = 0;
   // `expression`, a value of `from`'s column type, converted to `to`'s column type as the
   // column's type change converts it.
   virtual std::string converted_value(const std::string& expression, const Field& from,
@@ -157,11 +157,10 @@ class BaseSchemaEditor : public SchemaEditor {
   // Refuses turning column `before` into `after` when a value would come out rounded or
   // otherwise different (see can_round), which the ALTER itself would do without an error.
   Statements refuse_changed_values(const FieldInState& before, const FieldInState& after) const;
-  // UPDATE setting NULLs of the column to the new default when the column becomes NOT NULL.
-  // (AlterField's fill_value comes as its own UPDATE from the operation.)
-  // `column` is the column's name at the time the UPDATE runs.
+  // UPDATE setting the NULLs of the column to null_replacement(...), if any. `column` is the
+  // column's name at the time the UPDATE runs.
   Statements fill_nulls(const FieldInState& before, const FieldInState& after,
-                        std::string_view column) const;
+                        std::string_view column, const std::optional<Literal>& fill_value) const;
 };
 
 // The items separated by `separator`.
@@ -183,6 +182,11 @@ bool is_number(FieldType type);
 // date; a number a boolean; text becoming a decimal. Changes that overflow instead (length,
 // precision, integer width) make the database raise by itself.
 bool can_round(const Field& from, const Field& to);
+
+// What the NULLs of column `from` become when it turns into `to`: when it becomes NOT NULL,
+// `fill_value` if given, else `to`'s default; otherwise nothing.
+std::optional<Literal> null_replacement(const Field& from, const Field& to,
+                                        const std::optional<Literal>& fill_value);
 
 // The CHECK expression keeping an unsigned column within its C++ type's range (uint64: only
 // `>= 0`, as no wider integer exists); none for other types.

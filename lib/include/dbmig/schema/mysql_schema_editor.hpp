@@ -32,13 +32,16 @@ class MysqlSchemaEditor : public BaseSchemaEditor {
   Statements drop_field_object(const FieldInState& where, const FieldObject& object) const override;
   Statements rename_field_object(const FieldInState& where, const FieldObject& old_object,
                                  const FieldObject& new_object) const override;
-  Statements alter_column(const FieldInState& before, const FieldInState& after) const override;
+  Statements alter_column(const FieldInState& before, const FieldInState& after,
+                          const std::optional<Literal>& fill_value) const override;
   std::string converted_value(const std::string& expression, const Field& from,
                               const Field& to) const override;
   Statements refuse_rows(std::string_view table, const std::string& condition,
                          const std::string& message) const override;
 
  private:
+  std::string change_column(const Model& model, const std::string& old_column,
+                            const Field& field) const;
   // The type naming `field`'s column type in CAST.
   std::string cast_type(const Field& field) const;
 };

@@ -24,7 +24,8 @@ class PostgresSchemaEditor : public BaseSchemaEditor {
   Statements rename_index_sql(const Model& model, std::string_view old_name,
                               std::string_view new_name, const std::vector<std::string>& columns,
                               bool unique) const override;
-  Statements alter_column(const FieldInState& before, const FieldInState& after) const override;
+  Statements alter_column(const FieldInState& before, const FieldInState& after,
+                          const std::optional<Literal>& fill_value) const override;
   std::string converted_value(const std::string& expression, const Field& from,
                               const Field& to) const override;
   Statements refuse_rows(std::string_view table, const std::string& condition,

@@ -26,7 +26,8 @@ class SqliteSchemaEditor : public BaseSchemaEditor {
   Statements remove_field(const StateChange& change, const ModelKey& model,
                           std::string_view field) const override;
   Statements alter_field(const StateChange& change, const ModelKey& model,
-                         std::string_view old_field, std::string_view new_field) const override;
+                         std::string_view old_field, std::string_view new_field,
+                         const std::optional<Literal>& fill_value) const override;
   Statements add_constraint(const StateChange& change, const ModelKey& model,
                             std::string_view constraint) const override;
   Statements remove_constraint(const StateChange& change, const ModelKey& model,
@@ -42,7 +43,8 @@ class SqliteSchemaEditor : public BaseSchemaEditor {
   Statements rename_index_sql(const Model& model, std::string_view old_name,
                               std::string_view new_name, const std::vector<std::string>& columns,
                               bool unique) const override;
-  Statements alter_column(const FieldInState& before, const FieldInState& after) const override;
+  Statements alter_column(const FieldInState& before, const FieldInState& after,
+                          const std::optional<Literal>& fill_value) const override;
   std::string converted_value(const std::string& expression, const Field& from,
                               const Field& to) const override;
   Statements refuse_rows(std::string_view table, const std::string& condition,
