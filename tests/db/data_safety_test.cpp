@@ -3,11 +3,7 @@
 // thousand rows with edge values and a child table pointing at it, either keeps every value or
 // is refused before anything changes (schema as it was, migration not recorded). MariaDB runs
 // with an empty GLOBAL sql_mode: dbmig's session sets its own strict mode.
-#include <charconv>
-#include <ctime>
 #include <functional>
-#include <type_traits>
-#include <variant>
 
 #include <gtest/gtest.h>
 
@@ -15,6 +11,7 @@
 #include "dbmig/error.hpp"
 #include "dbmig/schema/base_schema_editor.hpp"
 #include "migrate_fixtures.hpp"
+#include "row_values.hpp"
 #include "sql_execution.hpp"
 
 namespace dbmig::test {
@@ -276,42 +273,6 @@ void fill(Connection& connection, const std::string& app, const Case& c) {
               [](int n) { return std::to_string(n) + ", " + std::to_string(n * 2); });
 }
 
-// A decimal number without trailing zeros ("1.2300" and "1.23", "5.0" and "5" are one value).
-std::string without_trailing_zeros(std::string text) {
-  if (text.find_first_not_of("-0123456789.") != std::string::npos ||
-      text.find('.') == std::string::npos)
-    return text;
-  text.erase(text.find_last_not_of('0') + 1);
-  if (text.back() == '.') text.pop_back();
-  return text;
-}
-
-// A value the same way whatever type the driver reads it as.
-std::string canonical(const soci::row& row) {
-  if (row.get_indicator(0) == soci::i_null) return "NULL";
-  switch (row.get_properties(0).get_data_type()) {
-    case soci::dt_double: {
-      char buffer[64];
-      auto end = std::to_chars(buffer, buffer + sizeof buffer, row.get<double>(0)).ptr;
-      return without_trailing_zeros(std::string(buffer, end));
-    }
-    case soci::dt_integer:
-      return std::to_string(row.get<int>(0));
-    case soci::dt_long_long:
-      return std::to_string(row.get<long long>(0));
-    case soci::dt_unsigned_long_long:
-      return std::to_string(row.get<unsigned long long>(0));
-    case soci::dt_date: {
-      std::tm time = row.get<std::tm>(0);
-      char buffer[32];
-      std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S", &time);
-      return buffer;
-    }
-    default:
-      return without_trailing_zeros(row.get<std::string>(0));
-  }
-}
-
 // Every value of the column, by id, and the table's row counts.
 struct Snapshot {
   std::vector<std::string> values;
@@ -328,7 +289,7 @@ Snapshot snapshot(Connection& connection, const std::string& app) {
   std::string value = connection.dialect() == Dialect::sqlite ? "CAST(value AS TEXT)" : "value";
   soci::rowset<soci::row> rows = session.prepare
                                  << "SELECT " + value + " FROM " + app + "_item ORDER BY id";
-  for (const auto& row : rows) snap.values.push_back(canonical(row));
+  for (const auto& row : rows) snap.values.push_back(canonical(row, 0));
   snap.parts = count_rows(session, app + "_part");
   session << "SELECT COUNT(*) FROM " + app + "_part p JOIN " + app + "_item i ON i.id = p.item_id",
       soci::into(snap.joined_parts);
@@ -344,16 +305,8 @@ Snapshot snapshot(Connection& connection, const std::string& app) {
 Snapshot with_nulls_filled(Snapshot snap, const Case& c) {
   auto value = schema::null_replacement(c.from, c.to, c.fill_value);
   if (!value) return snap;
-  std::string text = std::visit(
-      [](const auto& v) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::string>)
-          return v;
-        else
-          return std::to_string(v);
-      },
-      *value);
   for (auto& stored : snap.values)
-    if (stored == "NULL") stored = text;
+    if (stored == "NULL") stored = canonical(*value);
   return snap;
 }
 

@@ -1,5 +1,6 @@
-// Running a schema editor's statements on a real database the way the executor does, for the
-// SQL execution tests (tests/db/sql_*.cpp).
+// The SQL execution tests (tests/db/sql_*.cpp) run operations as `dbmig migrate` does: each in
+// a migration, through the real MigrationExecutor over a real Connection (so with its session
+// setup: SQLite's foreign keys, MariaDB's strict sql_mode, PostgreSQL's messages).
 #pragma once
 
 #include <cstdlib>
@@ -11,37 +12,70 @@
 
 #include "../unit/sql_fixtures.hpp"
 #include "catalog.hpp"
-#include "dbmig/database_url.hpp"
-#include "test_support.hpp"
+#include "migrate_fixtures.hpp"
 
 namespace dbmig::test {
 
-inline std::unique_ptr<soci::session> connect(const std::string& url) {
-  DatabaseUrl parsed = parse_database_url(url);
-  auto session =
-      std::make_unique<soci::session>(parsed.soci_backend(), parsed.soci_connection_string());
-  if (parsed.dialect == Dialect::postgresql) *session << "SET client_min_messages = warning";
-  if (parsed.dialect == Dialect::sqlite) *session << "PRAGMA foreign_keys = ON";
-  return session;
-}
+// A fresh database of one dialect that migrations are applied to one at a time, each
+// depending on the one before it.
+class MigratedDatabase {
+ public:
+  explicit MigratedDatabase(Dialect dialect) : harness_(dialect) {}
 
-// before_migration, BEGIN where DDL is transactional, the statements, the integrity check
-// (which must return no row), COMMIT, after_migration.
-inline void run_migration(soci::session& session, const SchemaEditor& editor,
-                          const Statements& statements) {
-  for (const auto& sql : editor.before_migration(statements)) session << sql;
-  if (editor.transactional_ddl()) session.begin();
-  for (const auto& sql : statements) {
-    SCOPED_TRACE(sql);
-    session << sql;
+  // False when the dialect's test server is not configured (and not required).
+  bool available() const { return harness_.connection != nullptr; }
+  Connection& connection() { return *harness_.connection; }
+  soci::session& session() { return harness_.connection->session(); }
+  // The state of the migrations applied.
+  const ProjectState& state() const { return states_.back(); }
+
+  // Migrates forwards to a new migration of `app` holding `operations`. When migrate fails
+  // (its error propagates), the migration is left out of the history.
+  void apply(const std::string& app, Operations operations) {
+    Migration migration = make_migration(app, next_name(app), {}, std::move(operations));
+    if (!migrations_.empty()) migration.dependencies.push_back(migrations_.back().key());
+    ProjectState after = state();
+    for (const auto& operation : migration.operations) operation->apply(after, app);
+    MigrationKey key = migration.key();
+    migrations_.push_back(std::move(migration));
+    try {
+      graph_ = std::make_unique<MigrationGraph>(migrations_);
+      auto executor = harness_.executor(*graph_);
+      executor.run(executor.plan_to(key), {}, ++batch_);
+    } catch (...) {
+      migrations_.pop_back();
+      graph_ = std::make_unique<MigrationGraph>(migrations_);
+      throw;
+    }
+    states_.push_back(std::move(after));
   }
-  if (auto check = editor.integrity_check()) {
-    soci::rowset<soci::row> problems = session.prepare << *check;
-    ASSERT_TRUE(problems.begin() == problems.end()) << "integrity check failed: " << *check;
+  void apply(const std::string& app, OperationPtr operation) {
+    apply(app, Operations{std::move(operation)});
   }
-  if (editor.transactional_ddl()) session.commit();
-  for (const auto& sql : editor.after_migration()) session << sql;
-}
+
+  // Migrates backwards, unapplying the last migration applied.
+  void unapply_last() {
+    auto executor = harness_.executor(*graph_);
+    executor.run(executor.plan_unapply({migrations_.back().key()}), {}, ++batch_);
+    migrations_.pop_back();
+    states_.pop_back();
+    graph_ = std::make_unique<MigrationGraph>(migrations_);
+  }
+
+ private:
+  std::string next_name(const std::string& app) const {
+    int number = 1;
+    for (const auto& migration : migrations_) number += migration.app == app;
+    std::string digits = std::to_string(number);
+    return std::string(4 - digits.size(), '0') + digits + "_step";
+  }
+
+  ExecutorHarness harness_;
+  std::vector<Migration> migrations_;
+  std::unique_ptr<MigrationGraph> graph_;
+  std::vector<ProjectState> states_{ProjectState{}};
+  int batch_ = 0;
+};
 
 // The differences between the database's `model` table and the state ("missing" when absent).
 inline std::vector<std::string> catalog_differences(soci::session& session, Dialect dialect,
@@ -66,12 +100,12 @@ inline long long count_rows(soci::session& session, const std::string& quoted_ta
 template <typename Connect>
 auto with_empty_global_sql_mode(Dialect dialect, Connect connect) {
   if (dialect != Dialect::mysql) return connect();
-  auto admin = test::connect(std::getenv("DBMIG_TEST_MYSQL_URL"));
+  Connection admin(parse_database_url(std::getenv("DBMIG_TEST_MYSQL_URL")));
   std::string global;
-  *admin << "SELECT @@GLOBAL.sql_mode", soci::into(global);
-  *admin << "SET GLOBAL sql_mode = ''";
+  admin.session() << "SELECT @@GLOBAL.sql_mode", soci::into(global);
+  admin.session() << "SET GLOBAL sql_mode = ''";
   auto connected = connect();
-  *admin << "SET GLOBAL sql_mode = '" + global + "'";
+  admin.session() << "SET GLOBAL sql_mode = '" + global + "'";
   return connected;
 }
 

@@ -15,35 +15,33 @@ std::string primary_key_of(soci::session& session, const std::string& table) {
   return name;
 }
 
-ProjectState users_as(const std::string& table) {
+Model users_in(const std::string& name, const std::string& table) {
   Model users = users_model();
+  users.name = name;
   users.table = table;
-  return state_of({users});
+  return users;
 }
 
 }  // namespace
 
 TEST(SqlRenameModel, PostgresPrimaryKeyFollowsTheTableName) {
-  TempDir dir;
-  auto url = fresh_database_url(Dialect::postgresql, dir.path());
-  if (!url) GTEST_SKIP() << "no PostgreSQL test server";
-  auto session = connect(*url);
-  auto editor = make_schema_editor(Dialect::postgresql);
+  MigratedDatabase db(Dialect::postgresql);
+  if (!db.available()) GTEST_SKIP() << "no PostgreSQL test server";
   const std::string long_name(60, 'u');
   for (const auto& [old_table, new_table] : std::vector<std::pair<std::string, std::string>>{
            {"users", "people"}, {long_name, "members"}}) {
     SCOPED_TRACE(old_table + " -> " + new_table);
-    ProjectState before = users_as(old_table), after = users_as(new_table);
-    run_migration(*session, *editor, editor->create_model({{}, before}, users_key));
-    run_migration(*session, *editor, editor->rename_model({before, after}, users_key, users_key));
-    EXPECT_EQ(primary_key_of(*session, new_table), new_table + "_pkey");
-    run_migration(*session, *editor, editor->create_model({{}, before}, users_key));
-    EXPECT_EQ(primary_key_of(*session, old_table), old_table.substr(0, 58) + "_pkey");
+    std::string model = "From" + new_table;
+    db.apply("accounts", std::make_shared<CreateModel>(users_in(model, old_table)));
+    db.apply("accounts", std::make_shared<AlterModelTable>(model, new_table));
+    EXPECT_EQ(primary_key_of(db.session(), new_table), new_table + "_pkey");
+    db.apply("accounts", std::make_shared<CreateModel>(users_in("Again" + new_table, old_table)));
+    EXPECT_EQ(primary_key_of(db.session(), old_table), old_table.substr(0, 58) + "_pkey");
     // And back: the two tables swap no names.
-    run_migration(*session, *editor, {"DROP TABLE " + editor->quote_name(old_table)});
-    run_migration(*session, *editor, editor->rename_model({after, before}, users_key, users_key));
-    EXPECT_EQ(primary_key_of(*session, old_table), old_table.substr(0, 58) + "_pkey");
-    run_migration(*session, *editor, {"DROP TABLE " + editor->quote_name(old_table)});
+    db.unapply_last();
+    db.unapply_last();
+    EXPECT_EQ(primary_key_of(db.session(), old_table), old_table.substr(0, 58) + "_pkey");
+    db.unapply_last();
   }
 }
 

@@ -1,8 +1,11 @@
 // Golden SQL of every operation of sql_fixtures.hpp's schema_change_cases(), per dialect and
 // direction. The same cases run on real servers in tests/db/sql_operations_test.cpp, so these
 // goldens are SQL known to work there.
+#include <functional>
+
 #include <gtest/gtest.h>
 
+#include "dbmig/error.hpp"
 #include "sql_fixtures.hpp"
 
 namespace dbmig::test {
@@ -18,6 +21,15 @@ struct Golden {
 
 const Golden* find_golden(const std::string& change, Dialect dialect);
 
+// The SQL, or the refusal of an operation a database cannot run.
+std::string rendered(const std::function<Statements()>& render) {
+  try {
+    return sql_text(render());
+  } catch (const InputError& e) {
+    return std::string("refused: ") + e.what() + "\n";
+  }
+}
+
 }  // namespace
 
 TEST(SqlOperationsGolden, EveryOperationDialectAndDirection) {
@@ -25,11 +37,17 @@ TEST(SqlOperationsGolden, EveryOperationDialectAndDirection) {
     for (Dialect dialect : all_dialects) {
       SCOPED_TRACE(change.name + " on " + std::string(to_string(dialect)));
       auto editor = make_schema_editor(dialect);
-      StateChange states{change.before, change.after};
+      std::string forwards = rendered([&] { return change.forwards(*editor); });
+      std::string backwards = rendered([&] { return change.backwards(*editor); });
       const Golden* golden = find_golden(change.name, dialect);
-      ASSERT_NE(golden, nullptr) << "no golden SQL for this case";
-      EXPECT_EQ(sql_text(change.forwards(*editor, states)), golden->forwards);
-      EXPECT_EQ(sql_text(change.backwards(*editor, states)), golden->backwards);
+      if (!golden) {
+        ADD_FAILURE() << "no golden SQL for this case; it renders as\n"
+                      << forwards << "and back as\n"
+                      << backwards;
+        continue;
+      }
+      EXPECT_EQ(forwards, golden->forwards);
+      EXPECT_EQ(backwards, golden->backwards);
     }
   }
 }
@@ -466,6 +484,129 @@ ALTER TABLE "users" ALTER COLUMN "level" SET DEFAULT -3;
 ALTER TABLE `users` MODIFY `level` FLOAT NOT NULL DEFAULT -3;
 )", R"(BEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM `users` WHERE CAST(CAST(`level` AS SIGNED) AS FLOAT) <> `level`) THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'users.level: changing the column to SMALLINT would round or change stored values; update those rows first'; END IF; END;
 ALTER TABLE `users` MODIFY `level` SMALLINT NOT NULL DEFAULT -3;
+)"},
+  {"AddForeignKeyFieldSetDefault", Dialect::sqlite,
+   R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, "reviewer_id" INTEGER NOT NULL DEFAULT 1, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE, CONSTRAINT "blogs_reviewer_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "users" ("id") ON DELETE SET DEFAULT);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)",
+   R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)"},
+      {"AddForeignKeyFieldSetDefault", Dialect::postgresql,
+       R"(ALTER TABLE "blogs" ADD COLUMN "reviewer_id" BIGINT NOT NULL DEFAULT 1;
+ALTER TABLE "blogs" ADD CONSTRAINT "blogs_reviewer_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "users" ("id") ON DELETE SET DEFAULT;
+)",
+       R"(ALTER TABLE "blogs" DROP CONSTRAINT "blogs_reviewer_id_fk";
+ALTER TABLE "blogs" DROP COLUMN "reviewer_id";
+)"},
+      {"AddForeignKeyFieldSetDefault", Dialect::mysql,
+       R"(refused: MySQL/MariaDB (InnoDB) does not support ON DELETE SET DEFAULT; use set_null, cascade, restrict or no_action
+)",
+       R"(ALTER TABLE `blogs` DROP FOREIGN KEY `blogs_reviewer_id_fk`;
+ALTER TABLE `blogs` DROP INDEX `blogs_reviewer_id_fk`;
+ALTER TABLE `blogs` DROP COLUMN `reviewer_id`;
+)"},
+      {"AlterFieldOnDeleteNoAction", Dialect::sqlite,
+       R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE NO ACTION);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)",
+       R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
+)"},
+      {"AlterFieldOnDeleteNoAction", Dialect::postgresql,
+       R"(ALTER TABLE "blogs" DROP CONSTRAINT "blogs_user_id_fk";
+ALTER TABLE "blogs" ADD CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE NO ACTION;
+)",
+       R"(ALTER TABLE "blogs" DROP CONSTRAINT "blogs_user_id_fk";
+ALTER TABLE "blogs" ADD CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE;
+)"},
+      {"AlterFieldOnDeleteNoAction", Dialect::mysql,
+       R"(ALTER TABLE `blogs` DROP FOREIGN KEY `blogs_user_id_fk`;
+ALTER TABLE `blogs` ADD CONSTRAINT `blogs_user_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE NO ACTION;
+)",
+       R"(ALTER TABLE `blogs` DROP FOREIGN KEY `blogs_user_id_fk`;
+ALTER TABLE `blogs` ADD CONSTRAINT `blogs_user_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE;
+)"},
+      {"RenameModel", Dialect::sqlite, R"(ALTER TABLE "accounts_user" RENAME TO "accounts_person";
+CREATE TABLE "new__accounts_person" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "accounts_person_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "accounts_person_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__accounts_person" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "accounts_person";
+DROP TABLE "accounts_person";
+ALTER TABLE "new__accounts_person" RENAME TO "accounts_person";
+CREATE UNIQUE INDEX "accounts_person_email_uniq" ON "accounts_person" ("email");
+)",
+       R"(ALTER TABLE "accounts_person" RENAME TO "accounts_user";
+CREATE TABLE "new__accounts_user" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "accounts_user_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "accounts_user_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__accounts_user" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "accounts_user";
+DROP TABLE "accounts_user";
+ALTER TABLE "new__accounts_user" RENAME TO "accounts_user";
+CREATE UNIQUE INDEX "accounts_user_email_uniq" ON "accounts_user" ("email");
+)"},
+      {"RenameModel", Dialect::postgresql,
+       R"(ALTER TABLE "accounts_user" RENAME TO "accounts_person";
+ALTER TABLE "accounts_person" RENAME CONSTRAINT "accounts_user_email_uniq" TO "accounts_person_email_uniq";
+ALTER TABLE "accounts_person" RENAME CONSTRAINT "accounts_user_age_check" TO "accounts_person_age_check";
+ALTER TABLE "accounts_person" RENAME CONSTRAINT "accounts_user_visits_check" TO "accounts_person_visits_check";
+ALTER TABLE "accounts_person" RENAME CONSTRAINT "accounts_user_pkey" TO "accounts_person_pkey";
+)",
+       R"(ALTER TABLE "accounts_person" RENAME TO "accounts_user";
+ALTER TABLE "accounts_user" RENAME CONSTRAINT "accounts_person_email_uniq" TO "accounts_user_email_uniq";
+ALTER TABLE "accounts_user" RENAME CONSTRAINT "accounts_person_age_check" TO "accounts_user_age_check";
+ALTER TABLE "accounts_user" RENAME CONSTRAINT "accounts_person_visits_check" TO "accounts_user_visits_check";
+ALTER TABLE "accounts_user" RENAME CONSTRAINT "accounts_person_pkey" TO "accounts_user_pkey";
+)"},
+      {"RenameModel", Dialect::mysql, R"(ALTER TABLE `accounts_user` RENAME TO `accounts_person`;
+ALTER TABLE `accounts_person` RENAME INDEX `accounts_user_email_uniq` TO `accounts_person_email_uniq`;
+)",
+       R"(ALTER TABLE `accounts_person` RENAME TO `accounts_user`;
+ALTER TABLE `accounts_user` RENAME INDEX `accounts_person_email_uniq` TO `accounts_user_email_uniq`;
+)"},
+{"AlterFieldIntegerNarrower", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new__users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new__users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)"},
+{"AlterFieldIntegerNarrower", Dialect::postgresql, R"(ALTER TABLE "users" ADD CONSTRAINT "users_level_check" CHECK ("level" BETWEEN -128 AND 127);
+)", R"(ALTER TABLE "users" DROP CONSTRAINT "users_level_check";
+)"},
+{"AlterFieldIntegerNarrower", Dialect::mysql, R"(ALTER TABLE `users` MODIFY `level` TINYINT NOT NULL DEFAULT -3;
+)", R"(ALTER TABLE `users` MODIFY `level` SMALLINT NOT NULL DEFAULT -3;
+)"},
+{"AlterFieldDateToTimestamp", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATETIME, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new__users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new__users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
+)"},
+{"AlterFieldDateToTimestamp", Dialect::postgresql, R"(ALTER TABLE "users" ALTER COLUMN "born" TYPE TIMESTAMPTZ;
+)", R"(DO $dbmig$ BEGIN IF EXISTS (SELECT 1 FROM "users" WHERE CAST(CAST("born" AS DATE) AS TIMESTAMPTZ) <> "born") THEN RAISE EXCEPTION USING MESSAGE = 'users.born: changing the column to DATE would round or change stored values; update those rows first'; END IF; END $dbmig$;
+ALTER TABLE "users" ALTER COLUMN "born" TYPE DATE;
+)"},
+{"AlterFieldDateToTimestamp", Dialect::mysql, R"(ALTER TABLE `users` MODIFY `born` DATETIME(6);
+)", R"(BEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM `users` WHERE CAST(CAST(`born` AS DATE) AS DATETIME(6)) <> `born`) THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'users.born: changing the column to DATE would round or change stored values; update those rows first'; END IF; END;
+ALTER TABLE `users` MODIFY `born` DATE;
 )"},
 };
 // clang-format on
