@@ -103,7 +103,7 @@ class Writer {
   template <class... T>
   void put(const std::variant<T...>& value) {
     put_varint(value.index());
-    std::visit([this](const auto& alternative) { put(alternative); }, value);
+    std::visit([this](const auto& alternative) { this->put(alternative); }, value);
   }
   template <class T>
   void put(const std::vector<T>& values) {
@@ -202,7 +202,7 @@ class Reader {
     std::uint64_t index = get_varint();
     if (index >= sizeof...(T)) throw DecodeError();
     emplace_alternative(value, index, std::index_sequence_for<T...>{});
-    std::visit([this](auto& alternative) { get(alternative); }, value);
+    std::visit([this](auto& alternative) { this->get(alternative); }, value);
   }
   template <class Variant, std::size_t... I>
   static void emplace_alternative(Variant& value, std::uint64_t index, std::index_sequence<I...>) {
