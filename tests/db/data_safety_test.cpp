@@ -9,7 +9,6 @@
 
 #include "catalog.hpp"
 #include "dbmig/error.hpp"
-#include "dbmig/schema/base_schema_editor.hpp"
 #include "migrate_fixtures.hpp"
 #include "row_values.hpp"
 #include "sql_execution.hpp"
@@ -303,7 +302,7 @@ Snapshot snapshot(Connection& connection, const std::string& app) {
 
 // The snapshot after a kept change: the NULLs of a column becoming NOT NULL filled.
 Snapshot with_nulls_filled(Snapshot snap, const Case& c) {
-  auto value = schema::null_replacement(c.from, c.to, c.fill_value);
+  auto value = null_replacement(c.from, c.to, c.fill_value);
   if (!value) return snap;
   for (auto& stored : snap.values)
     if (stored == "NULL") stored = canonical(*value);

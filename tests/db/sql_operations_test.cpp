@@ -7,7 +7,6 @@
 #include <map>
 
 #include "dbmig/error.hpp"
-#include "dbmig/schema/base_schema_editor.hpp"
 #include "row_values.hpp"
 #include "sql_execution.hpp"
 
@@ -152,7 +151,7 @@ std::map<ModelKey, Rows> expected_values(const std::map<ModelKey, Rows>& values,
             source.find_field(renamed != renames.fields.end() ? renamed->second : field.name);
         std::string value = old_field ? source_row.at(old_field->name) : "NULL";
         std::optional<Literal> replacement =
-            old_field ? schema::null_replacement(*old_field, field, fill_value_of(change, forwards))
+            old_field ? null_replacement(*old_field, field, fill_value_of(change, forwards))
                       : field.default_value;
         row[field.name] = value == "NULL" && replacement ? canonical(*replacement) : value;
       }

@@ -1,6 +1,6 @@
-// The .env reader (lib/src/env_file.hpp): each form of line a .env file may hold, and the
+// The .env reader (lib/src/io/env_file.hpp): each form of line a .env file may hold, and the
 // database URL its DB_* settings make.
-#include "env_file.hpp"
+#include "io/env_file.hpp"
 
 #include <gtest/gtest.h>
 

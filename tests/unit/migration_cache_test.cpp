@@ -1,6 +1,6 @@
 // The migration cache: an unchanged file is not parsed again, and what comes back from the cache
 // is exactly what parsing gives; a file that changed in any way is parsed (and checked) again.
-#include "migration_cache.hpp"
+#include "cache/migration_cache.hpp"
 
 #include <gtest/gtest.h>
 

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "dbmig/process_heap.hpp"
+#include "process_heap.hpp"
 
 namespace dbmig {
 

@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "command_registry.hpp"
-#include "dbmig/process_heap.hpp"
+#include "process_heap.hpp"
 #include "dbmig/scanner.hpp"
 #include "value_checks.hpp"
 

@@ -87,4 +87,9 @@ class SchemaEditor {
 
 std::unique_ptr<SchemaEditor> make_schema_editor(Dialect dialect);
 
+// What the NULLs of column `from` become when it turns into `to`: when it becomes NOT NULL,
+// `fill_value` if given, else `to`'s default; otherwise nothing.
+std::optional<Literal> null_replacement(const Field& from, const Field& to,
+                                        const std::optional<Literal>& fill_value);
+
 }  // namespace dbmig

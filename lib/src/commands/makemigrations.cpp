@@ -4,7 +4,7 @@
 #include <memory>
 #include <optional>
 
-#include "commands/no_changes_memo.hpp"
+#include "cache/no_changes_memo.hpp"
 #include "commands/unmigrated_changes.hpp"
 #include "dbmig/autodetector.hpp"
 #include "dbmig/loader.hpp"

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "commands/no_changes_memo.hpp"
+#include "cache/no_changes_memo.hpp"
 #include "dbmig/console.hpp"
 #include "dbmig/graph.hpp"
 #include "dbmig/migration.hpp"

@@ -6,8 +6,8 @@
 #include "dbmig/model_validation.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/state_json.hpp"
-#include "json_reader.hpp"
-#include "model_reader.hpp"
+#include "io/json_reader.hpp"
+#include "io/model_json_reader.hpp"
 
 namespace dbmig {
 

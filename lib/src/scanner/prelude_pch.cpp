@@ -9,7 +9,7 @@
 
 #include "dbmig/error.hpp"
 #include "dbmig/json_file.hpp"
-#include "file_stamp.hpp"
+#include "cache/file_stamp.hpp"
 #include "scanner/translation_unit.hpp"
 
 namespace dbmig::scanner {

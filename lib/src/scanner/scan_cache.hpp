@@ -13,7 +13,7 @@
 
 #include "dbmig/project_config.hpp"
 #include "dbmig/scanner.hpp"
-#include "file_stamp.hpp"
+#include "cache/file_stamp.hpp"
 #include "scanner/scan_cache_codec.hpp"
 
 namespace dbmig::scanner {

@@ -1,6 +1,6 @@
 #include "scanner/scan_cache_codec.hpp"
 
-#include "state_archive.hpp"
+#include "cache/state_archive.hpp"
 
 namespace dbmig {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "dbmig/scanner.hpp"
-#include "file_stamp.hpp"
+#include "cache/file_stamp.hpp"
 #include "scanner/declarations.hpp"
 
 namespace dbmig::scanner {

@@ -1,4 +1,4 @@
-#include "env_file.hpp"
+#include "io/env_file.hpp"
 
 #include "dbmig/error.hpp"
 #include "fuzz_targets.hpp"

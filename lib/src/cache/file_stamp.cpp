@@ -1,0 +1,68 @@
+#include "cache/file_stamp.hpp"
+
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+namespace dbmig {
+
+namespace fs = std::filesystem;
+
+// Size and modification time as one string: when both match what was stored, the file is
+// taken as unchanged without reading it (hundreds of standard headers on every run). Empty for
+// a file modified in the last seconds: file times are coarse, so an edit in the same tick with
+// the same size would go unseen ("racy git"); such files are hashed on the next run.
+std::optional<std::string> size_and_time(const fs::path& path) {
+  constexpr auto kSettled = std::chrono::seconds(2);
+  std::error_code error;
+  auto size = fs::file_size(path, error);
+  if (error) return std::nullopt;
+  auto time = fs::last_write_time(path, error);
+  if (error) return std::nullopt;
+  if (time > fs::file_time_type::clock::now() - kSettled) return "";
+  return std::to_string(size) + ":" + std::to_string(time.time_since_epoch().count());
+}
+
+// 8 bytes a step, multiply-xorshift mixing.
+std::uint64_t content_hash(std::string_view data) {
+  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;
+  std::uint64_t hash = 0xCBF29CE484222325ull ^ data.size();
+  std::size_t i = 0;
+  for (; i + 8 <= data.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, data.data() + i, 8);
+    hash = (hash ^ word) * kMultiplier;
+    hash ^= hash >> 29;
+  }
+  for (; i < data.size(); ++i) hash = (hash ^ static_cast<unsigned char>(data[i])) * kMultiplier;
+  return hash ^ (hash >> 32);
+}
+
+std::optional<std::string> read_file_bytes(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) return std::nullopt;  // a folder "opens" too
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return std::nullopt;
+  auto size = in.tellg();
+  if (size < 0) return std::nullopt;
+  std::string data(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(data.data(), static_cast<std::streamsize>(data.size()))) return std::nullopt;
+  return data;
+}
+
+std::optional<StampedFile> stamp_file(const fs::path& path) {
+  auto stamp = size_and_time(path);
+  auto data = read_file_bytes(path);
+  if (!stamp || !data) return std::nullopt;
+  return StampedFile{path.string(), content_hash(*data), *stamp};
+}
+
+bool unchanged(const StampedFile& file) {
+  if (!file.stamp.empty() && size_and_time(file.path) == file.stamp) return true;
+  auto data = read_file_bytes(file.path);
+  return data && content_hash(*data) == file.hash;
+}
+
+}  // namespace dbmig

@@ -1,0 +1,64 @@
+#include "cache/migration_cache.hpp"
+
+#include "dbmig/json_file.hpp"
+#include "cache/operation_archive.hpp"
+#include "cache/state_archive.hpp"
+
+namespace dbmig {
+
+namespace fs = std::filesystem;
+
+DBMIG_BINARY_MEMBERS(MigrationKey, key, key.app, key.name)
+
+DBMIG_BINARY_MEMBERS(Migration, migration, migration.app, migration.name, migration.dependencies,
+                     migration.replaces, migration.atomic, migration.operations, migration.checksum,
+                     migration.file)
+
+DBMIG_BINARY_MEMBERS(MigrationCache::Entry, entry, entry.file, entry.migration)
+
+namespace {
+
+// Bump on any change to what the transfers (here and in operation_archive.cpp) write, and when
+// the reader refuses more: a cached migration is not read again.
+constexpr std::string_view kMagic = "dbmig-migration-cache-4";
+
+}  // namespace
+
+MigrationCache::MigrationCache(const ProjectConfig& config) {
+  if (config.cache_dir.empty()) return;  // a configuration built in code: no cache
+  path_ = config.cache_dir / "migrations.bin";
+  if (auto bytes = read_file_bytes(path_))
+    if (auto entries = binary::decode_sealed<std::map<std::string, Entry>>(kMagic, *bytes))
+      entries_ = std::move(*entries);
+}
+
+std::optional<Migration> MigrationCache::find(const fs::path& file) const {
+  auto entry = entries_.find(file.string());
+  if (entry == entries_.end() || !unchanged(entry->second.file)) return std::nullopt;
+  return entry->second.migration;
+}
+
+void MigrationCache::add(StampedFile file, const Migration& migration) {
+  std::string path = file.path;
+  entries_[path] = {std::move(file), migration};
+  changed_ = true;
+}
+
+void MigrationCache::store(const std::vector<fs::path>& files_in_use) {
+  std::map<std::string, Entry> kept;
+  for (const auto& file : files_in_use)
+    if (auto entry = entries_.find(file.string()); entry != entries_.end())
+      kept.insert(entries_.extract(entry));
+  if (!entries_.empty()) changed_ = true;  // entries of files that are gone
+  entries_ = std::move(kept);
+  if (!changed_ || path_.empty()) return;
+  try {
+    fs::create_directories(path_.parent_path());
+    write_file_atomically(path_, binary::encode_sealed(kMagic, entries_));
+    changed_ = false;
+  } catch (const std::exception&) {
+    // Best effort (read-only checkout, full disk): the next run parses again.
+  }
+}
+
+}  // namespace dbmig

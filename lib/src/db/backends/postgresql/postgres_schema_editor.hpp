@@ -1,0 +1,35 @@
+// PostgreSQL: identity primary keys, timestamptz, CHECKs for unsigned and 8-bit integers (it has
+// no such types), ALTER COLUMN ... TYPE ... USING, SET/DROP NOT NULL and DEFAULT.
+#pragma once
+
+#include "db/backends/base_schema_editor.hpp"
+
+namespace dbmig::schema {
+
+class PostgresSchemaEditor : public BaseSchemaEditor {
+ public:
+  Dialect dialect() const override { return Dialect::postgresql; }
+  bool transactional_ddl() const override { return true; }
+  std::string quote_name(std::string_view identifier) const override;
+  Statements rename_model(const StateChange& change, const ModelKey& old_key,
+                          const ModelKey& new_key) const override;
+
+ protected:
+  std::string column_type(const Field& field) const override;
+  std::string auto_increment_definition(const Field& field, bool with_key) const override;
+  std::optional<std::string> range_check(const Field& field) const override;
+  Statements comment_on_table(const Model& model, const Model* old_model) const override;
+  Statements comment_on_column(const Model& model, const Field* old_field,
+                               const Field& field) const override;
+  Statements rename_index_sql(const Model& model, std::string_view old_name,
+                              std::string_view new_name, const std::vector<std::string>& columns,
+                              bool unique) const override;
+  Statements alter_column(const FieldInState& before, const FieldInState& after,
+                          const std::optional<Literal>& fill_value) const override;
+  std::string converted_value(const std::string& expression, const Field& from,
+                              const Field& to) const override;
+  Statements refuse_rows(std::string_view table, const std::string& condition,
+                         const std::string& message) const override;
+};
+
+}  // namespace dbmig::schema
