@@ -1,4 +1,4 @@
-// Small migration histories built in C++ for the executor tests: the blog example of DESIGN.md
+// Small migration histories built in C++ for the executor tests: the README's blog example
 // (accounts.User; blog.Blog referencing it) and hand-written RunSQL migrations.
 #pragma once
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dbmig/autodetector.hpp"
+#include "dbmig/error.hpp"
 #include "dbmig/naming.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/questioner.hpp"

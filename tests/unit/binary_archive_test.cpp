@@ -1,6 +1,6 @@
 // The cache files' binary encoding: what is written reads back equal, and anything else is
 // refused rather than read as a wrong answer.
-#include "cache/binary_archive.hpp"
+#include "cache/file_stamp_archive.hpp"
 
 #include <gtest/gtest.h>
 

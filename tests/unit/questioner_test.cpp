@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "autodetector_fixtures.hpp"
+#include "dbmig/console.hpp"
 
 namespace dbmig::test {
 namespace {

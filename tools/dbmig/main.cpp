@@ -6,8 +6,8 @@
 #include <iostream>
 
 #include "command_registry.hpp"
-#include "process_heap.hpp"
 #include "dbmig/scanner.hpp"
+#include "process_heap.hpp"
 #include "value_checks.hpp"
 
 namespace {

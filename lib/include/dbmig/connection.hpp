@@ -1,4 +1,4 @@
-// Which database a command talks to, and the open SOCI session to it (DESIGN.md §4).
+// Which database a command talks to, and the open SOCI session to it (docs/databases.md).
 #pragma once
 
 #include <memory>

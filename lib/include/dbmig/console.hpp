@@ -16,7 +16,7 @@ struct Console {
   int verbosity = 1;         // 0 quiet, 1 normal, 2 verbose, 3 debug (like Django)
 };
 
-// Options every command takes (DESIGN.md §4).
+// Options every command takes (docs/cli.md "Global flags").
 struct GlobalOptions {
   std::filesystem::path project = ".";
   std::string database;  // alias or URL; empty => DATABASE_URL, .env, dbmig.json, SQLite default

@@ -1,4 +1,4 @@
-// Database URLs (DESIGN.md §4): sqlite:///path.db, postgresql://user:pass@host:port/db,
+// Database URLs (docs/databases.md): sqlite:///path.db, postgresql://user:pass@host:port/db,
 // mysql://user:pass@host:port/db. Pure parsing; connecting is connection.hpp's job.
 #pragma once
 

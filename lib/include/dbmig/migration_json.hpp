@@ -1,5 +1,5 @@
-// A migration file's JSON (DESIGN.md §3) both ways, and the checksum the recorder keeps to
-// notice a migration edited after it was applied.
+// A migration file's JSON (docs/migration-files.md) both ways, and the checksum the recorder keeps
+// to notice a migration edited after it was applied.
 #pragma once
 
 #include <string>

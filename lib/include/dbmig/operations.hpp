@@ -1,5 +1,5 @@
-// The concrete operations of DESIGN.md §3. Their JSON forms are documented in the README
-// ("Migration files"). Implementations: lib/src/operations/*.cpp, one file per family.
+// The concrete operations; their JSON forms are in docs/migration-files.md. Implementations:
+// lib/src/operations/*.cpp, one file per family.
 #pragma once
 
 #include <string>

@@ -10,13 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "dbmig/console.hpp"
-#include "dbmig/scanner.hpp"
+#include "dbmig/model_source.hpp"
 #include "dbmig/state.hpp"
 
 namespace dbmig {
 
-using ModelSources = std::map<ModelKey, ModelSource>;
+struct Console;  // dbmig/console.hpp: only the interactive questioner talks to it
 
 class Questioner {
  public:

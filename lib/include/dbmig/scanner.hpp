@@ -1,4 +1,4 @@
-// The model scanner: reads the annotated structs of every app with libclang (DESIGN.md §2).
+// The model scanner: reads the annotated structs of every app with libclang (docs/models.md).
 #pragma once
 
 #include <map>
@@ -7,32 +7,15 @@
 #include <vector>
 
 #include "dbmig/error.hpp"
+#include "dbmig/model_source.hpp"
 #include "dbmig/project_config.hpp"
-#include "dbmig/source_location.hpp"
 #include "dbmig/state.hpp"
 
 namespace dbmig {
 
-// What the scanner read besides the state itself: where each model and field is declared and
-// the hints that are not part of the schema.
-struct FieldSource {
-  SourceLocation location;
-  std::string cpp_type;      // as written, e.g. "std::optional<std::string>"
-  std::string renamed_from;  // DBMIG_FIELD(renamed_from = old), else empty
-  bool operator==(const FieldSource&) const = default;
-};
-
-struct ModelSource {
-  SourceLocation location;
-  std::string cpp_name;      // qualified, e.g. "blog::Blog"
-  std::string renamed_from;  // DBMIG_MODEL(renamed_from = Old), else empty
-  std::map<std::string, FieldSource> fields;
-  bool operator==(const ModelSource&) const = default;
-};
-
 struct ScanResult {
   ProjectState state;
-  std::map<ModelKey, ModelSource> sources;
+  ModelSources sources;
   bool operator==(const ScanResult&) const = default;
 };
 

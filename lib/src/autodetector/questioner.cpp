@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "dbmig/console.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/schema_limits.hpp"
 

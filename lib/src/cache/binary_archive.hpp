@@ -18,7 +18,7 @@
 #include <variant>
 #include <vector>
 
-#include "cache/file_stamp.hpp"
+#include "cache/content_hash.hpp"
 
 // Declares `transfer` for Type: `value` names the object, then its members in storage order,
 // e.g. DBMIG_BINARY_MEMBERS(ModelKey, key, key.app, key.name). Write it in Type's namespace:
@@ -29,12 +29,6 @@
   void transfer(Archive& archive, T& value) {           \
     archive(__VA_ARGS__);                               \
   }
-
-namespace dbmig {
-
-DBMIG_BINARY_MEMBERS(StampedFile, file, file.path, file.hash, file.stamp)
-
-}  // namespace dbmig
 
 namespace dbmig::binary {
 

@@ -8,10 +8,9 @@
 #include <string>
 #include <string_view>
 
-namespace dbmig {
+#include "cache/content_hash.hpp"
 
-// A fast 64-bit content hash. Not cryptographic: it tells edits apart, with the file size.
-std::uint64_t content_hash(std::string_view data);
+namespace dbmig {
 
 // The whole file, or std::nullopt when it cannot be read.
 std::optional<std::string> read_file_bytes(const std::filesystem::path& path);

@@ -1,8 +1,9 @@
 #include "cache/migration_cache.hpp"
 
-#include "dbmig/json_file.hpp"
+#include "cache/file_stamp_archive.hpp"
 #include "cache/operation_archive.hpp"
 #include "cache/state_archive.hpp"
+#include "dbmig/json_file.hpp"
 
 namespace dbmig {
 

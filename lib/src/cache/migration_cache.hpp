@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "cache/file_stamp.hpp"
 #include "dbmig/migration.hpp"
 #include "dbmig/project_config.hpp"
-#include "cache/file_stamp.hpp"
 
 namespace dbmig {
 

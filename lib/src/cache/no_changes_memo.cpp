@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "cache/binary_archive.hpp"
+#include "cache/file_stamp_archive.hpp"
 #include "dbmig/json_file.hpp"
 #include "dbmig/loader.hpp"
 #include "scanner/scan_cache.hpp"

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "dbmig/project_config.hpp"
 #include "cache/file_stamp.hpp"
+#include "dbmig/project_config.hpp"
 
 namespace dbmig {
 

@@ -3,8 +3,8 @@
 #include <map>
 #include <memory>
 
-#include "dbmig/operations.hpp"
 #include "cache/state_archive.hpp"
+#include "dbmig/operations.hpp"
 
 namespace dbmig {
 

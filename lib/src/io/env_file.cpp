@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <system_error>
 
-#include "dbmig/error.hpp"
 #include "cache/file_stamp.hpp"
+#include "dbmig/error.hpp"
 
 namespace dbmig {
 

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <system_error>
 
-#include "dbmig/error.hpp"
 #include "cache/file_stamp.hpp"
+#include "dbmig/error.hpp"
 
 namespace dbmig {
 

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "cache/file_stamp.hpp"
+#include "cache/migration_cache.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/json_file.hpp"
 #include "dbmig/migration_json.hpp"
-#include "cache/file_stamp.hpp"
-#include "cache/migration_cache.hpp"
 
 namespace dbmig {
 

@@ -1,4 +1,4 @@
-// The compiler arguments the scanner parses with (DESIGN.md §4 "Scanning flags").
+// The compiler arguments the scanner parses with (docs/models.md "Where models come from").
 #pragma once
 
 #include <filesystem>

@@ -7,9 +7,9 @@
 #include <optional>
 #include <sstream>
 
+#include "cache/file_stamp.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/json_file.hpp"
-#include "cache/file_stamp.hpp"
 #include "scanner/translation_unit.hpp"
 
 namespace dbmig::scanner {

@@ -1,5 +1,5 @@
 // The precompiled prelude. Parsing <string>, <optional> and <chrono> is most of a models parse
-// (~400 ms on the 2-core machine, STACK-NOTES) and they do not change between two scans, so
+// (~400 ms on the 2-core machine, docs/benchmark.md) and they do not change between two scans, so
 // they are parsed once into a precompiled header (PCH) in the cache folder; a later parse loads
 // it in ~10 ms and deserializes only the declarations it uses. A PCH is valid only for the
 // language options and defines it was built with: each set of compiler arguments has its own.

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "cache/file_stamp.hpp"
 #include "dbmig/project_config.hpp"
 #include "dbmig/scanner.hpp"
-#include "cache/file_stamp.hpp"
 #include "scanner/scan_cache_codec.hpp"
 
 namespace dbmig::scanner {

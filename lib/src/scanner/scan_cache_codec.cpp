@@ -1,5 +1,6 @@
 #include "scanner/scan_cache_codec.hpp"
 
+#include "cache/file_stamp_archive.hpp"
 #include "cache/state_archive.hpp"
 
 namespace dbmig {

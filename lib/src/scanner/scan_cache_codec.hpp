@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "dbmig/scanner.hpp"
 #include "cache/file_stamp.hpp"
+#include "dbmig/scanner.hpp"
 #include "scanner/declarations.hpp"
 
 namespace dbmig::scanner {

@@ -1,5 +1,5 @@
 // One libclang parse of every app header at once: the generated translation unit that includes
-// them all (STACK-NOTES: one TU is ~40x faster than one per header), its diagnostics and the
+// them all (one TU is ~40x faster than one per header: docs/benchmark.md), its diagnostics and the
 // files it read.
 #pragma once
 

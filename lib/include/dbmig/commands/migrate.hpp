@@ -1,6 +1,6 @@
 // `dbmig migrate [APP [MIGRATION|zero]] [--plan] [--check] [--fake] [--fake-initial]
 // [--accept-changed]
-// [--lock-timeout SECONDS]` (DESIGN.md §4, §5).
+// [--lock-timeout SECONDS]` (docs/cli.md).
 #pragma once
 
 #include <chrono>

@@ -1,5 +1,5 @@
 // `dbmig rollback [--step N] [--accept-changed] [--lock-timeout SECONDS]`: undo the last batch
-// (everything the last `migrate` applied), or the last N migrations (DESIGN.md §4).
+// (everything the last `migrate` applied), or the last N migrations (docs/cli.md).
 #pragma once
 
 #include <chrono>

@@ -1,6 +1,6 @@
 // `dbmig showmigrations [APP…] [--plan] [--format text|json]`: [X]/[ ] per migration per app,
 // or every migration in apply order with its dependencies; flags edited migrations, migrations
-// recorded but missing on disk, and interrupted ones (DESIGN.md §4).
+// recorded but missing on disk, and interrupted ones (docs/cli.md).
 #pragma once
 
 #include <string>
