@@ -7,6 +7,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -59,17 +62,76 @@ pid_t spawn_dbmig(const std::vector<std::string>& args, const std::filesystem::p
   return pid;
 }
 
-// Runs `dbmig migrate` and kills it with SIGKILL while it applies ops.0002_long.
-void kill_during_long_migration(const std::string& url, const std::filesystem::path& project) {
-  auto out = project / "killed.out";
-  pid_t pid = spawn_dbmig({"--database", url, "migrate"}, project, out);
-  for (int i = 0; i < 200 && read_file(out).find("Applying ops.0002_long...") == std::string::npos;
-       ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  kill(pid, SIGKILL);
+// Polls `happened` until it is true, for at most 30 s: false if it never was.
+bool eventually(const std::function<bool()>& happened) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (!happened()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
+}
+
+// True once ops.0002_long's long statement runs, as the database shows it to an observer.
+std::function<bool()> long_statement_running(const std::string& url) {
+  DatabaseUrl parsed = parse_database_url(url);
+  if (parsed.dialect == Dialect::sqlite) {
+    // dbmig's SQLite connection keeps the default rollback journal: the open write transaction
+    // has a <database>-journal, and only the INSERT's rows, spilling from the page cache
+    // (2 MiB), grow the database file (a few pages before ops.0002_long) past 1 MiB.
+    std::filesystem::path database = parsed.database;
+    std::filesystem::path journal = parsed.database + "-journal";
+    return [database, journal] {
+      constexpr std::uintmax_t kGrown = 1 << 20;
+      std::error_code error;
+      return std::filesystem::exists(journal, error) &&
+             std::filesystem::file_size(database, error) > kGrown && !error;
+    };
+  }
+  auto observer =
+      std::make_shared<soci::session>(parsed.soci_backend(), parsed.soci_connection_string());
+  std::string sql =
+      parsed.dialect == Dialect::postgresql
+          ? "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+            "pg_backend_pid() AND state = 'active' AND query LIKE '%pg_sleep(2)%'"
+          : "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> "
+            "CONNECTION_ID() AND COMMAND = 'Query' AND INFO LIKE '%INSERT INTO slow%'";
+  return [observer, sql] {
+    long long running = 0;
+    *observer << sql, soci::into(running);
+    return running > 0;
+  };
+}
+
+// A project with ops.0001_base and the long ops.0002_long, on a fresh database of `dialect`,
+// and a `dbmig migrate` on it killed with SIGKILL as soon as the long statement runs.
+struct KilledMigration {
+  TempDir project;
+  std::string url;
+};
+
+void kill_during_long_migration(Dialect dialect, KilledMigration& killed) {
+  auto url = fresh_database_url(dialect, killed.project.path());
+  ASSERT_TRUE(url);
+  killed.url = *url;
+  write_long_history(killed.project.path(), dialect);
+  auto running = long_statement_running(killed.url);
+  auto out = killed.project.path() / "killed.out";
+  pid_t pid = spawn_dbmig({"--database", killed.url, "migrate"}, killed.project.path(), out);
   int status = 0;
-  waitpid(pid, &status, 0);
+  bool exited = false;
+  bool seen = eventually([&] {
+    exited = waitpid(pid, &status, WNOHANG) == pid;
+    return exited || running();
+  });
+  if (!exited) {
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+  }
+  ASSERT_TRUE(seen && !exited) << to_string(dialect)
+                               << ": the long statement of ops.0002_long was not seen running "
+                               << (exited ? "before dbmig exited: " : "within 30 s: ")
+                               << read_file(out);
   ASSERT_TRUE(WIFSIGNALED(status)) << "the migration finished before the kill: " << read_file(out);
 }
 
@@ -78,20 +140,19 @@ void kill_during_long_migration(const std::string& url, const std::filesystem::p
 TEST(MigrateKill, SigkillMidMigrationLeavesTheDatabaseConsistent) {
   for (Dialect dialect : test_dialects()) {
     if (dialect == Dialect::mysql) continue;  // no transactional DDL: covered by MigrateFault
-    TempDir project;
-    auto url = fresh_database_url(dialect, project.path());
-    ASSERT_TRUE(url);
-    write_long_history(project.path(), dialect);
-    ASSERT_NO_FATAL_FAILURE(kill_during_long_migration(*url, project.path()));
+    KilledMigration killed;
+    ASSERT_NO_FATAL_FAILURE(kill_during_long_migration(dialect, killed));
+    const std::string& url = killed.url;
+    const std::filesystem::path& project = killed.project.path();
 
-    Connection connection(parse_database_url(*url));
+    Connection connection(parse_database_url(url));
     EXPECT_TRUE(connection.has_table("base")) << to_string(dialect);
     EXPECT_FALSE(connection.has_table("slow")) << to_string(dialect);
     auto records = MigrationRecorder(connection).records();
     ASSERT_EQ(records.size(), 1u) << to_string(dialect);
     EXPECT_EQ(records[0].key.str(), "ops.0001_base");
 
-    auto again = run_dbmig({"--database", *url, "migrate"}, project.path());
+    auto again = run_dbmig({"--database", url, "migrate"}, project);
     EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
     EXPECT_NE(again.out.find("Applying ops.0002_long... OK"), std::string::npos) << again.out;
     EXPECT_TRUE(connection.has_table("slow"));
@@ -104,13 +165,12 @@ TEST(MigrateKill, SigkillMidMigrationLeavesTheDatabaseConsistent) {
 TEST(MigrateKill, SigkillOnMariadbReportsTheRunningStatementAsPossiblyComplete) {
   for (Dialect dialect : test_dialects()) {
     if (dialect != Dialect::mysql) continue;
-    TempDir project;
-    auto url = fresh_database_url(dialect, project.path());
-    ASSERT_TRUE(url);
-    write_long_history(project.path(), dialect);
-    ASSERT_NO_FATAL_FAILURE(kill_during_long_migration(*url, project.path()));
+    KilledMigration killed;
+    ASSERT_NO_FATAL_FAILURE(kill_during_long_migration(dialect, killed));
+    const std::string& url = killed.url;
+    const std::filesystem::path& project = killed.project.path();
 
-    Connection connection(parse_database_url(*url));
+    Connection connection(parse_database_url(url));
     long long rows = 0;
     for (int i = 0; i < 600 && rows < kSlowRows; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -118,7 +178,7 @@ TEST(MigrateKill, SigkillOnMariadbReportsTheRunningStatementAsPossiblyComplete) 
     }
     EXPECT_EQ(rows, kSlowRows) << "the server did not finish the killed client's INSERT";
 
-    auto again = run_dbmig({"--database", *url, "migrate"}, project.path());
+    auto again = run_dbmig({"--database", url, "migrate"}, project);
     EXPECT_EQ(again.exit_code, 3) << again.out << again.err;
     EXPECT_NE(again.err.find("ops.0002_long was interrupted while being applied"),
               std::string::npos)
@@ -133,7 +193,7 @@ TEST(MigrateKill, SigkillOnMariadbReportsTheRunningStatementAsPossiblyComplete) 
               std::string::npos)
         << again.err;
     EXPECT_EQ(again.err.find("statements ran"), std::string::npos) << again.err;
-    EXPECT_NE(run_dbmig({"--database", *url, "showmigrations", "ops"}, project.path())
+    EXPECT_NE(run_dbmig({"--database", url, "showmigrations", "ops"}, project)
                   .out.find(" [!] 0002_long (interrupted while being applied: 1 statement(s) "
                             "known to have completed, the next may have;"),
               std::string::npos);

@@ -9,6 +9,7 @@
 #include <regex>
 #include <set>
 
+#include "check_expression.hpp"
 #include "dbmig/naming.hpp"
 #include "dbmig/recorder.hpp"
 
@@ -69,13 +70,36 @@ std::vector<std::string> split(const std::string& list) {
 
 // --- SQLite ---
 
-// Constraint names SQLite keeps only in the CREATE TABLE text: `CONSTRAINT "name" CHECK`.
-std::vector<std::string> sqlite_check_names(const std::string& create_sql) {
-  std::vector<std::string> names;
-  std::regex check(R"re(CONSTRAINT\s+"((?:[^"]|"")+)"\s+CHECK)re", std::regex::icase);
-  for (std::sregex_iterator it(create_sql.begin(), create_sql.end(), check), end; it != end; ++it)
-    names.push_back(std::regex_replace((*it)[1].str(), std::regex("\"\""), "\""));
-  return names;
+// The index of the parenthesis closing the one at `open` in SQL text, skipping quoted text.
+std::size_t closing_parenthesis(const std::string& sql, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (c == '\'' || c == '"' || c == '`') {
+      i = sql.find(c, i + 1);  // a doubled quote reads as two quoted runs
+      if (i == std::string::npos) break;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i;
+    }
+  }
+  return sql.size();
+}
+
+// Check constraints SQLite keeps only in the CREATE TABLE text: `CONSTRAINT "name" CHECK (...)`.
+std::vector<CatalogCheck> sqlite_checks(const std::string& create_sql) {
+  std::vector<CatalogCheck> checks;
+  std::regex check(R"re(CONSTRAINT\s+"((?:[^"]|"")+)"\s+CHECK\s*\()re", std::regex::icase);
+  for (std::sregex_iterator it(create_sql.begin(), create_sql.end(), check), end; it != end; ++it) {
+    auto open = static_cast<std::size_t>(it->position() + it->length() - 1);
+    std::size_t close = closing_parenthesis(create_sql, open);
+    checks.push_back({std::regex_replace((*it)[1].str(), std::regex("\"\""), "\""),
+                      create_sql.substr(open, close + 1 - open)});
+  }
+  std::sort(checks.begin(), checks.end(),
+            [](const CatalogCheck& a, const CatalogCheck& b) { return a.name < b.name; });
+  return checks;
 }
 
 std::optional<TableCatalog> read_sqlite(soci::session& session, const std::string& table) {
@@ -111,7 +135,7 @@ std::optional<TableCatalog> read_sqlite(soci::session& session, const std::strin
       index.columns.push_back(text(column[0]));
     catalog.indexes.push_back(index);
   }
-  catalog.checks = sqlite_check_names(text(create[0][0]));
+  catalog.checks = sqlite_checks(text(create[0][0]));
   return catalog;
 }
 
@@ -159,7 +183,8 @@ std::optional<TableCatalog> read_postgres(soci::session& session, const std::str
        query(session, "SELECT c.conname::text, c.contype::text, " +
                           columns("c.conkey", "c.conrelid") + ", ft.relname::text, " +
                           columns("c.confkey", "c.confrelid") +
-                          ", c.confdeltype::text FROM pg_constraint c LEFT JOIN pg_class ft ON "
+                          ", c.confdeltype::text, pg_get_constraintdef(c.oid) FROM pg_constraint c "
+                          "LEFT JOIN pg_class ft ON "
                           "ft.oid = c.confrelid WHERE c.conrelid = " +
                           relid + " ORDER BY c.conname")) {
     std::string kind = text(row[1]);
@@ -167,7 +192,7 @@ std::optional<TableCatalog> read_postgres(soci::session& session, const std::str
     if (kind == "f")
       catalog.foreign_keys.push_back({text(row[0]), text(row[2]), text(row[3]), text(row[4]),
                                       postgres_on_delete(text(row[5]))});
-    if (kind == "c") catalog.checks.push_back(text(row[0]));
+    if (kind == "c") catalog.checks.push_back({text(row[0]), text(row[6])});
   }
   for (const auto& row : query(session, "SELECT ic.relname::text, i.indisunique::text, " +
                                             columns("i.indkey::int2[]", "i.indrelid") +
@@ -225,9 +250,13 @@ std::optional<TableCatalog> read_mysql(soci::session& session, const std::string
     catalog.foreign_keys.push_back(
         {text(row[0]), text(row[1]), text(row[2]), text(row[3]), text(row[4])});
   for (const auto& row :
-       query(session, "SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS" + where +
-                          " AND CONSTRAINT_TYPE = 'CHECK' ORDER BY CONSTRAINT_NAME"))
-    catalog.checks.push_back(text(row[0]));
+       query(session,
+             "SELECT t.CONSTRAINT_NAME, c.CHECK_CLAUSE FROM information_schema.TABLE_CONSTRAINTS t "
+             "LEFT JOIN information_schema.CHECK_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = "
+             "t.CONSTRAINT_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME AND c.CONSTRAINT_NAME = "
+             "t.CONSTRAINT_NAME WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_NAME = " +
+                 literal(table) + " AND t.CONSTRAINT_TYPE = 'CHECK' ORDER BY t.CONSTRAINT_NAME"))
+    catalog.checks.push_back({text(row[0]), text(row[1])});
   return catalog;
 }
 
@@ -287,10 +316,21 @@ std::string without_display_width(const std::string& type) {
   return std::regex_replace(type, std::regex(R"(^(tinyint|smallint|int|bigint)\(\d+\))"), "$1");
 }
 
-bool uses_range_check(const Field& field, Dialect dialect) {
-  if (field.auto_increment || dialect == Dialect::mysql) return false;
-  bool is_unsigned = field.type >= FieldType::uint8 && field.type <= FieldType::uint64;
-  return is_unsigned || (dialect == Dialect::postgresql && field.type == FieldType::int8);
+// The range check the schema editors give a column whose type is wider than its field's (not on
+// MySQL, which has unsigned types), as dbmig writes it; nullopt when none.
+std::optional<std::string> expected_range_check(const Field& field, Dialect dialect) {
+  if (field.auto_increment || dialect == Dialect::mysql) return std::nullopt;
+  static const std::map<FieldType, std::string> ranges{
+      {FieldType::uint8, "BETWEEN 0 AND 255"},
+      {FieldType::uint16, "BETWEEN 0 AND 65535"},
+      {FieldType::uint32, "BETWEEN 0 AND 4294967295"},
+      {FieldType::uint64, ">= 0"}};
+  std::string column = "\"" + field.column_name() + "\" ";
+  if (dialect == Dialect::postgresql && field.type == FieldType::int8)
+    return column + "BETWEEN -128 AND 127";
+  auto range = ranges.find(field.type);
+  if (range == ranges.end()) return std::nullopt;
+  return column + range->second;
 }
 
 void compare_columns(const TableCatalog& table, const Model& model, Dialect dialect,
@@ -398,15 +438,23 @@ void compare_indexes(const TableCatalog& table, const Model& model, Dialect dial
                           ", found " + join_names({actual.begin(), actual.end()}));
 }
 
+std::string describe_check(const std::string& name, const std::string& expression) {
+  return name + " CHECK (" + expression + ")";
+}
+
+// By name and by expression, both sides through normalized_check.
 void compare_checks(const TableCatalog& table, const Model& model, Dialect dialect,
                     std::vector<std::string>& differences) {
-  std::set<std::string> expected;
+  std::set<std::string> expected, actual;
   for (const auto& field : model.fields)
-    if (uses_range_check(field, dialect))
-      expected.insert(constraint_name(model.table, {field.column_name()}, "check"));
+    if (auto range = expected_range_check(field, dialect))
+      expected.insert(describe_check(constraint_name(model.table, {field.column_name()}, "check"),
+                                     normalized_check(*range)));
   for (const auto& constraint : model.constraints)
-    if (constraint.kind == ConstraintKind::check) expected.insert(constraint.name);
-  std::set<std::string> actual(table.checks.begin(), table.checks.end());
+    if (constraint.kind == ConstraintKind::check)
+      expected.insert(describe_check(constraint.name, normalized_check(constraint.check)));
+  for (const auto& check : table.checks)
+    actual.insert(describe_check(check.name, normalized_check(check.expression)));
   if (expected != actual)
     differences.push_back("checks: expected " + join_names({expected.begin(), expected.end()}) +
                           ", found " + join_names({actual.begin(), actual.end()}));
@@ -431,7 +479,8 @@ std::map<std::string, std::set<std::string>> describe_table(const TableCatalog& 
                                  key.referenced_column + " ON DELETE " + key.on_delete);
   for (const auto& index : table.indexes)
     parts["indexes"].insert(describe_index(index.name, index.columns, index.unique));
-  parts["checks"].insert(table.checks.begin(), table.checks.end());
+  for (const auto& check : table.checks)
+    parts["checks"].insert(describe_check(check.name, check.expression));
   parts["comment"].insert("[" + table.comment + "]");
   return parts;
 }

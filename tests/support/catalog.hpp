@@ -39,13 +39,18 @@ struct CatalogIndex {
   bool unique = false;
 };
 
+struct CatalogCheck {
+  std::string name;
+  std::string expression;  // as the catalog prints it back (normalized_check compares them)
+};
+
 struct TableCatalog {
   std::string name;
   std::vector<CatalogColumn> columns;  // in table order
   std::vector<std::string> primary_key;
   std::vector<CatalogForeignKey> foreign_keys;  // by column
   std::vector<CatalogIndex> indexes;            // by name
-  std::vector<std::string> checks;              // check constraint names, sorted
+  std::vector<CatalogCheck> checks;             // by name
   std::string comment;                          // empty on SQLite
 
   const CatalogColumn* column(std::string_view column_name) const;
@@ -61,7 +66,8 @@ std::optional<TableCatalog> read_table(soci::session& session, Dialect dialect,
 
 // What differs between the table in the database and `model` of `state`, one line each; empty
 // when they agree on the set of columns (not their order), types, nullability, defaults, primary
-// key, auto-increment, foreign keys, indexes, uniques and check constraint names.
+// key, auto-increment, foreign keys, indexes, uniques and check constraints (names, and
+// expressions after normalized_check).
 std::vector<std::string> compare_with_model(const TableCatalog& table, const ProjectState& state,
                                             const Model& model, Dialect dialect);
 
@@ -72,7 +78,7 @@ std::vector<TableCatalog> read_schema(soci::session& session, Dialect dialect);
 // naming the table; empty when they have the same tables with the same set of columns (not
 // their order: a column added later lands at the end) and the same types, nullability,
 // defaults (as the catalog spells them), primary keys, foreign keys, indexes, uniques, check
-// constraint names and comments.
+// constraints (names and expressions as the catalog spells them) and comments.
 std::vector<std::string> compare_schemas(const std::vector<TableCatalog>& actual,
                                          const std::vector<TableCatalog>& expected);
 

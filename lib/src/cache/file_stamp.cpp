@@ -11,16 +11,17 @@ namespace fs = std::filesystem;
 
 // Size and modification time as one string: when both match what was stored, the file is
 // taken as unchanged without reading it (hundreds of standard headers on every run). Empty for
-// a file modified in the last seconds: file times are coarse, so an edit in the same tick with
-// the same size would go unseen ("racy git"); such files are hashed on the next run.
-std::optional<std::string> size_and_time(const fs::path& path) {
+// a file modified in the seconds before it was read: file times are coarse, so an edit in the
+// same tick with the same size would go unseen ("racy git"); such files are hashed on the next
+// run.
+std::optional<std::string> size_and_time(const fs::path& path, fs::file_time_type read_from) {
   constexpr auto kSettled = std::chrono::seconds(2);
   std::error_code error;
   auto size = fs::file_size(path, error);
   if (error) return std::nullopt;
   auto time = fs::last_write_time(path, error);
   if (error) return std::nullopt;
-  if (time > fs::file_time_type::clock::now() - kSettled) return "";
+  if (time > read_from - kSettled) return "";
   return std::to_string(size) + ":" + std::to_string(time.time_since_epoch().count());
 }
 
@@ -38,8 +39,8 @@ std::optional<std::string> read_file_bytes(const fs::path& path) {
   return data;
 }
 
-std::optional<StampedFile> stamp_file(const fs::path& path) {
-  auto stamp = size_and_time(path);
+std::optional<StampedFile> stamp_file(const fs::path& path, fs::file_time_type read_from) {
+  auto stamp = size_and_time(path, read_from);
   auto data = read_file_bytes(path);
   if (!stamp || !data) return std::nullopt;
   return StampedFile{path.string(), content_hash(*data), *stamp};

@@ -22,12 +22,19 @@ struct StampedFile {
   bool operator==(const StampedFile&) const = default;
 };
 
-// std::nullopt when the file cannot be read.
-std::optional<StampedFile> stamp_file(const std::filesystem::path& path);
+// std::nullopt when the file cannot be read. The stamp is empty when the file was modified less
+// than 2 s before `read_from`: when its content began to be read (the start of the parse that
+// read it), not later, so that a slow reader does not narrow that window.
+std::optional<StampedFile> stamp_file(
+    const std::filesystem::path& path,
+    std::filesystem::file_time_type read_from = std::filesystem::file_time_type::clock::now());
 
 // StampedFile::stamp alone, for files too big to hash on every run (an executable): size and
-// modification time, empty when modified too recently to trust; std::nullopt when missing.
-std::optional<std::string> size_and_time(const std::filesystem::path& path);
+// modification time, empty when modified too recently to trust (less than 2 s before
+// `read_from`); std::nullopt when missing.
+std::optional<std::string> size_and_time(
+    const std::filesystem::path& path,
+    std::filesystem::file_time_type read_from = std::filesystem::file_time_type::clock::now());
 
 // True when the file still has the content it had when stamped: an unchanged size and
 // modification time answer without reading it; otherwise its content hash decides.

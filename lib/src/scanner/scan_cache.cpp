@@ -70,7 +70,7 @@ void ScanCache::store(ScanResult result, const std::vector<fs::path>& files,
       contents.files.push_back(*known->second);
       continue;
     }
-    auto stamped = stamp_file(file);
+    auto stamped = stamp_file(file, parse_started);
     if (!stamped || modified_since(file, parse_started))
       return;  // vanished, or edited while libclang read it: the result may not be its own
     contents.files.push_back(std::move(*stamped));
