@@ -2,7 +2,7 @@
 // before the cache was written; anything else is decided by the content hash.
 #include <gtest/gtest.h>
 
-#include "file_stamp.hpp"
+#include "cache/file_stamp.hpp"
 #include "scanner_fixture.hpp"
 
 namespace dbmig {
