@@ -2,7 +2,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "dbmig/console.hpp"
@@ -26,7 +28,20 @@ DatabaseUrl resolve_database_url(const std::string& requested, const ProjectConf
 // absent.
 enum class Access { change, read };
 
-// An open connection. Every error it reports shows the URL redacted, never the password.
+// A value bound to a statement's placeholder (:name); the values bind in the order of the
+// placeholders.
+using SqlValue = std::variant<std::string, int>;
+
+// The rows a query returned: the column names, and each row's values as text (nullopt for a
+// NULL).
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::optional<std::string>>> rows;
+};
+
+// An open connection: the one place that runs SQL (through SOCI), in the way the dialect's
+// backend (lib/src/db/backends/) describes. Every error it reports shows the URL redacted, never
+// the password.
 class Connection {
  public:
   // Connects; an unreachable server, a missing database or bad credentials give one
@@ -36,16 +51,27 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
+  // The SOCI session, for tests that read the database directly.
   soci::session& session() { return *session_; }
   const DatabaseUrl& url() const { return url_; }
   Dialect dialect() const { return url_.dialect; }
 
-  // Runs one statement; a failure is a DatabaseError carrying the database's message with any
-  // password scrubbed (callers add which migration and operation it belongs to).
-  void execute(const std::string& sql);
-  // The rows `query` returns, each as "column value, column value" text (NULL for a null), for
+  // Runs one statement with `values` bound; a failure is a DatabaseError carrying the database's
+  // message with any password scrubbed (callers add which migration and operation it belongs
+  // to). So do query and query_int.
+  void execute(const std::string& sql, std::vector<SqlValue> values = {});
+  // Every row `sql` returns. Values of a type other than text and numbers read as "?".
+  QueryResult query(const std::string& sql, std::vector<SqlValue> values = {});
+  // The one integer `sql` returns; nullopt when it is NULL.
+  std::optional<int> query_int(const std::string& sql, std::vector<SqlValue> values = {});
+  // A transaction around what follows, ended by commit or rollback. A failure of these is
+  // SOCI's exception as it is (not a DatabaseError).
+  void begin();
+  void commit();
+  void rollback();
+  // The rows `sql` returns, each as "column value, column value" text (NULL for a null), for
   // messages that name them; a failure is a DatabaseError like execute's.
-  std::vector<std::string> rows_as_text(const std::string& query);
+  std::vector<std::string> rows_as_text(const std::string& sql);
   // Whether a table of that name exists in the connected database (its default schema).
   bool has_table(const std::string& table);
   // The database's message for a failure, on one line, with the password scrubbed.

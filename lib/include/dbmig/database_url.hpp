@@ -24,9 +24,11 @@ struct DatabaseUrl {
   // What a message must never contain, e.g. a server's error text: the password, and a user
   // name that redacted() hides.
   std::vector<std::string> secrets() const;
-  // SOCI's backend name: "sqlite3", "postgresql" or "mysql".
+  // SOCI's backend name: "sqlite3", "postgresql" or "mysql" (the dialect's backend,
+  // lib/src/db/backends/, says).
   std::string soci_backend() const;
-  // SOCI's connection string; contains the password, so never print it.
+  // SOCI's connection string, as the dialect's backend builds it; contains the password, so
+  // never print it.
   std::string soci_connection_string() const;
 };
 

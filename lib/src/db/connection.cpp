@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include "db/backends/backend.hpp"
 #include "dbmig/error.hpp"
 #include "io/env_file.hpp"
 
@@ -13,35 +14,6 @@ namespace dbmig {
 namespace fs = std::filesystem;
 
 namespace {
-
-// What differs between the databases at the connection level, in one place.
-struct SessionTraits {
-  std::vector<std::string> setup;  // run once after connecting
-  std::string table_exists;        // counts tables named :name in the current database
-};
-
-SessionTraits session_traits(Dialect dialect) {
-  switch (dialect) {
-    case Dialect::sqlite:
-      // Readers (showmigrations) wait for a running migration's transaction instead of failing.
-      return {{"PRAGMA busy_timeout = 30000", "PRAGMA foreign_keys = ON"},
-              "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :name"};
-    case Dialect::postgresql:
-      // libpq prints NOTICEs (DROP ... IF EXISTS) to stderr otherwise.
-      return {{"SET client_min_messages = warning"},
-              "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = :name "
-              "AND table_schema = current_schema()"};
-    case Dialect::mysql:
-      // The session's own strict mode, whatever the server's global sql_mode: without it a
-      // shrinking ALTER cuts values and NOT NULL turns NULLs into '' or 0, with a warning only.
-      // (No ANSI_QUOTES or NO_BACKSLASH_ESCAPES: the MySQL schema editor quotes for neither.)
-      return {{"SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
-               "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'"},
-              "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = :name "
-              "AND table_schema = DATABASE()"};
-  }
-  return {};
-}
 
 std::optional<DatabaseUrl> url_from_env_file(const fs::path& path) {
   if (!fs::exists(path)) return std::nullopt;  // a folder is read_env_file's error
@@ -73,12 +45,6 @@ DatabaseUrl url_or_alias(const std::string& requested, const ProjectConfig& conf
                    "; pass a URL such as postgresql://user:pass@host:5432/db");
 }
 
-void anchor_sqlite_path(DatabaseUrl& url, const fs::path& root) {
-  if (url.dialect == Dialect::sqlite && url.database != ":memory:" &&
-      fs::path(url.database).is_relative())
-    url.database = (root / url.database).lexically_normal().string();
-}
-
 std::string one_line(std::string text) {
   text = trim_blanks(text);
   for (char& c : text)
@@ -104,33 +70,21 @@ DatabaseUrl resolve_database_url(const std::string& requested, const ProjectConf
     if (auto from_env_file = url_from_env_file(config.root / ".env")) return *from_env_file;
     return url_or_alias(config.default_database, config);
   }();
-  anchor_sqlite_path(url, config.root);
+  backend_for(url.dialect).anchor_path(url, config.root);
   return url;
 }
 
-namespace {
-
-// SOCI's SQLite backend creates a missing file; a reader gets an empty in-memory database
-// in its place (the URL, shown in messages, still names the file).
-std::string connection_string(const DatabaseUrl& url, Access access) {
-  if (access == Access::read && url.dialect == Dialect::sqlite && url.database != ":memory:" &&
-      !fs::exists(url.database))
-    return "db=:memory:";
-  return url.soci_connection_string();
-}
-
-}  // namespace
-
 Connection::Connection(DatabaseUrl url, Access access) : url_(std::move(url)) {
+  const Backend& backend = backend_for(url_.dialect);
   try {
-    session_ =
-        std::make_unique<soci::session>(url_.soci_backend(), connection_string(url_, access));
+    session_ = std::make_unique<soci::session>(backend.soci_name(),
+                                               backend.connection_string(url_, access));
   } catch (const std::exception& e) {
     throw DatabaseError("cannot connect to " + url_.redacted() + ": " + clean_message(e) +
                         "; check that the server is running, the database exists and the "
                         "credentials are right");
   }
-  for (const auto& statement : session_traits(url_.dialect).setup) execute(statement);
+  for (const auto& statement : backend.session_setup()) execute(statement);
 }
 
 Connection::~Connection() = default;
@@ -143,18 +97,16 @@ std::string Connection::clean_message(const std::exception& error) const {
   return message;
 }
 
-void Connection::execute(const std::string& sql) {
-  try {
-    *session_ << sql;
-  } catch (const std::exception& e) {
-    throw DatabaseError(clean_message(e));
-  }
-}
-
 namespace {
 
-std::string cell_text(const soci::row& row, std::size_t column) {
-  if (row.get_indicator(column) == soci::i_null) return "NULL";
+// Binds `values` to a statement in the making (SOCI binds by reference: they must outlive it).
+template <class Statement>
+void bind(Statement& statement, std::vector<SqlValue>& values) {
+  for (auto& value : values) std::visit([&](auto& bound) { statement, soci::use(bound); }, value);
+}
+
+std::optional<std::string> cell_text(const soci::row& row, std::size_t column) {
+  if (row.get_indicator(column) == soci::i_null) return std::nullopt;
   switch (row.get_properties(column).get_data_type()) {
     case soci::dt_string:
       return row.get<std::string>(column);
@@ -173,31 +125,78 @@ std::string cell_text(const soci::row& row, std::size_t column) {
 
 }  // namespace
 
-std::vector<std::string> Connection::rows_as_text(const std::string& query) {
-  std::vector<std::string> rows;
+void Connection::execute(const std::string& sql, std::vector<SqlValue> values) {
   try {
-    soci::rowset<soci::row> result = session_->prepare << query;
-    for (const auto& row : result) {
-      std::string text;
-      for (std::size_t i = 0; i < row.size(); ++i)
-        text += (i ? ", " : "") + row.get_properties(i).get_name() + " " + cell_text(row, i);
-      rows.push_back(std::move(text));
+    auto statement = *session_ << sql;
+    bind(statement, values);
+  } catch (const std::exception& e) {  // SOCI runs the statement as `statement` goes
+    throw DatabaseError(clean_message(e));
+  }
+}
+
+QueryResult Connection::query(const std::string& sql, std::vector<SqlValue> values) {
+  QueryResult result;
+  try {
+    auto prepared = session_->prepare << sql;
+    bind(prepared, values);
+    soci::rowset<soci::row> rows = prepared;
+    for (const auto& row : rows) {
+      if (result.columns.empty())
+        for (std::size_t i = 0; i < row.size(); ++i)
+          result.columns.push_back(row.get_properties(i).get_name());
+      auto& values_of_row = result.rows.emplace_back();
+      for (std::size_t i = 0; i < row.size(); ++i) values_of_row.push_back(cell_text(row, i));
     }
   } catch (const std::exception& e) {
     throw DatabaseError(clean_message(e));
+  }
+  return result;
+}
+
+std::optional<int> Connection::query_int(const std::string& sql, std::vector<SqlValue> values) {
+  int value = 0;
+  soci::indicator null = soci::i_ok;
+  try {
+    auto statement = *session_ << sql;
+    statement, soci::into(value, null);
+    bind(statement, values);
+  } catch (const std::exception& e) {
+    throw DatabaseError(clean_message(e));
+  }
+  if (null != soci::i_ok) return std::nullopt;
+  return value;
+}
+
+void Connection::begin() {
+  session_->begin();
+}
+
+void Connection::commit() {
+  session_->commit();
+}
+
+void Connection::rollback() {
+  session_->rollback();
+}
+
+std::vector<std::string> Connection::rows_as_text(const std::string& sql) {
+  QueryResult result = query(sql);
+  std::vector<std::string> rows;
+  for (const auto& row : result.rows) {
+    std::string text;
+    for (std::size_t i = 0; i < row.size(); ++i)
+      text += (i ? ", " : "") + result.columns[i] + " " + row[i].value_or("NULL");
+    rows.push_back(std::move(text));
   }
   return rows;
 }
 
 bool Connection::has_table(const std::string& table) {
-  int count = 0;
   try {
-    *session_ << session_traits(url_.dialect).table_exists, soci::use(table, "name"),
-        soci::into(count);
-  } catch (const std::exception& e) {
-    throw DatabaseError("cannot read the tables of " + url_.redacted() + ": " + clean_message(e));
+    return query_int(backend_for(url_.dialect).count_tables_named(), {table}).value_or(0) > 0;
+  } catch (const DatabaseError& e) {
+    throw DatabaseError("cannot read the tables of " + url_.redacted() + ": " + e.what());
   }
-  return count > 0;
 }
 
 std::unique_ptr<Connection> connect(const GlobalOptions& global, const ProjectConfig& config,

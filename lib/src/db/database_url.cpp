@@ -31,17 +31,6 @@ std::string percent_decode(std::string_view text) {
   return result;
 }
 
-// A quoted connection-string value. libpq and SOCI's MySQL backend take single quotes with
-// backslash escapes; SOCI's SQLite backend takes double quotes.
-std::string connection_value(const std::string& value, char quote = '\'') {
-  std::string quoted(1, quote);
-  for (char c : value) {
-    if (c == quote || c == '\\') quoted += '\\';
-    quoted += c;
-  }
-  return quoted + quote;
-}
-
 // Characters that would end the part of a URL they are in, and '%' itself.
 std::string percent_encode(std::string_view text, std::string_view reserved) {
   static constexpr char hex[] = "0123456789ABCDEF";
@@ -225,20 +214,6 @@ std::vector<std::string> DatabaseUrl::secrets() const {
   if (!password.empty()) secrets.push_back(password);
   if (!all_of_chars(user, plain_user_char)) secrets.push_back(user);
   return secrets;
-}
-
-std::string DatabaseUrl::soci_backend() const {
-  return dialect == Dialect::sqlite ? "sqlite3" : std::string(to_string(dialect));
-}
-
-std::string DatabaseUrl::soci_connection_string() const {
-  if (dialect == Dialect::sqlite) return "db=" + connection_value(database, '"');
-  std::string text = "host=" + connection_value(host);
-  if (port) text += " port=" + std::to_string(*port);
-  text += std::string(dialect == Dialect::mysql ? " db=" : " dbname=") + connection_value(database);
-  if (!user.empty()) text += " user=" + connection_value(user);
-  if (!password.empty()) text += " password=" + connection_value(password);
-  return text;
 }
 
 }  // namespace dbmig

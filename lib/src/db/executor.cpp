@@ -4,8 +4,6 @@
 #include <chrono>
 #include <set>
 
-#include <soci/soci.h>
-
 #include "dbmig/error.hpp"
 #include "dbmig/migration_json.hpp"
 
@@ -438,7 +436,7 @@ void MigrationExecutor::execute(const PlanStep& step, const Rendered& rendered, 
   for (const auto& sql : editor->before_migration(rendered.statements())) connection_.execute(sql);
   try {
     if (atomic)
-      connection_.session().begin();
+      connection_.begin();
     else
       mark_started(step, batch);
     for (const auto& operation : rendered.operations) {
@@ -459,11 +457,11 @@ void MigrationExecutor::execute(const PlanStep& step, const Rendered& rendered, 
                       integrity_problems(problems));
     }
     record(step, batch);
-    if (atomic) connection_.session().commit();
+    if (atomic) connection_.commit();
   } catch (...) {
     if (atomic) {
       try {
-        connection_.session().rollback();
+        connection_.rollback();
       } catch (const std::exception&) {
         // The connection broke; the server rolls the transaction back itself.
       }

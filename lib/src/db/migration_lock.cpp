@@ -9,25 +9,23 @@
 #include <cstring>
 #include <thread>
 
-#include <soci/soci.h>
-
+#include "db/backends/backend.hpp"
 #include "dbmig/error.hpp"
 
 namespace dbmig {
 
 namespace {
 
-// flock on "<database>.dbmig-lock": the database file itself carries SQLite's own POSIX locks,
-// which any close() of another descriptor on it would silently drop.
-class SqliteFileLock : public MigrationLock {
+// An exclusive flock on a file (which the backend chose, db/backends/).
+class FileLock : public MigrationLock {
  public:
-  explicit SqliteFileLock(const DatabaseUrl& url) : path_(url.database + ".dbmig-lock") {
+  explicit FileLock(std::string path) : path_(std::move(path)) {
     fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0)
       throw DatabaseError("cannot open the lock file " + path_ + ": " + std::strerror(errno) +
                           "; check the permissions of the database's folder");
   }
-  ~SqliteFileLock() override { ::close(fd_); }  // closing releases the lock
+  ~FileLock() override { ::close(fd_); }  // closing releases the lock
 
  protected:
   bool try_lock() override { return ::flock(fd_, LOCK_EX | LOCK_NB) == 0; }
@@ -37,14 +35,14 @@ class SqliteFileLock : public MigrationLock {
   int fd_ = -1;
 };
 
-// An in-memory database belongs to one connection: nothing can interleave.
+// For a database nothing else can reach.
 class NoLock : public MigrationLock {
  protected:
   bool try_lock() override { return true; }
 };
 
-// Session-level locks (PostgreSQL advisory locks, MySQL named locks): held by the connection
-// that runs the migrations, released explicitly or when the session ends.
+// Session-level locks (PostgreSQL advisory locks, MySQL named locks, db/backends/): held by the
+// connection that runs the migrations, released explicitly or when the session ends.
 class SessionLock : public MigrationLock {
  public:
   SessionLock(Connection& connection, std::string try_sql, std::string release_sql)
@@ -62,15 +60,14 @@ class SessionLock : public MigrationLock {
 
  protected:
   bool try_lock() override {
-    int acquired = 0;
-    soci::indicator null = soci::i_ok;
+    std::optional<int> acquired;
     try {
-      connection_.session() << try_sql_, soci::into(acquired, null);
-    } catch (const std::exception& e) {
+      acquired = connection_.query_int(try_sql_);
+    } catch (const DatabaseError& e) {
       throw DatabaseError("cannot take the migration lock on " + connection_.url().redacted() +
-                          ": " + connection_.clean_message(e));
+                          ": " + e.what());
     }
-    held_ = null == soci::i_ok && acquired == 1;
+    held_ = acquired == 1;
     return held_;
   }
 
@@ -81,24 +78,15 @@ class SessionLock : public MigrationLock {
   bool held_ = false;
 };
 
-// Any fixed 64-bit number works; this one spells "dbmigrat".
-constexpr const char* kAdvisoryKey = "7233188338618245492";
-
 std::unique_ptr<MigrationLock> make_lock(Connection& connection) {
-  switch (connection.dialect()) {
-    case Dialect::sqlite:
-      if (connection.url().database == ":memory:") return std::make_unique<NoLock>();
-      return std::make_unique<SqliteFileLock>(connection.url());
-    case Dialect::postgresql:  // advisory locks are per database already
-      return std::make_unique<SessionLock>(
-          connection,
-          std::string("SELECT CASE WHEN pg_try_advisory_lock(") + kAdvisoryKey +
-              ") THEN 1 ELSE 0 END",
-          std::string("SELECT pg_advisory_unlock(") + kAdvisoryKey + ")");
-    case Dialect::mysql:  // named locks are server-wide: name the database
-      return std::make_unique<SessionLock>(
-          connection, "SELECT GET_LOCK(LEFT(CONCAT('dbmig_migrate.', DATABASE()), 64), 0)",
-          "SELECT RELEASE_LOCK(LEFT(CONCAT('dbmig_migrate.', DATABASE()), 64))");
+  MigrationLockMethod method = backend_for(connection.dialect()).migration_lock(connection.url());
+  switch (method.kind) {
+    case MigrationLockMethod::Kind::none:
+      break;
+    case MigrationLockMethod::Kind::lock_file:
+      return std::make_unique<FileLock>(method.lock_file);
+    case MigrationLockMethod::Kind::session_lock:
+      return std::make_unique<SessionLock>(connection, method.try_sql, method.release_sql);
   }
   return std::make_unique<NoLock>();
 }

@@ -3,8 +3,6 @@
 #include <chrono>
 #include <ctime>
 
-#include <soci/soci.h>
-
 #include "dbmig/error.hpp"
 #include "dbmig/migration_json.hpp"
 
@@ -40,16 +38,33 @@ RecordState state_from_string(const std::string& text) {
   return RecordState::applied;
 }
 
-// Runs a statement on the recorder table; a failure is a DatabaseError saying what was being
+// Runs `action` on the recorder table; a failure is a DatabaseError saying what was being
 // recorded, with the database's message.
-template <class Statement>
-void on_recorder(Connection& connection, const std::string& what, Statement&& statement) {
+template <class Action>
+auto on_recorder(Connection& connection, const std::string& what, Action&& action) {
   try {
-    statement(connection.session());
-  } catch (const soci::soci_error& e) {
+    return action();
+  } catch (const DatabaseError& e) {
     throw DatabaseError("cannot " + what + " in dbmig_migrations of " +
-                        connection.url().redacted() + ": " + connection.clean_message(e));
+                        connection.url().redacted() + ": " + e.what());
   }
+}
+
+// A value of a NOT NULL column.
+const std::string& text(const std::optional<std::string>& value) {
+  static const std::string none;
+  return value ? *value : none;
+}
+
+MigrationRecord record_of_row(const std::vector<std::optional<std::string>>& row) {
+  MigrationRecord record;
+  record.key = {text(row[0]), text(row[1])};
+  record.applied_at = text(row[2]);
+  record.batch = std::stoi(text(row[3]));
+  record.checksum = text(row[4]);
+  record.state = state_from_string(text(row[5]));
+  record.statements_done = std::stoi(text(row[6]));
+  return record;
 }
 
 }  // namespace
@@ -78,22 +93,12 @@ void MigrationRecorder::ensure_table() {
 std::vector<MigrationRecord> MigrationRecorder::records() {
   std::vector<MigrationRecord> result;
   if (!connection_.has_table(recorder_table)) return result;
-  on_recorder(connection_, "read the records", [&](soci::session& session) {
-    soci::rowset<soci::row> rows = session.prepare
-                                   << "SELECT app, name, applied_at, batch, checksum, state, "
-                                      "statements_done FROM dbmig_migrations "
-                                      "ORDER BY batch, app, name";
-    for (const auto& row : rows) {
-      MigrationRecord record;
-      record.key = {row.get<std::string>(0), row.get<std::string>(1)};
-      record.applied_at = row.get<std::string>(2);
-      record.batch = row.get<int>(3);
-      record.checksum = row.get<std::string>(4);
-      record.state = state_from_string(row.get<std::string>(5));
-      record.statements_done = row.get<int>(6);
-      result.push_back(std::move(record));
-    }
+  QueryResult rows = on_recorder(connection_, "read the records", [&] {
+    return connection_.query(
+        "SELECT app, name, applied_at, batch, checksum, state, statements_done "
+        "FROM dbmig_migrations ORDER BY batch, app, name");
   });
+  for (const auto& row : rows.rows) result.push_back(record_of_row(row));
   return result;
 }
 
@@ -104,14 +109,13 @@ int MigrationRecorder::next_batch() {
 }
 
 void MigrationRecorder::insert(const Migration& migration, int batch, RecordState state) {
-  std::string app = migration.app, name = migration.name, applied_at = utc_now(),
-              checksum = migration_checksum(migration), state_text(to_string(state));
-  on_recorder(connection_, "record " + migration.key().str(), [&](soci::session& session) {
-    session << "INSERT INTO dbmig_migrations (app, name, applied_at, batch, checksum, state, "
-               "statements_done) "
-               "VALUES (:app, :name, :applied_at, :batch, :checksum, :state, 0)",
-        soci::use(app), soci::use(name), soci::use(applied_at), soci::use(batch),
-        soci::use(checksum), soci::use(state_text);
+  on_recorder(connection_, "record " + migration.key().str(), [&] {
+    connection_.execute(
+        "INSERT INTO dbmig_migrations (app, name, applied_at, batch, checksum, state, "
+        "statements_done) "
+        "VALUES (:app, :name, :applied_at, :batch, :checksum, :state, 0)",
+        {migration.app, migration.name, utc_now(), batch, migration_checksum(migration),
+         std::string(to_string(state))});
   });
 }
 
@@ -122,47 +126,44 @@ void MigrationRecorder::record_applied(const Migration& migration, int batch) {
 void MigrationRecorder::record_started(const Migration& migration, int batch,
                                        RecordState direction) {
   if (direction == RecordState::applying) return insert(migration, batch, direction);
-  std::string app = migration.app, name = migration.name, state(to_string(direction));
-  on_recorder(connection_, "mark " + migration.key().str() + " as being unapplied",
-              [&](soci::session& session) {
-                session << "UPDATE dbmig_migrations SET state = :state, statements_done = 0 "
-                           "WHERE app = :app AND name = :name",
-                    soci::use(state), soci::use(app), soci::use(name);
-              });
+  on_recorder(connection_, "mark " + migration.key().str() + " as being unapplied", [&] {
+    connection_.execute(
+        "UPDATE dbmig_migrations SET state = :state, statements_done = 0 "
+        "WHERE app = :app AND name = :name",
+        {std::string(to_string(direction)), migration.app, migration.name});
+  });
 }
 
 void MigrationRecorder::record_progress(const MigrationKey& key, int statements_done) {
-  std::string app = key.app, name = key.name;
-  on_recorder(connection_, "record the progress of " + key.str(), [&](soci::session& session) {
-    session << "UPDATE dbmig_migrations SET statements_done = :done "
-               "WHERE app = :app AND name = :name",
-        soci::use(statements_done), soci::use(app), soci::use(name);
+  on_recorder(connection_, "record the progress of " + key.str(), [&] {
+    connection_.execute(
+        "UPDATE dbmig_migrations SET statements_done = :done "
+        "WHERE app = :app AND name = :name",
+        {statements_done, key.app, key.name});
   });
 }
 
 void MigrationRecorder::mark_applied(const MigrationKey& key) {
-  std::string app = key.app, name = key.name;
-  on_recorder(connection_, "mark " + key.str() + " as applied", [&](soci::session& session) {
-    session << "UPDATE dbmig_migrations SET state = 'applied', statements_done = 0 "
-               "WHERE app = :app AND name = :name",
-        soci::use(app), soci::use(name);
+  on_recorder(connection_, "mark " + key.str() + " as applied", [&] {
+    connection_.execute(
+        "UPDATE dbmig_migrations SET state = 'applied', statements_done = 0 "
+        "WHERE app = :app AND name = :name",
+        {key.app, key.name});
   });
 }
 
 void MigrationRecorder::update_checksum(const MigrationKey& key, const std::string& checksum) {
-  std::string app = key.app, name = key.name, value = checksum;
-  on_recorder(connection_, "update the checksum of " + key.str(), [&](soci::session& session) {
-    session << "UPDATE dbmig_migrations SET checksum = :checksum "
-               "WHERE app = :app AND name = :name",
-        soci::use(value), soci::use(app), soci::use(name);
+  on_recorder(connection_, "update the checksum of " + key.str(), [&] {
+    connection_.execute(
+        "UPDATE dbmig_migrations SET checksum = :checksum WHERE app = :app AND name = :name",
+        {checksum, key.app, key.name});
   });
 }
 
 void MigrationRecorder::remove(const MigrationKey& key) {
-  std::string app = key.app, name = key.name;
-  on_recorder(connection_, "remove " + key.str(), [&](soci::session& session) {
-    session << "DELETE FROM dbmig_migrations WHERE app = :app AND name = :name", soci::use(app),
-        soci::use(name);
+  on_recorder(connection_, "remove " + key.str(), [&] {
+    connection_.execute("DELETE FROM dbmig_migrations WHERE app = :app AND name = :name",
+                        {key.app, key.name});
   });
 }
 

@@ -1,0 +1,73 @@
+// One backend per dialect, like Django's django/db/backends/<vendor>/: everything that differs
+// between SQLite, PostgreSQL and MySQL/MariaDB when dbmig talks to one of them. The connection,
+// the migration lock and the executor ask the backend instead of asking which dialect it is;
+// backend_for is the one place that switches on the dialect. A backend only describes (names,
+// connection strings, SQL text, the schema editor): connection.cpp runs what it describes, so
+// the backends link without SOCI (the fuzz build, tests/fuzz/CMakeLists.txt, uses them).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dbmig/connection.hpp"
+#include "dbmig/database_url.hpp"
+#include "dbmig/schema_editor.hpp"
+
+namespace dbmig {
+
+// How a migrate or rollback run keeps other runs off the database (dbmig/migration_lock.hpp).
+struct MigrationLockMethod {
+  enum class Kind {
+    none,          // nothing else can reach the database
+    lock_file,     // an exclusive flock on `lock_file`, released when the process ends
+    session_lock,  // SQL on the migrating connection, released when its session ends
+  };
+  Kind kind = Kind::none;
+  std::string lock_file;
+  std::string try_sql;      // one attempt that does not wait: returns 1 when the lock is taken
+  std::string release_sql;  // gives a taken lock back
+};
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  virtual Dialect dialect() const = 0;
+
+  // --- connecting: from a DatabaseUrl to a SOCI session ---
+
+  // SOCI's name of the backend: "sqlite3", "postgresql" or "mysql".
+  virtual std::string soci_name() const = 0;
+  // SOCI's connection string for `url` opened for `access`; contains the password, so never
+  // print it.
+  virtual std::string connection_string(const DatabaseUrl& url, Access access) const = 0;
+  // Makes a database path of `url` that is relative to the project relative to `root`.
+  virtual void anchor_path(DatabaseUrl& /*url*/, const std::filesystem::path& /*root*/) const {}
+  // Statements run once on every new session, before anything else.
+  virtual std::vector<std::string> session_setup() const = 0;
+
+  // --- the catalog: what the connected database holds (reading queries) ---
+
+  // Counts the tables named :name in the connected database (its default schema).
+  virtual std::string count_tables_named() const = 0;
+
+  // --- migrating ---
+
+  virtual MigrationLockMethod migration_lock(const DatabaseUrl& url) const = 0;
+  virtual std::unique_ptr<SchemaEditor> schema_editor() const = 0;
+
+ protected:
+  // "host='h' port=5432 <database_key>='db' user='u' password='p'": the connection string of
+  // a database server, which libpq and SOCI's MySQL backend read alike but for the key that
+  // names the database.
+  static std::string server_connection_string(const DatabaseUrl& url,
+                                              const std::string& database_key);
+  // A connection-string value in `quote`s, with backslash escapes.
+  static std::string quoted_setting(const std::string& value, char quote = '\'');
+};
+
+// The backend of `dialect`.
+const Backend& backend_for(Dialect dialect);
+
+}  // namespace dbmig

@@ -1,0 +1,22 @@
+// MySQL and MariaDB through SOCI's mysql backend.
+#pragma once
+
+#include "db/backends/backend.hpp"
+
+namespace dbmig::backends {
+
+class MysqlBackend final : public Backend {
+ public:
+  Dialect dialect() const override { return Dialect::mysql; }
+
+  std::string soci_name() const override { return "mysql"; }
+  std::string connection_string(const DatabaseUrl& url, Access access) const override;
+  std::vector<std::string> session_setup() const override;
+
+  std::string count_tables_named() const override;
+
+  MigrationLockMethod migration_lock(const DatabaseUrl& url) const override;
+  std::unique_ptr<SchemaEditor> schema_editor() const override;
+};
+
+}  // namespace dbmig::backends

@@ -1,0 +1,22 @@
+// PostgreSQL through SOCI's postgresql backend (libpq).
+#pragma once
+
+#include "db/backends/backend.hpp"
+
+namespace dbmig::backends {
+
+class PostgresBackend final : public Backend {
+ public:
+  Dialect dialect() const override { return Dialect::postgresql; }
+
+  std::string soci_name() const override { return "postgresql"; }
+  std::string connection_string(const DatabaseUrl& url, Access access) const override;
+  std::vector<std::string> session_setup() const override;
+
+  std::string count_tables_named() const override;
+
+  MigrationLockMethod migration_lock(const DatabaseUrl& url) const override;
+  std::unique_ptr<SchemaEditor> schema_editor() const override;
+};
+
+}  // namespace dbmig::backends
