@@ -2,10 +2,13 @@
 // and errors that name the JSON path.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "dbmig/error.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/state_json.hpp"
 #include "operation_fixtures.hpp"
+#include "operations/operation_registry.hpp"
 
 namespace dbmig {
 namespace {
@@ -26,6 +29,14 @@ TEST(OperationsJson, EveryOperationRoundTripsThroughText) {
     EXPECT_EQ(read->kind(), operation->kind());
     EXPECT_EQ(read->to_json().dump(), text) << operation->describe();
   }
+}
+
+// So the round trips here and in the migration cache's tests cover every operation there is.
+TEST(OperationsJson, TheFixturesHoldEveryRegisteredOperation) {
+  std::set<std::string_view> fixtures;
+  for (const auto& operation : test::every_operation()) fixtures.insert(operation->kind());
+  auto registered = operations::Registry::by_kind([]<class Type>() { return true; });
+  for (const auto& entry : registered) EXPECT_TRUE(fixtures.contains(entry.first)) << entry.first;
 }
 
 TEST(OperationsJson, LiteralsKeepTheirTypeThroughText) {

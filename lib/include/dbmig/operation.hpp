@@ -34,8 +34,10 @@ class Operation {
   virtual std::string describe() const = 0;
   // The fragment an automatic migration name is built from, e.g. "blog_subtitle".
   virtual std::string name_fragment() const = 0;
-  // The JSON object, with "op" first and a fixed key order.
-  virtual nlohmann::ordered_json to_json() const = 0;
+  // The JSON object: "op" (the kind) first, then members_to_json's keys.
+  nlohmann::ordered_json to_json() const;
+  // Adds the operation's own keys to `json`, in a fixed order.
+  virtual void members_to_json(nlohmann::ordered_json& json) const = 0;
 
   virtual Statements forwards(const SchemaEditor& editor, std::string_view app,
                               const StateChange& change) const = 0;

@@ -1,167 +1,242 @@
-// The concrete operations; their JSON forms are in docs/migration-files.md. Implementations:
-// lib/src/operations/*.cpp, one file per family.
+// The concrete operations, on the bases that share their answers to the optimizer. Their JSON
+// forms are documented in docs/migration-files.md; adding one is walked through in
+// docs/architecture.md ("Adding an operation"). Implementations: lib/src/operations/*.cpp, one
+// file per family.
 #pragma once
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "dbmig/operation.hpp"
 
 namespace dbmig {
 
-// The overrides every concrete operation provides (reduce and reversible are optional).
-#define DBMIG_OPERATION_OVERRIDES                                                                  \
-  std::string_view kind() const override;                                                          \
+class JsonReader;  // the internal reader of lib/src/io/json_reader.hpp
+
+// What every concrete operation declares: its kind, which is its class name and its "op" in
+// migration files, its reader of that JSON form (defined beside its members_to_json), and the
+// overrides only it can give. A concrete operation also lists its members for the binary cache
+// (`members`) and has a line in the registry, lib/src/operations/operation_registry.hpp.
+#define DBMIG_OPERATION(Name)                                                                      \
+  static constexpr std::string_view kind_name = #Name;                                             \
+  std::string_view kind() const override {                                                         \
+    return kind_name;                                                                              \
+  }                                                                                                \
+  static OperationPtr from_json(JsonReader& reader);                                               \
   void apply(ProjectState& state, std::string_view app) const override;                            \
   std::string describe() const override;                                                           \
   std::string name_fragment() const override;                                                      \
-  nlohmann::ordered_json to_json() const override;                                                 \
   Statements forwards(const SchemaEditor& editor, std::string_view app, const StateChange& change) \
       const override;                                                                              \
   Statements backwards(const SchemaEditor& editor, std::string_view app,                           \
-                       const StateChange& change) const override;                                  \
-  bool references_model(const ModelKey& model, std::string_view app) const override;               \
+                       const StateChange& change) const override;
+
+// --- bases (lib/src/operations/operation_bases.cpp), as Django's ModelOperation and
+// FieldOperation: the optimizer's questions answered once for each shape of operation ---
+
+// An operation on one model of its app: it references that model, and may trade places with
+// any operation that does not.
+struct ModelOperation : Operation {
+  // The model's name before this operation.
+  virtual const std::string& model_name() const = 0;
+  bool references_model(const ModelKey& model, std::string_view app) const override;
   bool can_reduce_through(const Operation& other, std::string_view app) const override;
+};
+
+// An operation on something inside model `model`: a field, an index or a constraint.
+struct InModelOperation : ModelOperation {
+  std::string model;
+  explicit InModelOperation(std::string on) : model(std::move(on)) {}
+  InModelOperation() = default;
+  const std::string& model_name() const override { return model; }
+};
+
+// An operation on one field: it references that field, and may trade places with any operation
+// that leaves the field alone.
+struct FieldOperation : InModelOperation {
+  using InModelOperation::InModelOperation;
+  // The field's name before this operation.
+  virtual const std::string& field_name() const = 0;
+  bool references_field(const ModelKey& model, std::string_view field,
+                        std::string_view app) const override;
+  bool can_reduce_through(const Operation& other, std::string_view app) const override;
+};
+
+// A field operation carrying the field's whole definition (AddField, AlterField).
+struct FieldDefinitionOperation : FieldOperation {
+  Field field;  // field.name names the field
+  // A one-off value for the existing rows, never kept as the column default: AddField fills
+  // them with it when `field` is NOT NULL without a default (Django's preserve_default=False),
+  // AlterField replaces their NULLs with it when the field becomes NOT NULL.
+  std::optional<Literal> fill_value;
+  FieldDefinitionOperation(std::string on, Field defined)
+      : FieldOperation(std::move(on)), field(std::move(defined)) {}
+  FieldDefinitionOperation() = default;
+  static auto members(auto& self) { return std::tie(self.model, self.field, self.fill_value); }
+  const std::string& field_name() const override { return field.name; }
+  // Also the model its reference targets; that model's other fields are not referenced (a
+  // reference holds the target's primary key).
+  bool references_model(const ModelKey& model, std::string_view app) const override;
+  void members_to_json(nlohmann::ordered_json& json) const override;
+};
 
 // --- models (lib/src/operations/model_operations.cpp) ---
 
-struct CreateModel : Operation {
+struct CreateModel : ModelOperation {
   Model model;  // app is taken from the migration
   explicit CreateModel(Model created) : model(std::move(created)) {}
   CreateModel() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
+  static auto members(auto& self) { return std::tie(self.model); }
+  DBMIG_OPERATION(CreateModel)
+  void members_to_json(nlohmann::ordered_json& json) const override;
+  const std::string& model_name() const override { return model.name; }
+  bool references_model(const ModelKey& model, std::string_view app) const override;
   bool references_field(const ModelKey& model, std::string_view field,
                         std::string_view app) const override;
   std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
 };
 
-struct DeleteModel : Operation {
+struct DeleteModel : ModelOperation {
   std::string name;
   explicit DeleteModel(std::string deleted) : name(std::move(deleted)) {}
   DeleteModel() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
+  static auto members(auto& self) { return std::tie(self.name); }
+  DBMIG_OPERATION(DeleteModel)
+  void members_to_json(nlohmann::ordered_json& json) const override;
+  const std::string& model_name() const override { return name; }
 };
 
-struct RenameModel : Operation {
+struct RenameModel : ModelOperation {
   std::string old_name;
   std::string new_name;
   RenameModel(std::string from, std::string to)
       : old_name(std::move(from)), new_name(std::move(to)) {}
   RenameModel() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
+  static auto members(auto& self) { return std::tie(self.old_name, self.new_name); }
+  DBMIG_OPERATION(RenameModel)
+  void members_to_json(nlohmann::ordered_json& json) const override;
+  const std::string& model_name() const override { return old_name; }
+  // Under either name.
+  bool references_model(const ModelKey& model, std::string_view app) const override;
+  bool can_reduce_through(const Operation& other, std::string_view app) const override;
   std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
 };
 
-struct AlterModelTable : Operation {
+struct AlterModelTable : ModelOperation {
   std::string name;
   std::string table;
   AlterModelTable(std::string model, std::string new_table)
       : name(std::move(model)), table(std::move(new_table)) {}
   AlterModelTable() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
+  static auto members(auto& self) { return std::tie(self.name, self.table); }
+  DBMIG_OPERATION(AlterModelTable)
+  void members_to_json(nlohmann::ordered_json& json) const override;
+  const std::string& model_name() const override { return name; }
 };
 
 // Django's AlterModelTableComment: the table's comment ("" for none).
-struct AlterModelComment : Operation {
+struct AlterModelComment : ModelOperation {
   std::string name;
   std::string comment;
   AlterModelComment(std::string model, std::string new_comment)
       : name(std::move(model)), comment(std::move(new_comment)) {}
   AlterModelComment() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
+  static auto members(auto& self) { return std::tie(self.name, self.comment); }
+  DBMIG_OPERATION(AlterModelComment)
+  void members_to_json(nlohmann::ordered_json& json) const override;
+  const std::string& model_name() const override { return name; }
 };
 
 // --- fields (lib/src/operations/field_operations.cpp) ---
 
-struct AddField : Operation {
-  std::string model;
-  Field field;
-  // A one-off value that fills existing rows when `field` is NOT NULL without a default
-  // (Django's preserve_default=False); not kept as the column default.
-  std::optional<Literal> fill_value;
-  AddField(std::string on, Field added) : model(std::move(on)), field(std::move(added)) {}
-  AddField() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
+struct AddField : FieldDefinitionOperation {
+  using FieldDefinitionOperation::FieldDefinitionOperation;
+  DBMIG_OPERATION(AddField)
   std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
-  bool references_field(const ModelKey& model, std::string_view field,
-                        std::string_view app) const override;
 };
 
-struct RemoveField : Operation {
-  std::string model;
+struct RemoveField : FieldOperation {
   std::string name;
   RemoveField(std::string on, std::string removed)
-      : model(std::move(on)), name(std::move(removed)) {}
+      : FieldOperation(std::move(on)), name(std::move(removed)) {}
   RemoveField() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
-  bool references_field(const ModelKey& model, std::string_view field,
-                        std::string_view app) const override;
+  static auto members(auto& self) { return std::tie(self.model, self.name); }
+  DBMIG_OPERATION(RemoveField)
+  void members_to_json(nlohmann::ordered_json& json) const override;
+  const std::string& field_name() const override { return name; }
 };
 
-struct AlterField : Operation {
-  std::string model;
-  Field field;                        // the new definition; field.name names the field
-  std::optional<Literal> fill_value;  // replaces NULLs when a field becomes NOT NULL
-  AlterField(std::string on, Field altered) : model(std::move(on)), field(std::move(altered)) {}
-  AlterField() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
+struct AlterField : FieldDefinitionOperation {
+  using FieldDefinitionOperation::FieldDefinitionOperation;
+  DBMIG_OPERATION(AlterField)
   std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
-  bool references_field(const ModelKey& model, std::string_view field,
-                        std::string_view app) const override;
 };
 
-struct RenameField : Operation {
-  std::string model;
+struct RenameField : FieldOperation {
   std::string old_name;
   std::string new_name;
   RenameField(std::string on, std::string from, std::string to)
-      : model(std::move(on)), old_name(std::move(from)), new_name(std::move(to)) {}
+      : FieldOperation(std::move(on)), old_name(std::move(from)), new_name(std::move(to)) {}
   RenameField() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
-  std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
+  static auto members(auto& self) { return std::tie(self.model, self.old_name, self.new_name); }
+  DBMIG_OPERATION(RenameField)
+  void members_to_json(nlohmann::ordered_json& json) const override;
+  const std::string& field_name() const override { return old_name; }
+  // Under either name.
   bool references_field(const ModelKey& model, std::string_view field,
                         std::string_view app) const override;
+  bool can_reduce_through(const Operation& other, std::string_view app) const override;
+  std::optional<Operations> reduce(const Operation& next, std::string_view app) const override;
 };
 
 // --- indexes and constraints (lib/src/operations/index_operations.cpp) ---
 
-struct AddIndex : Operation {
-  std::string model;
+// The two additions reference the fields they list; the removals, which do not know them, the
+// whole model.
+
+struct AddIndex : InModelOperation {
   Index index;
-  AddIndex(std::string on, Index added) : model(std::move(on)), index(std::move(added)) {}
+  AddIndex(std::string on, Index added)
+      : InModelOperation(std::move(on)), index(std::move(added)) {}
   AddIndex() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
+  static auto members(auto& self) { return std::tie(self.model, self.index); }
+  DBMIG_OPERATION(AddIndex)
+  void members_to_json(nlohmann::ordered_json& json) const override;
   bool references_field(const ModelKey& model, std::string_view field,
                         std::string_view app) const override;
 };
 
-struct RemoveIndex : Operation {
-  std::string model;
+struct RemoveIndex : InModelOperation {
   std::string name;
   RemoveIndex(std::string on, std::string removed)
-      : model(std::move(on)), name(std::move(removed)) {}
+      : InModelOperation(std::move(on)), name(std::move(removed)) {}
   RemoveIndex() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
+  static auto members(auto& self) { return std::tie(self.model, self.name); }
+  DBMIG_OPERATION(RemoveIndex)
+  void members_to_json(nlohmann::ordered_json& json) const override;
 };
 
-struct AddConstraint : Operation {
-  std::string model;
+struct AddConstraint : InModelOperation {
   Constraint constraint;
   AddConstraint(std::string on, Constraint added)
-      : model(std::move(on)), constraint(std::move(added)) {}
+      : InModelOperation(std::move(on)), constraint(std::move(added)) {}
   AddConstraint() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
+  static auto members(auto& self) { return std::tie(self.model, self.constraint); }
+  DBMIG_OPERATION(AddConstraint)
+  void members_to_json(nlohmann::ordered_json& json) const override;
   bool references_field(const ModelKey& model, std::string_view field,
                         std::string_view app) const override;
 };
 
-struct RemoveConstraint : Operation {
-  std::string model;
+struct RemoveConstraint : InModelOperation {
   std::string name;
   RemoveConstraint(std::string on, std::string removed)
-      : model(std::move(on)), name(std::move(removed)) {}
+      : InModelOperation(std::move(on)), name(std::move(removed)) {}
   RemoveConstraint() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
+  static auto members(auto& self) { return std::tie(self.model, self.name); }
+  DBMIG_OPERATION(RemoveConstraint)
+  void members_to_json(nlohmann::ordered_json& json) const override;
 };
 
 // --- custom SQL (lib/src/operations/run_sql.cpp) ---
@@ -172,8 +247,12 @@ struct RunSQL : Operation {
   RunSQL(std::vector<std::string> forward, std::optional<std::vector<std::string>> reverse)
       : sql(std::move(forward)), reverse_sql(std::move(reverse)) {}
   RunSQL() = default;  // for decoding a cached migration
-  DBMIG_OPERATION_OVERRIDES
+  static auto members(auto& self) { return std::tie(self.sql, self.reverse_sql); }
+  DBMIG_OPERATION(RunSQL)
+  void members_to_json(nlohmann::ordered_json& json) const override;
   bool reversible() const override;
+  // Its SQL may touch anything, so nothing may be moved across it.
+  bool references_model(const ModelKey& model, std::string_view app) const override;
 };
 
 }  // namespace dbmig

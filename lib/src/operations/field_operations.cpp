@@ -3,7 +3,7 @@
 
 #include "dbmig/error.hpp"
 #include "dbmig/operations.hpp"
-#include "dbmig/state_json.hpp"
+#include "operation_json.hpp"
 #include "operation_support.hpp"
 
 namespace dbmig {
@@ -15,22 +15,6 @@ namespace {
 void append(Statements& statements, Statements more) {
   statements.insert(statements.end(), std::make_move_iterator(more.begin()),
                     std::make_move_iterator(more.end()));
-}
-
-nlohmann::ordered_json field_operation_json(std::string_view kind, const std::string& model,
-                                            const Field& field,
-                                            const std::optional<Literal>& fill_value) {
-  nlohmann::ordered_json json;
-  json["op"] = kind;
-  json["model"] = model;
-  json["field"] = field_to_json(field);
-  if (fill_value) json["fill_value"] = literal_to_json(*fill_value);
-  return json;
-}
-
-bool about_field(const ModelKey& key, std::string_view field, std::string_view app,
-                 const std::string& model, const std::string& name) {
-  return key == key_in(app, model) && field == name;
 }
 
 // Whether `field` is part of an index or constraint of `model`, which would be left naming a
@@ -67,10 +51,6 @@ std::optional<Literal> fill_needed(const Field& field, const std::optional<Liter
 
 // --- AddField ---
 
-std::string_view AddField::kind() const {
-  return "AddField";
-}
-
 void AddField::apply(ProjectState& state, std::string_view app) const {
   std::string doing = "cannot add field " + field.name + " to " + model;
   Model& target = existing_model(state, app, model, doing);
@@ -87,8 +67,8 @@ std::string AddField::name_fragment() const {
   return fragment(model) + "_" + fragment(field.name);
 }
 
-nlohmann::ordered_json AddField::to_json() const {
-  return field_operation_json(kind(), model, field, fill_value);
+OperationPtr AddField::from_json(JsonReader& reader) {
+  return read_field_definition<AddField>(reader);
 }
 
 // With a fill value the column is added with it as its default, which fills the existing
@@ -108,20 +88,6 @@ Statements AddField::forwards(const SchemaEditor& editor, std::string_view app,
 Statements AddField::backwards(const SchemaEditor& editor, std::string_view app,
                                const StateChange& change) const {
   return editor.remove_field(swapped(change), key_in(app, model), field.name);
-}
-
-bool AddField::references_model(const ModelKey& key, std::string_view app) const {
-  return key == key_in(app, model) || field_references(field, key);
-}
-
-// A reference holds the target's primary key, not its other fields (see CreateModel).
-bool AddField::references_field(const ModelKey& key, std::string_view name,
-                                std::string_view app) const {
-  return about_field(key, name, app, model, field.name);
-}
-
-bool AddField::can_reduce_through(const Operation& other, std::string_view app) const {
-  return !other.references_field(key_in(app, model), field.name, app);
 }
 
 std::optional<Operations> AddField::reduce(const Operation& next, std::string_view app) const {
@@ -149,10 +115,6 @@ std::optional<Operations> AddField::reduce(const Operation& next, std::string_vi
 
 // --- RemoveField ---
 
-std::string_view RemoveField::kind() const {
-  return "RemoveField";
-}
-
 void RemoveField::apply(ProjectState& state, std::string_view app) const {
   std::string doing = "cannot remove field " + name + " from " + model;
   Model& target = existing_model(state, app, model, doing);
@@ -169,12 +131,14 @@ std::string RemoveField::name_fragment() const {
   return "remove_" + fragment(model) + "_" + fragment(name);
 }
 
-nlohmann::ordered_json RemoveField::to_json() const {
-  nlohmann::ordered_json json;
-  json["op"] = kind();
+void RemoveField::members_to_json(nlohmann::ordered_json& json) const {
   json["model"] = model;
   json["name"] = name;
-  return json;
+}
+
+OperationPtr RemoveField::from_json(JsonReader& reader) {
+  auto model = reader.string("model");
+  return std::make_shared<RemoveField>(model, reader.string("name"));
 }
 
 Statements RemoveField::forwards(const SchemaEditor& editor, std::string_view app,
@@ -187,24 +151,7 @@ Statements RemoveField::backwards(const SchemaEditor& editor, std::string_view a
   return editor.add_field(swapped(change), key_in(app, model), name);
 }
 
-bool RemoveField::references_model(const ModelKey& key, std::string_view app) const {
-  return key == key_in(app, model);
-}
-
-bool RemoveField::references_field(const ModelKey& key, std::string_view field,
-                                   std::string_view app) const {
-  return about_field(key, field, app, model, name);
-}
-
-bool RemoveField::can_reduce_through(const Operation& other, std::string_view app) const {
-  return !other.references_field(key_in(app, model), name, app);
-}
-
 // --- AlterField ---
-
-std::string_view AlterField::kind() const {
-  return "AlterField";
-}
 
 void AlterField::apply(ProjectState& state, std::string_view app) const {
   std::string doing = "cannot alter field " + field.name + " on " + model;
@@ -222,8 +169,8 @@ std::string AlterField::name_fragment() const {
   return "alter_" + fragment(model) + "_" + fragment(field.name);
 }
 
-nlohmann::ordered_json AlterField::to_json() const {
-  return field_operation_json(kind(), model, field, fill_value);
+OperationPtr AlterField::from_json(JsonReader& reader) {
+  return read_field_definition<AlterField>(reader);
 }
 
 // A fill value replaces the NULLs of existing rows when the column becomes NOT NULL.
@@ -236,20 +183,6 @@ Statements AlterField::backwards(const SchemaEditor& editor, std::string_view ap
                                  const StateChange& change) const {
   return editor.alter_field(swapped(change), key_in(app, model), field.name, field.name,
                             std::nullopt);
-}
-
-bool AlterField::references_model(const ModelKey& key, std::string_view app) const {
-  return key == key_in(app, model) || field_references(field, key);
-}
-
-// A reference holds the target's primary key, not its other fields (see CreateModel).
-bool AlterField::references_field(const ModelKey& key, std::string_view name,
-                                  std::string_view app) const {
-  return about_field(key, name, app, model, field.name);
-}
-
-bool AlterField::can_reduce_through(const Operation& other, std::string_view app) const {
-  return !other.references_field(key_in(app, model), field.name, app);
 }
 
 std::optional<Operations> AlterField::reduce(const Operation& next, std::string_view app) const {
@@ -269,10 +202,6 @@ std::optional<Operations> AlterField::reduce(const Operation& next, std::string_
 
 // --- RenameField ---
 
-std::string_view RenameField::kind() const {
-  return "RenameField";
-}
-
 void RenameField::apply(ProjectState& state, std::string_view app) const {
   std::string doing = "cannot rename field " + old_name + " on " + model + " to " + new_name;
   Model& target = existing_model(state, app, model, doing);
@@ -291,13 +220,16 @@ std::string RenameField::name_fragment() const {
   return "rename_" + fragment(old_name) + "_" + fragment(model) + "_" + fragment(new_name);
 }
 
-nlohmann::ordered_json RenameField::to_json() const {
-  nlohmann::ordered_json json;
-  json["op"] = kind();
+void RenameField::members_to_json(nlohmann::ordered_json& json) const {
   json["model"] = model;
   json["old_name"] = old_name;
   json["new_name"] = new_name;
-  return json;
+}
+
+OperationPtr RenameField::from_json(JsonReader& reader) {
+  auto model = reader.string("model");
+  auto old_name = reader.string("old_name");
+  return std::make_shared<RenameField>(model, old_name, reader.string("new_name"));
 }
 
 Statements RenameField::forwards(const SchemaEditor& editor, std::string_view app,
@@ -310,18 +242,14 @@ Statements RenameField::backwards(const SchemaEditor& editor, std::string_view a
   return editor.alter_field(swapped(change), key_in(app, model), new_name, old_name, std::nullopt);
 }
 
-bool RenameField::references_model(const ModelKey& key, std::string_view app) const {
-  return key == key_in(app, model);
-}
-
 bool RenameField::references_field(const ModelKey& key, std::string_view field,
                                    std::string_view app) const {
-  return about_field(key, field, app, model, old_name) ||
-         about_field(key, field, app, model, new_name);
+  return FieldOperation::references_field(key, field, app) ||
+         (key == key_in(app, model) && field == new_name);
 }
 
 bool RenameField::can_reduce_through(const Operation& other, std::string_view app) const {
-  return !other.references_field(key_in(app, model), old_name, app) &&
+  return FieldOperation::can_reduce_through(other, app) &&
          !other.references_field(key_in(app, model), new_name, app);
 }
 

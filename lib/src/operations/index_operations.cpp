@@ -4,6 +4,7 @@
 #include "dbmig/error.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/state_json.hpp"
+#include "io/json_reader.hpp"
 #include "operation_support.hpp"
 
 namespace dbmig {
@@ -18,15 +19,6 @@ std::string joined(const std::vector<std::string>& names) {
   return result;
 }
 
-nlohmann::ordered_json removal_json(std::string_view kind, const std::string& model,
-                                    const std::string& name) {
-  nlohmann::ordered_json json;
-  json["op"] = kind;
-  json["model"] = model;
-  json["name"] = name;
-  return json;
-}
-
 bool lists(const std::vector<std::string>& fields, std::string_view field) {
   return std::find(fields.begin(), fields.end(), field) != fields.end();
 }
@@ -34,10 +26,6 @@ bool lists(const std::vector<std::string>& fields, std::string_view field) {
 }  // namespace
 
 // --- AddIndex ---
-
-std::string_view AddIndex::kind() const {
-  return "AddIndex";
-}
 
 void AddIndex::apply(ProjectState& state, std::string_view app) const {
   std::string doing = "cannot add index " + index.name + " to " + model;
@@ -56,12 +44,15 @@ std::string AddIndex::name_fragment() const {
   return fragment(model) + "_" + fragment(index.name);
 }
 
-nlohmann::ordered_json AddIndex::to_json() const {
-  nlohmann::ordered_json json;
-  json["op"] = kind();
+void AddIndex::members_to_json(nlohmann::ordered_json& json) const {
   json["model"] = model;
   json["index"] = index_to_json(index);
-  return json;
+}
+
+OperationPtr AddIndex::from_json(JsonReader& reader) {
+  auto model = reader.string("model");
+  return std::make_shared<AddIndex>(
+      model, index_from_json(reader.required("index"), reader.path_of("index")));
 }
 
 Statements AddIndex::forwards(const SchemaEditor& editor, std::string_view app,
@@ -74,24 +65,12 @@ Statements AddIndex::backwards(const SchemaEditor& editor, std::string_view app,
   return editor.remove_index(swapped(change), key_in(app, model), index.name);
 }
 
-bool AddIndex::references_model(const ModelKey& key, std::string_view app) const {
-  return key == key_in(app, model);
-}
-
 bool AddIndex::references_field(const ModelKey& key, std::string_view field,
                                 std::string_view app) const {
-  return key == key_in(app, model) && lists(index.fields, field);
-}
-
-bool AddIndex::can_reduce_through(const Operation& other, std::string_view app) const {
-  return !other.references_model(key_in(app, model), app);
+  return references_model(key, app) && lists(index.fields, field);
 }
 
 // --- RemoveIndex ---
-
-std::string_view RemoveIndex::kind() const {
-  return "RemoveIndex";
-}
 
 void RemoveIndex::apply(ProjectState& state, std::string_view app) const {
   std::string doing = "cannot remove index " + name + " from " + model;
@@ -109,8 +88,14 @@ std::string RemoveIndex::name_fragment() const {
   return "remove_" + fragment(model) + "_" + fragment(name);
 }
 
-nlohmann::ordered_json RemoveIndex::to_json() const {
-  return removal_json(kind(), model, name);
+void RemoveIndex::members_to_json(nlohmann::ordered_json& json) const {
+  json["model"] = model;
+  json["name"] = name;
+}
+
+OperationPtr RemoveIndex::from_json(JsonReader& reader) {
+  auto model = reader.string("model");
+  return std::make_shared<RemoveIndex>(model, reader.string("name"));
 }
 
 Statements RemoveIndex::forwards(const SchemaEditor& editor, std::string_view app,
@@ -123,19 +108,7 @@ Statements RemoveIndex::backwards(const SchemaEditor& editor, std::string_view a
   return editor.add_index(swapped(change), key_in(app, model), name);
 }
 
-bool RemoveIndex::references_model(const ModelKey& key, std::string_view app) const {
-  return key == key_in(app, model);
-}
-
-bool RemoveIndex::can_reduce_through(const Operation& other, std::string_view app) const {
-  return !other.references_model(key_in(app, model), app);
-}
-
 // --- AddConstraint ---
-
-std::string_view AddConstraint::kind() const {
-  return "AddConstraint";
-}
 
 void AddConstraint::apply(ProjectState& state, std::string_view app) const {
   std::string doing = "cannot add constraint " + constraint.name + " to " + model;
@@ -153,12 +126,15 @@ std::string AddConstraint::name_fragment() const {
   return fragment(model) + "_" + fragment(constraint.name);
 }
 
-nlohmann::ordered_json AddConstraint::to_json() const {
-  nlohmann::ordered_json json;
-  json["op"] = kind();
+void AddConstraint::members_to_json(nlohmann::ordered_json& json) const {
   json["model"] = model;
   json["constraint"] = constraint_to_json(constraint);
-  return json;
+}
+
+OperationPtr AddConstraint::from_json(JsonReader& reader) {
+  auto model = reader.string("model");
+  return std::make_shared<AddConstraint>(
+      model, constraint_from_json(reader.required("constraint"), reader.path_of("constraint")));
 }
 
 Statements AddConstraint::forwards(const SchemaEditor& editor, std::string_view app,
@@ -171,26 +147,14 @@ Statements AddConstraint::backwards(const SchemaEditor& editor, std::string_view
   return editor.remove_constraint(swapped(change), key_in(app, model), constraint.name);
 }
 
-bool AddConstraint::references_model(const ModelKey& key, std::string_view app) const {
-  return key == key_in(app, model);
-}
-
 // A check constraint's SQL may use any column, so it counts as touching every field.
 bool AddConstraint::references_field(const ModelKey& key, std::string_view field,
                                      std::string_view app) const {
-  if (constraint.kind == ConstraintKind::check) return references_model(key, app);
-  return key == key_in(app, model) && lists(constraint.fields, field);
-}
-
-bool AddConstraint::can_reduce_through(const Operation& other, std::string_view app) const {
-  return !other.references_model(key_in(app, model), app);
+  if (!references_model(key, app)) return false;
+  return constraint.kind == ConstraintKind::check || lists(constraint.fields, field);
 }
 
 // --- RemoveConstraint ---
-
-std::string_view RemoveConstraint::kind() const {
-  return "RemoveConstraint";
-}
 
 void RemoveConstraint::apply(ProjectState& state, std::string_view app) const {
   std::string doing = "cannot remove constraint " + name + " from " + model;
@@ -209,8 +173,14 @@ std::string RemoveConstraint::name_fragment() const {
   return "remove_" + fragment(model) + "_" + fragment(name);
 }
 
-nlohmann::ordered_json RemoveConstraint::to_json() const {
-  return removal_json(kind(), model, name);
+void RemoveConstraint::members_to_json(nlohmann::ordered_json& json) const {
+  json["model"] = model;
+  json["name"] = name;
+}
+
+OperationPtr RemoveConstraint::from_json(JsonReader& reader) {
+  auto model = reader.string("model");
+  return std::make_shared<RemoveConstraint>(model, reader.string("name"));
 }
 
 Statements RemoveConstraint::forwards(const SchemaEditor& editor, std::string_view app,
@@ -221,14 +191,6 @@ Statements RemoveConstraint::forwards(const SchemaEditor& editor, std::string_vi
 Statements RemoveConstraint::backwards(const SchemaEditor& editor, std::string_view app,
                                        const StateChange& change) const {
   return editor.add_constraint(swapped(change), key_in(app, model), name);
-}
-
-bool RemoveConstraint::references_model(const ModelKey& key, std::string_view app) const {
-  return key == key_in(app, model);
-}
-
-bool RemoveConstraint::can_reduce_through(const Operation& other, std::string_view app) const {
-  return !other.references_model(key_in(app, model), app);
 }
 
 }  // namespace dbmig

@@ -5,6 +5,7 @@
 #include "dbmig/naming.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/state_json.hpp"
+#include "operation_json.hpp"
 #include "operation_support.hpp"
 
 namespace dbmig {
@@ -28,18 +29,8 @@ void retarget_references(ProjectState& state, const ModelKey& from, const ModelK
 
 // Operations a CreateModel absorbs: they change only the created model itself.
 bool folds_into_create_model(const Operation& next, const std::string& model) {
-  if (auto* add = dynamic_cast<const AddField*>(&next)) return add->model == model;
-  if (auto* alter = dynamic_cast<const AlterField*>(&next)) return alter->model == model;
-  if (auto* remove = dynamic_cast<const RemoveField*>(&next)) return remove->model == model;
-  if (auto* rename = dynamic_cast<const RenameField*>(&next)) return rename->model == model;
-  if (auto* index = dynamic_cast<const AddIndex*>(&next)) return index->model == model;
-  if (auto* index = dynamic_cast<const RemoveIndex*>(&next)) return index->model == model;
-  if (auto* check = dynamic_cast<const AddConstraint*>(&next)) return check->model == model;
-  if (auto* check = dynamic_cast<const RemoveConstraint*>(&next)) return check->model == model;
-  if (auto* table = dynamic_cast<const AlterModelTable*>(&next)) return table->name == model;
-  if (auto* comment = dynamic_cast<const AlterModelComment*>(&next)) return comment->name == model;
-  if (auto* rename = dynamic_cast<const RenameModel*>(&next)) return rename->old_name == model;
-  return false;
+  auto* on_model = dynamic_cast<const ModelOperation*>(&next);
+  return on_model && on_model->model_name() == model;
 }
 
 // A state holding `model` plus empty stand-ins for the models a new field of `next` references,
@@ -58,10 +49,6 @@ ProjectState isolated_state(const Model& model, const Operation& next) {
 }  // namespace
 
 // --- CreateModel ---
-
-std::string_view CreateModel::kind() const {
-  return "CreateModel";
-}
 
 void CreateModel::apply(ProjectState& state, std::string_view app) const {
   std::string doing = "cannot create model " + model.name;
@@ -90,11 +77,12 @@ std::string CreateModel::name_fragment() const {
   return fragment(model.name);
 }
 
-nlohmann::ordered_json CreateModel::to_json() const {
-  nlohmann::ordered_json json;
-  json["op"] = kind();
+void CreateModel::members_to_json(nlohmann::ordered_json& json) const {
   json.update(model_to_json(model));
-  return json;
+}
+
+OperationPtr CreateModel::from_json(JsonReader& reader) {
+  return std::make_shared<CreateModel>(model_at(reader));
 }
 
 Statements CreateModel::forwards(const SchemaEditor& editor, std::string_view app,
@@ -108,7 +96,7 @@ Statements CreateModel::backwards(const SchemaEditor& editor, std::string_view a
 }
 
 bool CreateModel::references_model(const ModelKey& key, std::string_view app) const {
-  if (key == key_in(app, model.name)) return true;
+  if (ModelOperation::references_model(key, app)) return true;
   return std::any_of(model.fields.begin(), model.fields.end(),
                      [&](const Field& field) { return field_references(field, key); });
 }
@@ -118,11 +106,7 @@ bool CreateModel::references_model(const ModelKey& key, std::string_view app) co
 bool CreateModel::references_field(const ModelKey& key, std::string_view field,
                                    std::string_view app) const {
   (void)field;
-  return key == key_in(app, model.name);
-}
-
-bool CreateModel::can_reduce_through(const Operation& other, std::string_view app) const {
-  return !other.references_model(key_in(app, model.name), app);
+  return ModelOperation::references_model(key, app);
 }
 
 std::optional<Operations> CreateModel::reduce(const Operation& next, std::string_view app) const {
@@ -148,10 +132,6 @@ std::optional<Operations> CreateModel::reduce(const Operation& next, std::string
 
 // --- DeleteModel ---
 
-std::string_view DeleteModel::kind() const {
-  return "DeleteModel";
-}
-
 void DeleteModel::apply(ProjectState& state, std::string_view app) const {
   std::string doing = "cannot delete model " + name;
   ModelKey key = key_in(app, name);
@@ -174,11 +154,12 @@ std::string DeleteModel::name_fragment() const {
   return "delete_" + fragment(name);
 }
 
-nlohmann::ordered_json DeleteModel::to_json() const {
-  nlohmann::ordered_json json;
-  json["op"] = kind();
+void DeleteModel::members_to_json(nlohmann::ordered_json& json) const {
   json["name"] = name;
-  return json;
+}
+
+OperationPtr DeleteModel::from_json(JsonReader& reader) {
+  return std::make_shared<DeleteModel>(reader.string("name"));
 }
 
 Statements DeleteModel::forwards(const SchemaEditor& editor, std::string_view app,
@@ -191,19 +172,7 @@ Statements DeleteModel::backwards(const SchemaEditor& editor, std::string_view a
   return editor.create_model(swapped(change), key_in(app, name));
 }
 
-bool DeleteModel::references_model(const ModelKey& key, std::string_view app) const {
-  return key == key_in(app, name);
-}
-
-bool DeleteModel::can_reduce_through(const Operation& other, std::string_view app) const {
-  return !other.references_model(key_in(app, name), app);
-}
-
 // --- RenameModel ---
-
-std::string_view RenameModel::kind() const {
-  return "RenameModel";
-}
 
 void RenameModel::apply(ProjectState& state, std::string_view app) const {
   std::string doing = "cannot rename model " + old_name + " to " + new_name;
@@ -225,12 +194,14 @@ std::string RenameModel::name_fragment() const {
   return "rename_" + fragment(old_name) + "_" + fragment(new_name);
 }
 
-nlohmann::ordered_json RenameModel::to_json() const {
-  nlohmann::ordered_json json;
-  json["op"] = kind();
+void RenameModel::members_to_json(nlohmann::ordered_json& json) const {
   json["old_name"] = old_name;
   json["new_name"] = new_name;
-  return json;
+}
+
+OperationPtr RenameModel::from_json(JsonReader& reader) {
+  auto old_name = reader.string("old_name");
+  return std::make_shared<RenameModel>(old_name, reader.string("new_name"));
 }
 
 Statements RenameModel::forwards(const SchemaEditor& editor, std::string_view app,
@@ -244,11 +215,11 @@ Statements RenameModel::backwards(const SchemaEditor& editor, std::string_view a
 }
 
 bool RenameModel::references_model(const ModelKey& key, std::string_view app) const {
-  return key == key_in(app, old_name) || key == key_in(app, new_name);
+  return ModelOperation::references_model(key, app) || key == key_in(app, new_name);
 }
 
 bool RenameModel::can_reduce_through(const Operation& other, std::string_view app) const {
-  return !other.references_model(key_in(app, old_name), app) &&
+  return ModelOperation::can_reduce_through(other, app) &&
          !other.references_model(key_in(app, new_name), app);
 }
 
@@ -264,10 +235,6 @@ std::optional<Operations> RenameModel::reduce(const Operation& next, std::string
 
 // --- AlterModelTable ---
 
-std::string_view AlterModelTable::kind() const {
-  return "AlterModelTable";
-}
-
 void AlterModelTable::apply(ProjectState& state, std::string_view app) const {
   existing_model(state, app, name, "cannot change the table of " + name).table = table;
 }
@@ -280,12 +247,14 @@ std::string AlterModelTable::name_fragment() const {
   return "alter_" + fragment(name) + "_table";
 }
 
-nlohmann::ordered_json AlterModelTable::to_json() const {
-  nlohmann::ordered_json json;
-  json["op"] = kind();
+void AlterModelTable::members_to_json(nlohmann::ordered_json& json) const {
   json["name"] = name;
   json["table"] = table;
-  return json;
+}
+
+OperationPtr AlterModelTable::from_json(JsonReader& reader) {
+  auto name = reader.string("name");
+  return std::make_shared<AlterModelTable>(name, reader.string("table"));
 }
 
 Statements AlterModelTable::forwards(const SchemaEditor& editor, std::string_view app,
@@ -298,19 +267,7 @@ Statements AlterModelTable::backwards(const SchemaEditor& editor, std::string_vi
   return editor.rename_model(swapped(change), key_in(app, name), key_in(app, name));
 }
 
-bool AlterModelTable::references_model(const ModelKey& key, std::string_view app) const {
-  return key == key_in(app, name);
-}
-
-bool AlterModelTable::can_reduce_through(const Operation& other, std::string_view app) const {
-  return !other.references_model(key_in(app, name), app);
-}
-
 // --- AlterModelComment ---
-
-std::string_view AlterModelComment::kind() const {
-  return "AlterModelComment";
-}
 
 void AlterModelComment::apply(ProjectState& state, std::string_view app) const {
   existing_model(state, app, name, "cannot change the comment of " + name).comment = comment;
@@ -324,12 +281,14 @@ std::string AlterModelComment::name_fragment() const {
   return "alter_" + fragment(name) + "_comment";
 }
 
-nlohmann::ordered_json AlterModelComment::to_json() const {
-  nlohmann::ordered_json json;
-  json["op"] = kind();
+void AlterModelComment::members_to_json(nlohmann::ordered_json& json) const {
   json["name"] = name;
   json["comment"] = comment;
-  return json;
+}
+
+OperationPtr AlterModelComment::from_json(JsonReader& reader) {
+  auto name = reader.string("name");
+  return std::make_shared<AlterModelComment>(name, reader.string("comment"));
 }
 
 Statements AlterModelComment::forwards(const SchemaEditor& editor, std::string_view app,
@@ -340,14 +299,6 @@ Statements AlterModelComment::forwards(const SchemaEditor& editor, std::string_v
 Statements AlterModelComment::backwards(const SchemaEditor& editor, std::string_view app,
                                         const StateChange& change) const {
   return editor.alter_model_comment(swapped(change), key_in(app, name));
-}
-
-bool AlterModelComment::references_model(const ModelKey& key, std::string_view app) const {
-  return key == key_in(app, name);
-}
-
-bool AlterModelComment::can_reduce_through(const Operation& other, std::string_view app) const {
-  return !other.references_model(key_in(app, name), app);
 }
 
 }  // namespace dbmig

@@ -2,6 +2,7 @@
 #include "dbmig/error.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/sql_script.hpp"
+#include "io/json_reader.hpp"
 
 namespace dbmig {
 
@@ -23,11 +24,13 @@ Statements split_each(const std::vector<std::string>& scripts, std::string_view 
   return statements;
 }
 
-}  // namespace
-
-std::string_view RunSQL::kind() const {
-  return "RunSQL";
+// "sql": "one statement" or ["several", "statements"].
+std::vector<std::string> statements_at(const nlohmann::json& value, const std::string& path) {
+  if (value.is_string()) return {value.get<std::string>()};
+  return strings_at(value, path);
 }
+
+}  // namespace
 
 // Custom SQL does not change the model state (as in Django without state_operations).
 void RunSQL::apply(ProjectState& state, std::string_view app) const {
@@ -43,12 +46,17 @@ std::string RunSQL::name_fragment() const {
   return "run_sql";
 }
 
-nlohmann::ordered_json RunSQL::to_json() const {
-  nlohmann::ordered_json json;
-  json["op"] = kind();
+void RunSQL::members_to_json(nlohmann::ordered_json& json) const {
   json["sql"] = sql;
   if (reverse_sql) json["reverse_sql"] = *reverse_sql;
-  return json;
+}
+
+OperationPtr RunSQL::from_json(JsonReader& reader) {
+  auto forward = statements_at(reader.required("sql"), reader.path_of("sql"));
+  std::optional<std::vector<std::string>> reverse;
+  if (const auto* value = reader.optional("reverse_sql"))
+    reverse = statements_at(*value, reader.path_of("reverse_sql"));
+  return std::make_shared<RunSQL>(std::move(forward), std::move(reverse));
 }
 
 Statements RunSQL::forwards(const SchemaEditor& editor, std::string_view app,
@@ -74,17 +82,10 @@ bool RunSQL::reversible() const {
   return reverse_sql.has_value();
 }
 
-// Its SQL may touch anything, so nothing may be moved across it.
 bool RunSQL::references_model(const ModelKey& model, std::string_view app) const {
   (void)model;
   (void)app;
   return true;
-}
-
-bool RunSQL::can_reduce_through(const Operation& other, std::string_view app) const {
-  (void)other;
-  (void)app;
-  return false;
 }
 
 }  // namespace dbmig
