@@ -9,6 +9,7 @@
 #include "dbmig/autodetector.hpp"
 #include "dbmig/loader.hpp"
 #include "dbmig/migration_json.hpp"
+#include "dbmig/migration_names.hpp"
 #include "dbmig/project_config.hpp"
 #include "dbmig/questioner.hpp"
 #include "dbmig/scanner.hpp"
@@ -58,7 +59,7 @@ void print_migrations(Console& console, const ProjectConfig& config,
   if (console.verbosity < 1) return;
   for (const Migration& migration : migrations) {
     console.out << "Migrations for '" << migration.app << "':\n  "
-                << shown_path(config, migration_path(config, migration)) << "\n";
+                << shown_path(config, migration_path(config, migration.key())) << "\n";
     for (const OperationPtr& operation : migration.operations)
       console.out << "    - " << operation->describe() << "\n";
     if (migration.operations.empty()) console.out << "    (no operations)\n";
@@ -141,7 +142,7 @@ ExitCode merge_branches(const ProjectConfig& config, const MigrationGraph& graph
     if (!options.dry_run) write_migration(config, merge);
     if (console.verbosity >= 1)
       console.out << (options.dry_run ? "Would create" : "Created") << " new merge migration "
-                  << shown_path(config, migration_path(config, merge)) << "\n";
+                  << shown_path(config, migration_path(config, merge.key())) << "\n";
   }
   return ExitCode::ok;
 }

@@ -4,17 +4,12 @@
 #include <functional>
 
 #include "dbmig/error.hpp"
+#include "dbmig/migration_names.hpp"
 #include "operations/operation_support.hpp"
 
 namespace dbmig {
 
 namespace {
-
-// The leading digits of a migration name: "0002_blog_subtitle" -> "0002".
-std::string number_of(const std::string& name) {
-  auto end = std::find_if(name.begin(), name.end(), [](char c) { return c < '0' || c > '9'; });
-  return std::string(name.begin(), end);
-}
 
 std::string list_of(const std::vector<MigrationKey>& keys) {
   std::string result;
@@ -82,9 +77,9 @@ MigrationGraph::MigrationGraph(std::vector<Migration> migrations) {
 
   // Two migrations of one app with one number are fine on parallel branches (merged later),
   // but one following the other means a file was misnumbered.
-  std::map<std::pair<std::string, std::string>, std::vector<MigrationKey>> numbered;
+  std::map<std::pair<std::string, int>, std::vector<MigrationKey>> numbered;
   for (const auto& [key, migration] : migrations_)
-    numbered[{key.app, number_of(key.name)}].push_back(key);
+    numbered[{key.app, migration_number(key.name)}].push_back(key);
   for (const auto& [number, keys] : numbered) {
     if (keys.size() < 2) continue;
     for (const auto& key : keys)
@@ -92,7 +87,8 @@ MigrationGraph::MigrationGraph(std::vector<Migration> migrations) {
         if (ancestor->key() != key &&
             std::find(keys.begin(), keys.end(), ancestor->key()) != keys.end())
           throw InputError("app " + key.app + ": migrations " + ancestor->name + " and " +
-                           key.name + " share the number " + number.second + " but " + key.name +
+                           key.name + " share the number " +
+                           padded_migration_number(number.second) + " but " + key.name +
                            " depends on " + ancestor->name + "; renumber " + key.name);
   }
 }
