@@ -6,6 +6,7 @@
 
 #include "cache/no_changes_memo.hpp"
 #include "commands/unmigrated_changes.hpp"
+#include "core/text.hpp"
 #include "dbmig/autodetector.hpp"
 #include "dbmig/loader.hpp"
 #include "dbmig/migration_json.hpp"
@@ -28,10 +29,8 @@ std::string shown_path(const ProjectConfig& config, const std::filesystem::path&
 void check_app_labels(const ProjectConfig& config, const std::vector<std::string>& apps) {
   for (const std::string& app : apps) {
     if (config.find_app(app)) continue;
-    std::string known;
-    for (const AppConfig& candidate : config.apps)
-      known += (known.empty() ? "" : ", ") + candidate.name;
-    throw InputError("no app named '" + app + "' (the project's apps: " + known + ")");
+    throw InputError("no app named '" + app +
+                     "' (the project's apps: " + join(config.apps, ", ", &AppConfig::name) + ")");
   }
 }
 

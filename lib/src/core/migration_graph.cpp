@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "core/text.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/migration_names.hpp"
 #include "operations/operation_support.hpp"
@@ -10,12 +11,6 @@
 namespace dbmig {
 
 namespace {
-
-std::string list_of(const std::vector<MigrationKey>& keys) {
-  std::string result;
-  for (const auto& key : keys) result += (result.empty() ? "" : ", ") + key.str();
-  return result;
-}
 
 // Follows dependencies from `start` among `remaining` until one repeats: the cycle's path.
 std::string cycle_path(const std::map<MigrationKey, Migration>& migrations,
@@ -113,8 +108,8 @@ MigrationKey MigrationGraph::resolve(std::string_view app, std::string_view name
   if (matches.empty())
     throw InputError("migration " + wanted +
                      " does not exist; `dbmig showmigrations` lists the migrations");
-  throw InputError("migration " + wanted + " is ambiguous: it matches " + list_of(matches) +
-                   "; give more of the name");
+  throw InputError("migration " + wanted + " is ambiguous: it matches " +
+                   join(matches, ", ", &MigrationKey::str) + "; give more of the name");
 }
 
 std::vector<std::string> MigrationGraph::apps() const {
@@ -188,7 +183,8 @@ void MigrationGraph::check_no_conflicts() const {
   auto found = conflicts();
   if (found.empty()) return;
   const auto& [app, leaves] = *found.begin();
-  throw InputError("conflicting migrations in app " + app + ": " + list_of(leaves) +
+  throw InputError("conflicting migrations in app " + app + ": " +
+                   join(leaves, ", ", &MigrationKey::str) +
                    " are both leaves (two branches of history); run `dbmig makemigrations "
                    "--merge` to join them");
 }

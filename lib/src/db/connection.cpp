@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include "core/text.hpp"
 #include "dbmig/error.hpp"
 #include "io/env_file.hpp"
 
@@ -80,7 +81,7 @@ void anchor_sqlite_path(DatabaseUrl& url, const fs::path& root) {
 }
 
 std::string one_line(std::string text) {
-  text = trim_blanks(text);
+  text = std::string(trim(text));
   for (char& c : text)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   std::string collapsed;

@@ -6,6 +6,7 @@
 
 #include <soci/soci.h>
 
+#include "core/text.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/migration_json.hpp"
 
@@ -306,11 +307,6 @@ bool MigrationExecutor::tables_exist_for_fake_initial(const PlanStep& step,
     (connection_.has_table(table) ? existing : missing).push_back(table);
   if (existing.empty() || rendered.created_tables.empty()) return false;
   if (missing.empty()) return true;
-  auto join = [](const std::vector<std::string>& names) {
-    std::string text;
-    for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-    return text;
-  };
   throw DatabaseError("--fake-initial: " + step.migration->key().str() + " creates tables " +
                       join(existing) + " (which exist) and " + join(missing) +
                       " (which do not); nothing was changed. Create or drop tables so that "

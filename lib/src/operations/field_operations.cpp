@@ -1,6 +1,7 @@
 // AddField, RemoveField, AlterField, RenameField.
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/state_json.hpp"
@@ -11,11 +12,6 @@ namespace dbmig {
 using namespace operations;
 
 namespace {
-
-void append(Statements& statements, Statements more) {
-  statements.insert(statements.end(), std::make_move_iterator(more.begin()),
-                    std::make_move_iterator(more.end()));
-}
 
 nlohmann::ordered_json field_operation_json(std::string_view kind, const std::string& model,
                                             const Field& field,

@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "core/text.hpp"
 #include "dbmig/model_validation.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/state_json.hpp"
