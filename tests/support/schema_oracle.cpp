@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "dbmig/executor.hpp"
+#include "dbmig/migration_names.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/recorder.hpp"
-#include "dbmig/writer.hpp"
 
 namespace dbmig::test {
 

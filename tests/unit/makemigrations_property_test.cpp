@@ -19,6 +19,7 @@
 #include "dbmig/json_file.hpp"
 #include "dbmig/loader.hpp"
 #include "dbmig/migration_json.hpp"
+#include "dbmig/migration_names.hpp"
 #include "dbmig/model_validation.hpp"
 #include "dbmig/writer.hpp"
 #include "schema_oracle.hpp"

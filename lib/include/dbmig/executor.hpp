@@ -14,26 +14,16 @@
 #include "dbmig/console.hpp"
 #include "dbmig/graph.hpp"
 #include "dbmig/migration.hpp"
+#include "dbmig/migration_plan.hpp"
 #include "dbmig/project_config.hpp"
 #include "dbmig/recorder.hpp"
 
 namespace dbmig {
 
-enum class Direction { forwards, backwards };
-
-struct PlanStep {
-  const Migration* migration;
-  Direction direction;
-};
-using MigrationPlan = std::vector<PlanStep>;
-
 struct ExecutionOptions {
   bool fake = false;          // record (or forget) without running any SQL
   bool fake_initial = false;  // fake an initial migration whose tables all exist already
 };
-
-// "migrations/blog/0002_subtitle.json": the file of a migration as shown to users.
-std::string migration_file(const ProjectConfig& config, const MigrationKey& key);
 
 // A migration is initial when it depends on no migration of its own app.
 bool is_initial(const Migration& migration);
@@ -77,35 +67,22 @@ class MigrationExecutor {
   bool is_applied(const MigrationKey& key) const;
 
  private:
-  struct RenderedOperation {
-    const Operation* operation;
-    Statements statements;
-  };
-  struct Rendered {
-    std::vector<RenderedOperation> operations;
-    std::vector<std::string> created_tables;  // CreateModel tables, for --fake-initial
-
-    // Every statement, in the order they run.
-    Statements statements() const;
-  };
-
-  // `state`: the state without the step's migration, whichever the direction; it becomes the
-  // state with it. Without `with_sql` only the state is changed (a --fake step runs no SQL).
-  Rendered render(const PlanStep& step, ProjectState& state, bool with_sql = true) const;
-  std::vector<Rendered> render_plan(const MigrationPlan& plan, bool with_sql) const;
+  // render_step on this database's dialect.
+  RenderedStep render(const PlanStep& step, ProjectState& state, bool with_sql = true) const;
+  std::vector<RenderedStep> render_plan(const MigrationPlan& plan, bool with_sql) const;
   // The state of the applied migrations, without those of `except`.
   ProjectState applied_state(const std::set<MigrationKey>& except = {}) const;
   bool has_record(const MigrationKey& key) const;
   MigrationPlan backwards_steps(const std::vector<MigrationKey>& roots) const;
-  void run_step(const PlanStep& step, const Rendered& rendered, const ExecutionOptions& options,
+  void run_step(const PlanStep& step, const RenderedStep& rendered, const ExecutionOptions& options,
                 int batch);
-  void execute(const PlanStep& step, const Rendered& rendered, int batch);
+  void execute(const PlanStep& step, const RenderedStep& rendered, int batch);
   void record(const PlanStep& step, int batch);
   void mark_started(const PlanStep& step, int batch);
   bool forget_started(const PlanStep& step);
   std::string failure_outcome(const PlanStep& step, bool atomic,
                               const std::vector<std::string>& ran);
-  bool tables_exist_for_fake_initial(const PlanStep& step, const Rendered& rendered);
+  bool tables_exist_for_fake_initial(const PlanStep& step, const RenderedStep& rendered);
 
   Connection& connection_;
   const ProjectConfig& config_;

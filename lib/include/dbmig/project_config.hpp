@@ -11,6 +11,8 @@
 
 namespace dbmig {
 
+struct MigrationKey;
+
 struct AppConfig {
   std::string name;
   std::vector<std::filesystem::path> headers;  // absolute
@@ -31,6 +33,13 @@ struct ProjectConfig {
     return migrations_dir / app;
   }
 };
+
+// <migrations_dir>/<app>/<name>.json: the file of the migration `key`, where the writer writes
+// it.
+std::filesystem::path migration_path(const ProjectConfig& config, const MigrationKey& key);
+
+// "migrations/blog/0002_subtitle.json": that file as messages show it, relative to the root.
+std::string migration_file(const ProjectConfig& config, const MigrationKey& key);
 
 // Reads <root>/dbmig.json when present and discovers apps (default: <root>/apps/*/models.hpp).
 // Throws InputError naming the file and JSON path for a malformed dbmig.json.

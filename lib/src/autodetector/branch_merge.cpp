@@ -6,8 +6,8 @@
 
 #include "dbmig/autodetector.hpp"
 #include "dbmig/error.hpp"
+#include "dbmig/migration_names.hpp"
 #include "dbmig/operations.hpp"
-#include "dbmig/writer.hpp"
 
 namespace dbmig {
 

@@ -8,9 +8,9 @@
 
 #include "dbmig/autodetector.hpp"
 #include "dbmig/error.hpp"
+#include "dbmig/migration_names.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/optimizer.hpp"
-#include "dbmig/writer.hpp"
 
 namespace dbmig {
 

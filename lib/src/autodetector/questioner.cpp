@@ -7,19 +7,13 @@
 #include <limits>
 
 #include "dbmig/console.hpp"
+#include "core/text.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/schema_limits.hpp"
 
 namespace dbmig {
 
 namespace {
-
-std::string trim(const std::string& text) {
-  auto not_space = [](unsigned char c) { return std::isspace(c) == 0; };
-  auto begin = std::find_if(text.begin(), text.end(), not_space);
-  auto end = std::find_if(text.rbegin(), text.rend(), not_space).base();
-  return begin < end ? std::string(begin, end) : std::string();
-}
 
 // The C++ type a field of this kind is declared with, when the scanner did not record it.
 std::string cpp_type_for(const Field& field) {
@@ -220,7 +214,7 @@ std::optional<Literal> parse_typed_literal(const std::string& text, const Field&
 }  // namespace
 
 std::optional<Literal> parse_literal(const std::string& typed, const Field& field) {
-  std::string text = trim(typed);
+  std::string text(trim(typed));
   if (text.empty()) return std::nullopt;
   Field filled = field;
   filled.default_value = parse_typed_literal(text, field);
@@ -240,8 +234,8 @@ bool InteractiveQuestioner::ask_yes_no(const std::string& question) {
     console_.out << "\n";
     return false;
   }
-  answer = trim(answer);
-  return answer == "y" || answer == "Y" || answer == "yes";
+  std::string_view reply = trim(answer);
+  return reply == "y" || reply == "Y" || reply == "yes";
 }
 
 bool InteractiveQuestioner::ask_rename_field(const ModelKey& model, const Field& old_field,
@@ -283,9 +277,9 @@ int InteractiveQuestioner::choose(const std::string& problem,
       console_.out << "\n";
       return 0;
     }
-    choice = trim(choice);
+    std::string_view picked = trim(choice);
     for (std::size_t i = 0; i < options.size(); ++i)
-      if (choice == std::to_string(i + 1)) return static_cast<int>(i + 1);
+      if (picked == std::to_string(i + 1)) return static_cast<int>(i + 1);
     console_.out << "Please answer with the number of an option.\n";
   }
 }

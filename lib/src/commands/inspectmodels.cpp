@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "dbmig/json_file.hpp"
 #include "dbmig/project_config.hpp"
 #include "dbmig/scanner.hpp"
@@ -14,12 +15,6 @@ namespace {
 
 bool selected(const std::vector<std::string>& apps, const std::string& app) {
   return apps.empty() || std::find(apps.begin(), apps.end(), app) != apps.end();
-}
-
-std::string comma_list(const std::vector<std::string>& names) {
-  std::string text;
-  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
 }
 
 // "string(200) null unique default=\"x\"", "int64 primary_key auto_increment", ...
@@ -48,10 +43,10 @@ void print_model(const Model& model, const ModelSource& source, std::ostream& ou
     out << "    " << field.name << ": " << field_summary(field) << "  "
         << source.fields.at(field.name).location.str() << "\n";
   for (const auto& index : model.indexes)
-    out << "    index " << index.name << " (" << comma_list(index.fields) << ")\n";
+    out << "    index " << index.name << " (" << join(index.fields) << ")\n";
   for (const auto& constraint : model.constraints) {
     if (constraint.kind == ConstraintKind::unique)
-      out << "    unique " << constraint.name << " (" << comma_list(constraint.fields) << ")\n";
+      out << "    unique " << constraint.name << " (" << join(constraint.fields) << ")\n";
     else
       out << "    check " << constraint.name << " " << constraint.check << "\n";
   }
@@ -78,7 +73,7 @@ ExitCode inspect_models(const GlobalOptions& global, const InspectModelsOptions&
   for (const auto& app : config.apps) known.push_back(app.name);
   for (const auto& app : options.apps)
     if (!config.find_app(app))
-      throw InputError("no app named " + app + "; the apps are " + comma_list(known));
+      throw InputError("no app named " + app + "; the apps are " + join(known));
   ScanResult result = scan_models(config);
   if (options.format == "json")
     console.out << format_json(scanner::scan_result_to_json(result, config, options.apps));

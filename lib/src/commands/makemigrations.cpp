@@ -6,9 +6,11 @@
 
 #include "cache/no_changes_memo.hpp"
 #include "commands/unmigrated_changes.hpp"
+#include "core/text.hpp"
 #include "dbmig/autodetector.hpp"
 #include "dbmig/loader.hpp"
 #include "dbmig/migration_json.hpp"
+#include "dbmig/migration_names.hpp"
 #include "dbmig/project_config.hpp"
 #include "dbmig/questioner.hpp"
 #include "dbmig/scanner.hpp"
@@ -27,10 +29,8 @@ std::string shown_path(const ProjectConfig& config, const std::filesystem::path&
 void check_app_labels(const ProjectConfig& config, const std::vector<std::string>& apps) {
   for (const std::string& app : apps) {
     if (config.find_app(app)) continue;
-    std::string known;
-    for (const AppConfig& candidate : config.apps)
-      known += (known.empty() ? "" : ", ") + candidate.name;
-    throw InputError("no app named '" + app + "' (the project's apps: " + known + ")");
+    throw InputError("no app named '" + app +
+                     "' (the project's apps: " + join(config.apps, ", ", &AppConfig::name) + ")");
   }
 }
 
@@ -58,7 +58,7 @@ void print_migrations(Console& console, const ProjectConfig& config,
   if (console.verbosity < 1) return;
   for (const Migration& migration : migrations) {
     console.out << "Migrations for '" << migration.app << "':\n  "
-                << shown_path(config, migration_path(config, migration)) << "\n";
+                << shown_path(config, migration_path(config, migration.key())) << "\n";
     for (const OperationPtr& operation : migration.operations)
       console.out << "    - " << operation->describe() << "\n";
     if (migration.operations.empty()) console.out << "    (no operations)\n";
@@ -141,7 +141,7 @@ ExitCode merge_branches(const ProjectConfig& config, const MigrationGraph& graph
     if (!options.dry_run) write_migration(config, merge);
     if (console.verbosity >= 1)
       console.out << (options.dry_run ? "Would create" : "Created") << " new merge migration "
-                  << shown_path(config, migration_path(config, merge)) << "\n";
+                  << shown_path(config, migration_path(config, merge.key())) << "\n";
   }
   return ExitCode::ok;
 }

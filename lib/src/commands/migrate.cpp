@@ -2,6 +2,7 @@
 
 #include "commands/migration_context.hpp"
 #include "commands/unmigrated_changes.hpp"
+#include "core/text.hpp"
 #include "dbmig/executor.hpp"
 
 namespace dbmig {
@@ -21,7 +22,7 @@ MigrationPlan plan_for(const MigrationExecutor& executor, const MigrateOptions& 
 void print_intent(const MigrateOptions& options, const MigrationGraph& graph, Console& console) {
   console.out << "Operations to perform:\n";
   if (options.app.empty())
-    console.out << "  Apply all migrations: " << join_names(graph.apps()) << "\n";
+    console.out << "  Apply all migrations: " << join(graph.apps()) << "\n";
   else if (options.target == "zero")
     console.out << "  Unapply all migrations: " << options.app << "\n";
   else if (options.target.empty())

@@ -37,10 +37,4 @@ OpenedContext open_migration_context(const GlobalOptions& global,
   return opened;
 }
 
-std::string join_names(const std::vector<std::string>& names) {
-  std::string text;
-  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
-
 }  // namespace dbmig

@@ -38,7 +38,4 @@ struct OpenedContext {
 OpenedContext open_migration_context(const GlobalOptions& global,
                                      std::optional<std::chrono::milliseconds> lock_timeout);
 
-// "accounts, blog": apps as "Operations to perform:" lists them, like Django.
-std::string join_names(const std::vector<std::string>& names);
-
 }  // namespace dbmig

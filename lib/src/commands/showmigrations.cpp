@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands/migration_context.hpp"
+#include "core/text.hpp"
 #include "dbmig/executor.hpp"
 #include "dbmig/json_file.hpp"
 #include "dbmig/migration_json.hpp"
@@ -106,9 +107,7 @@ ExitCode showmigrations(const GlobalOptions& global, const ShowMigrationsOptions
   auto all = entries(context.loaded.graph, context.records);
   auto apps = known_apps(context.config, all);
   for (const auto& app : options.apps)
-    if (!apps.count(app))
-      throw InputError("no app named '" + app + "'; apps: " +
-                       join_names(std::vector<std::string>(apps.begin(), apps.end())));
+    if (!apps.count(app)) throw InputError("no app named '" + app + "'; apps: " + join(apps));
   std::set<std::string> shown(options.apps.begin(), options.apps.end());
   if (shown.empty()) shown = apps;
   auto wanted = [&](const Entry& entry) { return shown.count(entry.key.app) > 0; };

@@ -3,20 +3,12 @@
 #include "dbmig/connection.hpp"
 #include "dbmig/database_url.hpp"
 #include "dbmig/loader.hpp"
+#include "dbmig/migration_plan.hpp"
 #include "dbmig/project_config.hpp"
 
 namespace dbmig {
 
 namespace {
-
-// The states around each operation of `migration` (the models each one reads).
-std::vector<OperationStates> states_around_operations(const MigrationGraph& graph,
-                                                      const Migration& migration) {
-  auto plan = graph.forwards_plan(migration.key());
-  plan.pop_back();  // the plan ends with the migration itself
-  ProjectState state = replay(plan);
-  return apply_migration(state, migration);
-}
 
 void write_statements(std::string& out, const Statements& statements) {
   if (statements.empty()) out += "-- (no SQL)\n";
@@ -29,25 +21,27 @@ void write_statements(std::string& out, const Statements& statements) {
 
 }  // namespace
 
+// Like Django's sqlmigrate (MigrationExecutor.collect_sql): the step renders as migrate renders
+// it, on the state its dependencies leave.
 std::string render_migration_sql(const MigrationGraph& graph, const MigrationKey& key,
                                  bool backwards, const SchemaEditor& editor) {
   const Migration& migration = graph.get(key);
-  auto states = states_around_operations(graph, migration);
+  auto dependencies = graph.forwards_plan(key);
+  dependencies.pop_back();  // the plan ends with the migration itself
+  ProjectState state = replay(dependencies);
+  RenderedStep rendered = render_step(
+      {&migration, backwards ? Direction::backwards : Direction::forwards}, state, editor);
   bool transaction = migration.atomic && editor.transactional_ddl();
   std::string out = transaction ? "BEGIN;\n" : "";
-  std::size_t count = migration.operations.size();
-  for (std::size_t step = 0; step < count; ++step) {
-    std::size_t i = backwards ? count - 1 - step : step;
-    const Operation& operation = *migration.operations[i];
-    out += "-- " + operation.describe() + "\n";
-    StateChange change{states[i].before, states[i].after};
-    if (backwards && !operation.reversible())
+  for (const auto& operation : rendered.operations) {
+    out += "-- " + operation.operation->describe() + "\n";
+    if (operation.irreversible)
       out +=
           "-- IRREVERSIBLE: this operation cannot be unapplied; migrate refuses to go back "
           "past " +
           key.str() + "\n";
     else
-      write_statements(out, operation_sql(migration, i, editor, change, backwards));
+      write_statements(out, operation.statements);
   }
   if (transaction) out += "COMMIT;\n";
   return out;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "dbmig/json_file.hpp"
 #include "dbmig/loader.hpp"
 #include "dbmig/state_json.hpp"
@@ -11,9 +12,8 @@ namespace dbmig {
 namespace {
 
 std::string known_apps(const MigrationGraph& graph) {
-  std::string result;
-  for (const auto& app : graph.apps()) result += (result.empty() ? "" : ", ") + app;
-  return result.empty() ? "none" : result;
+  std::string apps = join(graph.apps());
+  return apps.empty() ? "none" : apps;
 }
 
 void require_apps_have_migrations(const MigrationGraph& graph, const ProjectConfig& config,

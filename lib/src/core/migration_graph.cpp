@@ -3,24 +3,14 @@
 #include <algorithm>
 #include <functional>
 
+#include "core/text.hpp"
 #include "dbmig/error.hpp"
+#include "dbmig/migration_names.hpp"
 #include "operations/operation_support.hpp"
 
 namespace dbmig {
 
 namespace {
-
-// The leading digits of a migration name: "0002_blog_subtitle" -> "0002".
-std::string number_of(const std::string& name) {
-  auto end = std::find_if(name.begin(), name.end(), [](char c) { return c < '0' || c > '9'; });
-  return std::string(name.begin(), end);
-}
-
-std::string list_of(const std::vector<MigrationKey>& keys) {
-  std::string result;
-  for (const auto& key : keys) result += (result.empty() ? "" : ", ") + key.str();
-  return result;
-}
 
 // Follows dependencies from `start` among `remaining` until one repeats: the cycle's path.
 std::string cycle_path(const std::map<MigrationKey, Migration>& migrations,
@@ -82,9 +72,9 @@ MigrationGraph::MigrationGraph(std::vector<Migration> migrations) {
 
   // Two migrations of one app with one number are fine on parallel branches (merged later),
   // but one following the other means a file was misnumbered.
-  std::map<std::pair<std::string, std::string>, std::vector<MigrationKey>> numbered;
+  std::map<std::pair<std::string, int>, std::vector<MigrationKey>> numbered;
   for (const auto& [key, migration] : migrations_)
-    numbered[{key.app, number_of(key.name)}].push_back(key);
+    numbered[{key.app, migration_number(key.name)}].push_back(key);
   for (const auto& [number, keys] : numbered) {
     if (keys.size() < 2) continue;
     for (const auto& key : keys)
@@ -92,7 +82,8 @@ MigrationGraph::MigrationGraph(std::vector<Migration> migrations) {
         if (ancestor->key() != key &&
             std::find(keys.begin(), keys.end(), ancestor->key()) != keys.end())
           throw InputError("app " + key.app + ": migrations " + ancestor->name + " and " +
-                           key.name + " share the number " + number.second + " but " + key.name +
+                           key.name + " share the number " +
+                           padded_migration_number(number.second) + " but " + key.name +
                            " depends on " + ancestor->name + "; renumber " + key.name);
   }
 }
@@ -117,8 +108,8 @@ MigrationKey MigrationGraph::resolve(std::string_view app, std::string_view name
   if (matches.empty())
     throw InputError("migration " + wanted +
                      " does not exist; `dbmig showmigrations` lists the migrations");
-  throw InputError("migration " + wanted + " is ambiguous: it matches " + list_of(matches) +
-                   "; give more of the name");
+  throw InputError("migration " + wanted + " is ambiguous: it matches " +
+                   join(matches, ", ", &MigrationKey::str) + "; give more of the name");
 }
 
 std::vector<std::string> MigrationGraph::apps() const {
@@ -192,7 +183,8 @@ void MigrationGraph::check_no_conflicts() const {
   auto found = conflicts();
   if (found.empty()) return;
   const auto& [app, leaves] = *found.begin();
-  throw InputError("conflicting migrations in app " + app + ": " + list_of(leaves) +
+  throw InputError("conflicting migrations in app " + app + ": " +
+                   join(leaves, ", ", &MigrationKey::str) +
                    " are both leaves (two branches of history); run `dbmig makemigrations "
                    "--merge` to join them");
 }

@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 
 #include "db/backends/backend.hpp"
+#include "core/text.hpp"
 #include "dbmig/error.hpp"
 #include "io/env_file.hpp"
 
@@ -46,7 +47,7 @@ DatabaseUrl url_or_alias(const std::string& requested, const ProjectConfig& conf
 }
 
 std::string one_line(std::string text) {
-  text = trim_blanks(text);
+  text = std::string(trim(text));
   for (char& c : text)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   std::string collapsed;

@@ -4,12 +4,11 @@
 #include <chrono>
 #include <set>
 
+#include "core/text.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/migration_json.hpp"
 
 namespace dbmig {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -60,11 +59,6 @@ std::string elapsed_ms(std::chrono::steady_clock::time_point start) {
 }
 
 }  // namespace
-
-std::string migration_file(const ProjectConfig& config, const MigrationKey& key) {
-  fs::path file = config.app_migrations_dir(key.app) / (key.name + ".json");
-  return file.lexically_relative(config.root).string();
-}
 
 bool is_initial(const Migration& migration) {
   return std::none_of(
@@ -232,33 +226,9 @@ ProjectState MigrationExecutor::applied_state(const std::set<MigrationKey>& exce
   return replay(applied);
 }
 
-MigrationExecutor::Rendered MigrationExecutor::render(const PlanStep& step, ProjectState& state,
-                                                      bool with_sql) const {
-  const Migration& migration = *step.migration;
-  std::set<std::string> tables_before;
-  for (const auto& [key, model] : state.models) tables_before.insert(model.table);
-  auto states = apply_migration(state, migration, with_sql);
-  auto editor = make_schema_editor(connection_.dialect());
-  Rendered rendered;
-  for (std::size_t i = 0; with_sql && i < migration.operations.size(); ++i) {
-    std::size_t index =
-        step.direction == Direction::forwards ? i : migration.operations.size() - 1 - i;
-    StateChange change{states[index].before, states[index].after};
-    rendered.operations.push_back(
-        {migration.operations[index].get(),
-         operation_sql(migration, index, *editor, change, step.direction == Direction::backwards)});
-  }
-  // The tables the migration creates: in the state after it, not before.
-  for (const auto& [key, model] : state.models)
-    if (!tables_before.count(model.table)) rendered.created_tables.push_back(model.table);
-  return rendered;
-}
-
-Statements MigrationExecutor::Rendered::statements() const {
-  Statements all;
-  for (const auto& operation : operations)
-    all.insert(all.end(), operation.statements.begin(), operation.statements.end());
-  return all;
+RenderedStep MigrationExecutor::render(const PlanStep& step, ProjectState& state,
+                                       bool with_sql) const {
+  return render_step(step, state, *make_schema_editor(connection_.dialect()), with_sql);
 }
 
 // --- running ---
@@ -280,9 +250,9 @@ void MigrationExecutor::print_plan(const MigrationPlan& plan) const {
 // string that cannot be split into statements) stops the run before it changes anything.
 // Forwards, each step renders on the state its predecessors leave; backwards, on the applied
 // state without it and the steps undone before it.
-std::vector<MigrationExecutor::Rendered> MigrationExecutor::render_plan(const MigrationPlan& plan,
-                                                                        bool with_sql) const {
-  std::vector<Rendered> rendered;
+std::vector<RenderedStep> MigrationExecutor::render_plan(const MigrationPlan& plan,
+                                                         bool with_sql) const {
+  std::vector<RenderedStep> rendered;
   ProjectState state = applied_state();
   std::set<MigrationKey> undone;
   for (const auto& step : plan) {
@@ -297,12 +267,15 @@ std::vector<MigrationExecutor::Rendered> MigrationExecutor::render_plan(const Mi
   return rendered;
 }
 
+// The commands check reversibility before they print anything; checked here too, because a
+// rendered irreversible operation has no statements to run.
 void MigrationExecutor::run(const MigrationPlan& plan, const ExecutionOptions& options, int batch) {
+  check_reversible(plan);
   auto rendered = render_plan(plan, !options.fake);
   for (std::size_t i = 0; i < plan.size(); ++i) run_step(plan[i], rendered[i], options, batch);
 }
 
-void MigrationExecutor::run_step(const PlanStep& step, const Rendered& rendered,
+void MigrationExecutor::run_step(const PlanStep& step, const RenderedStep& rendered,
                                  const ExecutionOptions& options, int batch) {
   const MigrationKey key = step.migration->key();
   bool forwards = step.direction == Direction::forwards;
@@ -326,17 +299,12 @@ void MigrationExecutor::run_step(const PlanStep& step, const Rendered& rendered,
 }
 
 bool MigrationExecutor::tables_exist_for_fake_initial(const PlanStep& step,
-                                                      const Rendered& rendered) {
+                                                      const RenderedStep& rendered) {
   std::vector<std::string> existing, missing;
   for (const auto& table : rendered.created_tables)
     (connection_.has_table(table) ? existing : missing).push_back(table);
   if (existing.empty() || rendered.created_tables.empty()) return false;
   if (missing.empty()) return true;
-  auto join = [](const std::vector<std::string>& names) {
-    std::string text;
-    for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-    return text;
-  };
   throw DatabaseError("--fake-initial: " + step.migration->key().str() + " creates tables " +
                       join(existing) + " (which exist) and " + join(missing) +
                       " (which do not); nothing was changed. Create or drop tables so that "
@@ -420,7 +388,7 @@ std::string MigrationExecutor::failure_outcome(const PlanStep& step, bool atomic
          "\nIt is recorded as interrupted; the next migrate says how to resolve it.";
 }
 
-void MigrationExecutor::execute(const PlanStep& step, const Rendered& rendered, int batch) {
+void MigrationExecutor::execute(const PlanStep& step, const RenderedStep& rendered, int batch) {
   const Migration& migration = *step.migration;
   auto editor = make_schema_editor(connection_.dialect());
   bool atomic = migration.atomic && editor->transactional_ddl();

@@ -4,16 +4,10 @@
 #include <system_error>
 
 #include "cache/file_stamp.hpp"
+#include "core/text.hpp"
 #include "dbmig/error.hpp"
 
 namespace dbmig {
-
-std::string_view trim_blanks(std::string_view text) {
-  constexpr std::string_view blanks = " \t\r\n";
-  auto first = text.find_first_not_of(blanks);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(blanks) + 1 - first);
-}
 
 namespace {
 
@@ -31,15 +25,15 @@ std::map<std::string, std::string> parse_env_text(std::string_view text) {
   std::map<std::string, std::string> values;
   for (std::size_t number = 1; !text.empty(); ++number) {
     auto end = text.find('\n');
-    std::string_view line = trim_blanks(text.substr(0, end));
+    std::string_view line = trim(text.substr(0, end));
     text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
     if (line.find('\0') != std::string_view::npos) env_error(number, "contains a NUL byte");
     if (line.empty() || line.front() == '#') continue;
-    if (line.substr(0, 7) == "export ") line = trim_blanks(line.substr(7));
+    if (line.substr(0, 7) == "export ") line = trim(line.substr(7));
     auto equals = line.find('=');
-    std::string_view key = trim_blanks(line.substr(0, equals));
+    std::string_view key = trim(line.substr(0, equals));
     if (equals == std::string_view::npos || key.empty()) env_error(number, "expected KEY=VALUE");
-    std::string_view value = trim_blanks(line.substr(equals + 1));
+    std::string_view value = trim(line.substr(equals + 1));
     if (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
       if (value.size() < 2 || value.back() != value.front())
         env_error(number, "the value of " + std::string(key) +

@@ -12,9 +12,6 @@
 
 namespace dbmig {
 
-// `text` without leading and trailing spaces, tabs and line ends.
-std::string_view trim_blanks(std::string_view text);
-
 // The KEY=VALUE settings of a .env file's text; `export` prefixes, # comments and surrounding
 // quotes are allowed, and a later line wins. Any other line is an InputError naming it
 // (".env:3: expected KEY=VALUE"), so a damaged file is not half read.

@@ -3,21 +3,13 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/text.hpp"
 #include "dbmig/error.hpp"
 
 namespace dbmig {
 
 void throw_at(const std::string& path, const std::string& message) {
   throw InputError(path + ": " + message);
-}
-
-std::string join(const std::vector<std::string_view>& items) {
-  std::string result;
-  for (auto item : items) {
-    if (!result.empty()) result += ", ";
-    result += item;
-  }
-  return result;
 }
 
 std::string string_at(const nlohmann::json& value, const std::string& path) {

@@ -46,7 +46,5 @@ class JsonReader {
 
 std::string string_at(const nlohmann::json& value, const std::string& path);
 std::vector<std::string> strings_at(const nlohmann::json& value, const std::string& path);
-// Joins items with ", " for "expected one of ..." messages.
-std::string join(const std::vector<std::string_view>& items);
 
 }  // namespace dbmig

@@ -1,26 +1,19 @@
 #include "dbmig/loader.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "cache/file_stamp.hpp"
 #include "cache/migration_cache.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/json_file.hpp"
 #include "dbmig/migration_json.hpp"
+#include "dbmig/migration_names.hpp"
 
 namespace dbmig {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// "0002_blog_subtitle": four digits, an underscore, then a name.
-bool is_migration_name(const std::string& name) {
-  if (name.size() < 6 || name[4] != '_') return false;
-  return std::all_of(name.begin(), name.begin() + 4,
-                     [](unsigned char c) { return std::isdigit(c) != 0; });
-}
 
 std::vector<fs::path> sorted_entries(const fs::path& folder) {
   std::vector<fs::path> entries;
@@ -63,7 +56,7 @@ std::vector<Migration> load_migrations(const ProjectConfig& config) {
   MigrationCache cache(config);
   for (const auto& file : files) {
     fs::path folder = file.parent_path();
-    if (!is_migration_name(file.stem().string()))
+    if (!is_numbered_migration_name(file.stem().string()))
       throw InputError(fs::relative(file, config.root).string() +
                        ": not a migration file name; expected NNNN_<name>.json (e.g. "
                        "0001_initial.json), or move the file out of " +

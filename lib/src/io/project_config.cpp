@@ -4,6 +4,7 @@
 
 #include "dbmig/error.hpp"
 #include "dbmig/json_file.hpp"
+#include "dbmig/migration.hpp"
 #include "dbmig/naming.hpp"
 #include "io/json_reader.hpp"
 
@@ -120,6 +121,14 @@ const AppConfig* ProjectConfig::find_app(const std::string& name) const {
   auto it = std::find_if(apps.begin(), apps.end(),
                          [&](const AppConfig& app) { return app.name == name; });
   return it == apps.end() ? nullptr : &*it;
+}
+
+fs::path migration_path(const ProjectConfig& config, const MigrationKey& key) {
+  return config.app_migrations_dir(key.app) / (key.name + ".json");
+}
+
+std::string migration_file(const ProjectConfig& config, const MigrationKey& key) {
+  return migration_path(config, key).lexically_relative(config.root).string();
 }
 
 ProjectConfig load_project_config(const fs::path& root_dir) {

@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "core/text.hpp"
 #include "io/json_reader.hpp"
 #include "io/model_json_reader.hpp"
 

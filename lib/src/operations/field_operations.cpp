@@ -1,6 +1,7 @@
 // AddField, RemoveField, AlterField, RenameField.
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/operations.hpp"
 #include "operation_json.hpp"
@@ -11,11 +12,6 @@ namespace dbmig {
 using namespace operations;
 
 namespace {
-
-void append(Statements& statements, Statements more) {
-  statements.insert(statements.end(), std::make_move_iterator(more.begin()),
-                    std::make_move_iterator(more.end()));
-}
 
 // Whether `field` is part of an index or constraint of `model`, which would be left naming a
 // column that no longer exists.

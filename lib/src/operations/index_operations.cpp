@@ -1,6 +1,7 @@
 // AddIndex, RemoveIndex, AddConstraint, RemoveConstraint.
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/state_json.hpp"
@@ -12,12 +13,6 @@ namespace dbmig {
 using namespace operations;
 
 namespace {
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string result;
-  for (const auto& name : names) result += (result.empty() ? "" : ", ") + name;
-  return result;
-}
 
 bool lists(const std::vector<std::string>& fields, std::string_view field) {
   return std::find(fields.begin(), fields.end(), field) != fields.end();
@@ -36,8 +31,7 @@ void AddIndex::apply(ProjectState& state, std::string_view app) const {
 }
 
 std::string AddIndex::describe() const {
-  return "Create index " + index.name + " on field(s) " + joined(index.fields) + " of model " +
-         model;
+  return "Create index " + index.name + " on field(s) " + join(index.fields) + " of model " + model;
 }
 
 std::string AddIndex::name_fragment() const {

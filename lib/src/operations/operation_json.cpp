@@ -3,6 +3,7 @@
 // members_to_json writes, so unknown keys are reported with their JSON path.
 #include "operation_json.hpp"
 
+#include "core/text.hpp"
 #include "dbmig/model_validation.hpp"
 #include "dbmig/state_json.hpp"
 #include "io/model_json_reader.hpp"

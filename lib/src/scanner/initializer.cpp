@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.hpp"
 #include "scanner/annotation_parser.hpp"
 #include "scanner/translation_unit.hpp"
 
@@ -26,12 +27,6 @@ std::vector<Token> tokens_of(CXTranslationUnit unit, CXCursor cursor) {
         {clang_getTokenKind(tokens[i]), to_string(clang_getTokenSpelling(unit, tokens[i]))});
   clang_disposeTokens(unit, tokens, count);
   return result;
-}
-
-std::string joined(const std::vector<Token>& tokens) {
-  std::string text;
-  for (const auto& token : tokens) text += (text.empty() ? "" : " ") + token.text;
-  return text;
 }
 
 CXCursor last_expression_child(CXCursor cursor) {
@@ -140,7 +135,7 @@ Initializer read_initializer(CXTranslationUnit unit, CXCursor field) {
   CXCursor expression = last_expression_child(field);
   if (clang_Cursor_isNull(expression)) return {};
   std::vector<Token> tokens = tokens_of(unit, expression);
-  std::string text = joined(tokens);
+  std::string text = join(tokens, " ", &Token::text);
   if (tokens.size() >= 2 && is_punctuation(tokens.front(), "{") &&
       is_punctuation(tokens.back(), "}")) {
     if (tokens.size() == 2) return {};  // `{}`: value-initialized, no column default

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <ranges>
 #include <set>
 #include <utility>
 
+#include "core/text.hpp"
 #include "dbmig/model_validation.hpp"
 #include "dbmig/naming.hpp"
 #include "dbmig/schema_limits.hpp"
@@ -26,11 +28,11 @@ constexpr const char* kFieldOptions =
     "renamed_from, comment, decimal(precision, scale)";
 
 std::string on_delete_names() {
-  std::string names;
+  std::vector<std::string_view> names;
   for (auto action : {OnDelete::cascade, OnDelete::restrict, OnDelete::set_null,
                       OnDelete::set_default, OnDelete::no_action})
-    names += (names.empty() ? "" : ", ") + std::string(to_string(action));
-  return names;
+    names.push_back(to_string(action));
+  return join(names);
 }
 
 // Reads typed values out of options, reporting what was expected on a mismatch.
@@ -416,10 +418,8 @@ class Builder {
     for (const auto& name : fields) {
       const Field* field = model.find_field(name);
       if (!field) {
-        std::string known;
-        for (const auto& f : model.fields) known += (known.empty() ? "" : ", ") + f.name;
         report.error(option + " names field " + name + ", which " + model.name +
-                     " does not have; its fields are " + known);
+                     " does not have; its fields are " + join(model.fields, ", ", &Field::name));
         return std::nullopt;
       }
       columns.push_back(field->column_name());
@@ -518,12 +518,6 @@ class Builder {
     return type == FieldType::int8 || (type >= FieldType::uint8 && type <= FieldType::uint64);
   }
 
-  static std::string join(const std::vector<std::string>& names) {
-    std::string joined;
-    for (const auto& name : names) joined += (joined.empty() ? "" : ", ") + name;
-    return joined;
-  }
-
   // The columns a check expression mentions, for its "<table>_<columns>_check" name: stable,
   // and readable in SQL errors.
   static std::vector<std::string> check_columns(const std::string& expression, const Model& model) {
@@ -558,9 +552,7 @@ class Builder {
     Reporter report(problems_, reference.where, reference.subject);
     std::optional<ModelKey> target = find_model(reference.target, reference.model);
     if (!target) {
-      std::string known;
-      for (const auto& [key, model] : result_.state.models)
-        known += (known.empty() ? "" : ", ") + key.str();
+      std::string known = join(std::views::keys(result_.state.models), ", ", &ModelKey::str);
       report.error("references = " + reference.target +
                    ": no such model; write its C++ name (qualified as needed) or \"app.Model\"; "
                    "models: " +

@@ -5,6 +5,7 @@
 #include <set>
 #include <thread>
 
+#include "core/text.hpp"
 #include "dbmig/scanner.hpp"
 #include "scanner/app_files.hpp"
 #include "scanner/compile_flags.hpp"
@@ -21,12 +22,6 @@ namespace {
 
 using scanner::AppScan;
 using scanner::DeclaredModel;
-
-std::string joined_lines(const std::vector<std::string>& lines) {
-  std::string text;
-  for (const auto& line : lines) text += (text.empty() ? "" : "\n") + line;
-  return text;
-}
 
 // The app's files; its models come with take_models(), which needs no translation unit.
 AppScan app_files(const scanner::TranslationUnit& unit, const ProjectConfig& config,
@@ -188,7 +183,7 @@ scanner::ScanCache scanner::scan_cache_for(const ProjectConfig& config) {
 }
 
 ScanError::ScanError(std::vector<std::string> problems)
-    : InputError(joined_lines(problems)), problems_(std::move(problems)) {}
+    : InputError(join(problems, "\n")), problems_(std::move(problems)) {}
 
 struct PendingScan::State {
   const ProjectConfig& config;

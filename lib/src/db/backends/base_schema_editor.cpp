@@ -8,15 +8,6 @@
 
 namespace dbmig::schema {
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string result;
-  for (const auto& item : items) {
-    if (!result.empty()) result += separator;
-    result += item;
-  }
-  return result;
-}
-
 void check_identifier_length(std::string_view identifier, std::size_t limit,
                              std::string_view database) {
   if (identifier.size() <= limit) return;
@@ -88,17 +79,13 @@ bool can_round(const Field& from, const Field& to) {
   }
 }
 
-namespace {
-
-void append(Statements& to, Statements more) {
-  to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-}
-
 const Field& field_of(const Model& model, std::string_view name) {
   if (const Field* field = model.find_field(name)) return *field;
   throw InputError("field " + std::string(name) + " does not exist on model " + model.app + "." +
                    model.name + " in the project state");
 }
+
+namespace {
 
 const FieldObject* find_kind(const std::vector<FieldObject>& objects, FieldObject::Kind kind) {
   for (const auto& object : objects)

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.hpp"
 #include "dbmig/schema_editor.hpp"
 
 namespace dbmig::schema {
@@ -163,8 +164,8 @@ class BaseSchemaEditor : public SchemaEditor {
                         std::string_view column, const std::optional<Literal>& fill_value) const;
 };
 
-// The items separated by `separator`.
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+// The field `name` of `model`; an InputError when the state has no such field.
+const Field& field_of(const Model& model, std::string_view name);
 
 // Throws InputError when `identifier` is longer than `limit` bytes: the database would shorten
 // it silently, and later statements naming it in full would miss it.

@@ -9,12 +9,6 @@ namespace dbmig::schema {
 
 namespace {
 
-const Field& field_of(const Model& model, std::string_view name) {
-  if (const Field* field = model.find_field(name)) return *field;
-  throw InputError("field " + std::string(name) + " does not exist on model " + model.app + "." +
-                   model.name + " in the project state");
-}
-
 // Whether a model-level index or constraint names `field`; SQLite cannot drop such a column.
 bool used_by_model_objects(const Model& model, const std::string& field) {
   auto names = [&](const std::vector<std::string>& fields) {
