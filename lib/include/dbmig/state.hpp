@@ -44,6 +44,8 @@ enum class OnDelete { cascade, restrict, set_null, set_default, no_action };
 
 std::string_view to_string(OnDelete action);
 std::optional<OnDelete> on_delete_from_string(std::string_view name);
+// Every on_delete name, in declaration order (for messages listing the choices).
+const std::vector<std::string_view>& on_delete_names();
 
 // A literal column default. Integers keep their signedness so uint64 values above INT64_MAX
 // and negative numbers both survive a round trip.

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "cache/state_archive.hpp"
+#include "dbmig/error.hpp"
 #include "operations/operation_registry.hpp"
 
 namespace dbmig {
@@ -41,7 +42,7 @@ const std::map<std::string_view, OperationCodec, std::less<>>& codecs() {
 void write_operation(binary::Writer& writer, const Operation& operation) {
   auto codec = codecs().find(operation.kind());
   if (codec == codecs().end())  // a new operation without a codec: a bug, caught by the tests
-    throw std::logic_error("no binary form for operation " + std::string(operation.kind()));
+    throw InternalError("no binary form for operation " + std::string(operation.kind()));
   writer(operation.kind());
   codec->second.write(writer, operation);
 }

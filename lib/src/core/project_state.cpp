@@ -40,6 +40,11 @@ const std::vector<std::string_view>& field_type_names() {
   return names;
 }
 
+const std::vector<std::string_view>& on_delete_names() {
+  static const std::vector<std::string_view> names(kOnDeleteNames.begin(), kOnDeleteNames.end());
+  return names;
+}
+
 bool is_integral(FieldType type) {
   return type >= FieldType::int8 && type <= FieldType::uint64;
 }

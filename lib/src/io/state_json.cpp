@@ -22,14 +22,6 @@ std::string type_names() {
   return join(field_type_names());
 }
 
-std::string on_delete_names() {
-  std::vector<std::string_view> names;
-  for (auto action : {OnDelete::cascade, OnDelete::restrict, OnDelete::set_null,
-                      OnDelete::set_default, OnDelete::no_action})
-    names.push_back(to_string(action));
-  return join(names);
-}
-
 Literal integer_literal(const nlohmann::json& json, FieldType type, const std::string& path) {
   if (is_unsigned(type)) {
     if (json.is_number_unsigned()) return json.get<std::uint64_t>();
@@ -73,7 +65,7 @@ Reference read_reference(JsonReader& reader) {
     auto action = on_delete_from_string(name);
     if (!action)
       throw_at(reader.path_of("on_delete"),
-               "unknown on_delete \"" + name + "\"; expected one of " + on_delete_names());
+               "unknown on_delete \"" + name + "\"; expected one of " + join(on_delete_names()));
     reference.on_delete = *action;
   }
   return reference;

@@ -4,8 +4,8 @@
 #include "core/text.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/operations.hpp"
-#include "operation_json.hpp"
-#include "operation_support.hpp"
+#include "operations/operation_json.hpp"
+#include "operations/operation_support.hpp"
 
 namespace dbmig {
 

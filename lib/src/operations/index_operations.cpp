@@ -6,7 +6,7 @@
 #include "dbmig/operations.hpp"
 #include "dbmig/state_json.hpp"
 #include "io/json_reader.hpp"
-#include "operation_support.hpp"
+#include "operations/operation_support.hpp"
 
 namespace dbmig {
 

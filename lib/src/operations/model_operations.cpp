@@ -5,8 +5,8 @@
 #include "dbmig/naming.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/state_json.hpp"
-#include "operation_json.hpp"
-#include "operation_support.hpp"
+#include "operations/operation_json.hpp"
+#include "operations/operation_support.hpp"
 
 namespace dbmig {
 

@@ -1,7 +1,7 @@
 // ModelOperation, FieldOperation, FieldDefinitionOperation: the bodies their operations share.
 #include "dbmig/operations.hpp"
 #include "dbmig/state_json.hpp"
-#include "operation_support.hpp"
+#include "operations/operation_support.hpp"
 
 namespace dbmig {
 

@@ -1,13 +1,13 @@
 // The JSON form every operation shares: "op" first on writing, and on reading the dispatch on
 // "op" through the registry to the reader of each type, which asks for exactly the keys its
 // members_to_json writes, so unknown keys are reported with their JSON path.
-#include "operation_json.hpp"
+#include "operations/operation_json.hpp"
 
 #include "core/text.hpp"
 #include "dbmig/model_validation.hpp"
 #include "dbmig/state_json.hpp"
 #include "io/model_json_reader.hpp"
-#include "operation_registry.hpp"
+#include "operations/operation_registry.hpp"
 
 namespace dbmig {
 

@@ -1,4 +1,4 @@
-#include "operation_support.hpp"
+#include "operations/operation_support.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -27,14 +27,6 @@ constexpr const char* kFieldOptions =
     "primary_key, max_length, unique, index, column, references, on_delete, default, "
     "renamed_from, comment, decimal(precision, scale)";
 
-std::string on_delete_names() {
-  std::vector<std::string_view> names;
-  for (auto action : {OnDelete::cascade, OnDelete::restrict, OnDelete::set_null,
-                      OnDelete::set_default, OnDelete::no_action})
-    names.push_back(to_string(action));
-  return join(names);
-}
-
 // Reads typed values out of options, reporting what was expected on a mismatch.
 class OptionReader {
  public:
@@ -339,7 +331,7 @@ class Builder {
   static std::optional<OnDelete> read_on_delete(const Option& option, const OptionReader& read) {
     if (option.value && option.value->kind != OptionValue::Kind::number)
       if (auto action = on_delete_from_string(option.value->text)) return action;
-    read.bad(option, "expected on_delete = one of " + on_delete_names());
+    read.bad(option, "expected on_delete = one of " + join(on_delete_names()));
     return std::nullopt;
   }
 
