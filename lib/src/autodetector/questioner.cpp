@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <limits>
 
-#include "dbmig/console.hpp"
 #include "core/text.hpp"
+#include "dbmig/console.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/schema_limits.hpp"
 

@@ -5,8 +5,8 @@
 
 #include <soci/soci.h>
 
-#include "db/backends/backend.hpp"
 #include "core/text.hpp"
+#include "db/backends/backend.hpp"
 #include "dbmig/error.hpp"
 #include "io/env_file.hpp"
 
