@@ -9,7 +9,7 @@
 #include <regex>
 #include <set>
 
-#include "check_expression.hpp"
+#include "dbmig/check_expression.hpp"
 #include "dbmig/naming.hpp"
 #include "dbmig/recorder.hpp"
 

@@ -2,7 +2,7 @@
 // back compares equal to the expression dbmig wrote, and a different expression stays different.
 #include <gtest/gtest.h>
 
-#include "check_expression.hpp"
+#include "dbmig/check_expression.hpp"
 
 namespace dbmig::test {
 

@@ -7,17 +7,23 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "dbmig/connection.hpp"
 #include "dbmig/database_url.hpp"
+#include "dbmig/live_schema.hpp"
 #include "dbmig/schema_editor.hpp"
 
 namespace dbmig {
 
 // How a migrate or rollback run keeps other runs off the database (dbmig/migration_lock.hpp).
+// Runs one reading query on the connected database (Connection::query), for the catalog readers.
+using CatalogQuery =
+    std::function<QueryResult(const std::string& sql, std::vector<SqlValue> values)>;
+
 struct MigrationLockMethod {
   enum class Kind {
     none,          // nothing else can reach the database
@@ -51,6 +57,10 @@ class Backend {
 
   // Counts the tables named :name in the connected database (its default schema).
   virtual std::string count_tables_named() const = 0;
+  // Every table of the connected database (its default schema) in the table view of
+  // dbmig/live_schema.hpp, read through `query`, with notes on what dbmig cannot express
+  // (docs/inspectdb.md). Like Django's DatabaseIntrospection: the inverse of the schema editor.
+  virtual LiveSchema read_schema(const CatalogQuery& query) const = 0;
 
   // --- migrating ---
 

@@ -14,6 +14,8 @@ class PostgresBackend final : public Backend {
   std::vector<std::string> session_setup() const override;
 
   std::string count_tables_named() const override;
+  // In postgres_introspection.cpp.
+  LiveSchema read_schema(const CatalogQuery& query) const override;
 
   MigrationLockMethod migration_lock(const DatabaseUrl& url) const override;
   std::unique_ptr<SchemaEditor> schema_editor() const override;

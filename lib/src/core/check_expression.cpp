@@ -1,11 +1,11 @@
-#include "check_expression.hpp"
+#include "dbmig/check_expression.hpp"
 
 #include <cctype>
 #include <optional>
 #include <set>
 #include <vector>
 
-namespace dbmig::test {
+namespace dbmig {
 
 // The normalization removes only what the databases change in an expression's spelling:
 //  - identifiers unquoted ("x" for SQLite and PostgreSQL, `x` for MariaDB), and everything but
@@ -215,4 +215,4 @@ std::string normalized_check(std::string_view expression) {
   return result;
 }
 
-}  // namespace dbmig::test
+}  // namespace dbmig

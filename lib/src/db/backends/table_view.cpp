@@ -1,0 +1,87 @@
+// table_view: a model as the catalog readers read its table back (dbmig/live_schema.hpp).
+#include <algorithm>
+
+#include "db/backends/table_view.hpp"
+
+#include "dbmig/naming.hpp"
+
+namespace dbmig {
+
+namespace {
+
+// The field of `model` stored in `column`.
+Field* field_in_column(Model& model, std::string_view column) {
+  auto found = std::find_if(model.fields.begin(), model.fields.end(),
+                            [&](const Field& field) { return field.name == column; });
+  return found == model.fields.end() ? nullptr : &*found;
+}
+
+// The field as its column reads back: named by the column, referencing the target's table,
+// with only the index and unique the database holds (a unique column or a primary key needs no
+// index of its own).
+Field column_view(const Field& field, const ProjectState& state, Dialect dialect) {
+  Field column = field;
+  column.name = field.column_name();
+  column.column.clear();
+  if (field.references) {
+    const Model* target = state.find(field.references->target);
+    column.references->target = {"", target ? target->table : field.references->target.name};
+  }
+  column.unique = field.unique && !field.primary_key;
+  column.index = field.index && !field.primary_key;
+  if (dialect == Dialect::sqlite) column.comment.clear();
+  return column;
+}
+
+std::vector<std::string> columns_of(const Model& model, const std::vector<std::string>& fields) {
+  std::vector<std::string> columns;
+  for (const std::string& name : fields) {
+    const Field* field = model.find_field(name);
+    columns.push_back(field ? field->column_name() : name);
+  }
+  return columns;
+}
+
+}  // namespace
+
+void place_index(Model& table, std::string name, std::vector<std::string> columns, bool unique) {
+  Field* field = columns.size() == 1 ? field_in_column(table, columns.front()) : nullptr;
+  if (field && !field->primary_key &&
+      name == constraint_name(table.table, columns, unique ? "uniq" : "idx")) {
+    (unique ? field->unique : field->index) = true;
+    return;
+  }
+  if (unique)
+    table.constraints.push_back({std::move(name), ConstraintKind::unique, std::move(columns), ""});
+  else
+    table.indexes.push_back({std::move(name), std::move(columns)});
+}
+
+void sort_by_name(Model& table) {
+  auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
+  std::sort(table.indexes.begin(), table.indexes.end(), by_name);
+  std::sort(table.constraints.begin(), table.constraints.end(), by_name);
+}
+
+Model table_view(const Model& model, const ProjectState& state, Dialect dialect) {
+  Model table;
+  table.name = table.table = model.table;
+  if (dialect != Dialect::sqlite) table.comment = model.comment;
+  for (const Field& field : model.fields)
+    table.fields.push_back(column_view(field, state, dialect));
+  for (const Index& index : model.indexes)
+    place_index(table, index.name, columns_of(model, index.fields), false);
+  for (const Constraint& constraint : model.constraints) {
+    if (constraint.kind == ConstraintKind::unique)
+      place_index(table, constraint.name, columns_of(model, constraint.fields), true);
+    else
+      table.constraints.push_back(constraint);
+  }
+  // A unique column needs no index of its own: the database holds none beside the unique one.
+  for (Field& field : table.fields)
+    if (field.unique) field.index = false;
+  sort_by_name(table);
+  return table;
+}
+
+}  // namespace dbmig

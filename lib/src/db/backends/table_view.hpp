@@ -1,0 +1,21 @@
+// What the catalog readers of the backends share: building a table in the table view of
+// dbmig/live_schema.hpp the same way table_view() does for a model.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dbmig/live_schema.hpp"
+
+namespace dbmig {
+
+// Adds an index (`unique`: a unique constraint or unique index) over `columns` of `table`: a
+// single-column one carrying the name dbmig gives a field's own (`<table>_<column>_idx`,
+// `_uniq`) sets that field's flag, any other is model-level with its name. Call it once the
+// fields are in place, then sort_by_name.
+void place_index(Model& table, std::string name, std::vector<std::string> columns, bool unique);
+
+// The model-level indexes and constraints in name order, as the readers return them.
+void sort_by_name(Model& table);
+
+}  // namespace dbmig

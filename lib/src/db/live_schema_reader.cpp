@@ -1,0 +1,29 @@
+// read_live_schema: the connected database's catalog through its backend's queries.
+#include <algorithm>
+
+#include "db/backends/backend.hpp"
+#include "dbmig/connection.hpp"
+#include "dbmig/live_schema.hpp"
+#include "dbmig/recorder.hpp"
+
+namespace dbmig {
+
+const Model* LiveSchema::find(std::string_view table) const {
+  auto found = std::find_if(tables.begin(), tables.end(),
+                            [&](const Model& model) { return model.table == table; });
+  return found == tables.end() ? nullptr : &*found;
+}
+
+LiveSchema read_live_schema(Connection& connection) {
+  LiveSchema schema = backend_for(connection.dialect())
+                          .read_schema([&](const std::string& sql, std::vector<SqlValue> values) {
+                            return connection.query(sql, std::move(values));
+                          });
+  std::erase_if(schema.tables, [](const Model& table) { return table.table == recorder_table; });
+  std::sort(schema.tables.begin(), schema.tables.end(),
+            [](const Model& a, const Model& b) { return a.table < b.table; });
+  std::sort(schema.notes.begin(), schema.notes.end());
+  return schema;
+}
+
+}  // namespace dbmig
