@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::Throw);
   app.footer(
       "Example: dbmig makemigrations && dbmig migrate && dbmig showmigrations\n"
-      "Exit codes: 0 ok, 1 changes found (--check), 2 usage or input error, 3 database error,\n"
+      "Exit codes: 0 ok, 1 changes found (--check) or drift (check), 2 usage or input error, 3 database error,\n"
       "70 internal error (a bug in dbmig).\n"
       "Run `dbmig COMMAND --help` for a command's flags.");
 
@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
   cli::add_showmigrations_command(app, context);
   cli::add_inspectmodels_command(app, context);
   cli::add_state_command(app, context);
+  cli::add_check_command(app, context);
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 // of every operation; the integrity check; the record; COMMIT; after_migration).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -65,13 +66,21 @@ class MigrationExecutor {
 
   // Applied: recorded and complete, or squashed and everything it replaces is applied.
   bool is_applied(const MigrationKey& key) const;
+  // The state of the applied migrations, without those of `except`: what the database should
+  // hold (`dbmig check`).
+  ProjectState applied_state(const std::set<MigrationKey>& except = {}) const;
+  // The tables whose models the plan changes, under their names before and after it (a table
+  // the plan creates too): where a drift would meet the plan's SQL.
+  std::set<std::string> tables_changed_by(const MigrationPlan& plan) const;
 
  private:
   // render_step on this database's dialect.
   RenderedStep render(const PlanStep& step, ProjectState& state, bool with_sql = true) const;
-  std::vector<RenderedStep> render_plan(const MigrationPlan& plan, bool with_sql) const;
-  // The state of the applied migrations, without those of `except`.
-  ProjectState applied_state(const std::set<MigrationKey>& except = {}) const;
+  // Each step rendered on the state before it; `visit` (when given) sees the states before and
+  // after each step.
+  std::vector<RenderedStep> render_plan(
+      const MigrationPlan& plan, bool with_sql,
+      const std::function<void(const ProjectState&, const ProjectState&)>& visit = {}) const;
   bool has_record(const MigrationKey& key) const;
   MigrationPlan backwards_steps(const std::vector<MigrationKey>& roots) const;
   void run_step(const PlanStep& step, const RenderedStep& rendered, const ExecutionOptions& options,

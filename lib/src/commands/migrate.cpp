@@ -4,6 +4,8 @@
 #include "commands/unmigrated_changes.hpp"
 #include "core/text.hpp"
 #include "dbmig/executor.hpp"
+#include "dbmig/live_schema.hpp"
+#include "dbmig/schema_drift.hpp"
 
 namespace dbmig {
 
@@ -45,6 +47,23 @@ ExitCode check_applied(const MigrationExecutor& executor, const MigrationPlan& p
   return ExitCode::changes_found;
 }
 
+// Drift in a table the plan changes meets its SQL: a column added by hand makes AddField fail, a
+// dropped index makes RemoveIndex fail, a changed type changes what AlterField converts. Said
+// before anything runs; migrate still runs (the database may fail the statement, with its own
+// message naming it).
+void warn_about_drift(const MigrationExecutor& executor, const MigrationPlan& plan,
+                      Connection& connection, Console& console) {
+  std::vector<SchemaDifference> drift =
+      differences_in(schema_differences(executor.applied_state(), read_live_schema(connection),
+                                        connection.dialect()),
+                     executor.tables_changed_by(plan));
+  if (drift.empty()) return;
+  console.err << "warning: tables this migrate changes differ from the applied migrations:\n";
+  for (const SchemaDifference& difference : drift)
+    console.err << "  " << difference.describe() << "\n";
+  console.err << "Run `dbmig check` to see every difference.\n";
+}
+
 }  // namespace
 
 ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Console& console) {
@@ -71,6 +90,8 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
   }
   MigrationPlan plan = plan_for(executor, options, graph);
   executor.check_reversible(plan);
+  if (!plan.empty() && !options.fake && !options.fake_initial)
+    warn_about_drift(executor, plan, *context.connection, console);
   if (console.verbosity >= 1) print_intent(options, graph, console);
   if (plan.empty() && console.verbosity >= 1) console.out << "  No migrations to apply.\n";
   executor.run(plan, {options.fake, options.fake_initial},

@@ -250,21 +250,37 @@ void MigrationExecutor::print_plan(const MigrationPlan& plan) const {
 // string that cannot be split into statements) stops the run before it changes anything.
 // Forwards, each step renders on the state its predecessors leave; backwards, on the applied
 // state without it and the steps undone before it.
-std::vector<RenderedStep> MigrationExecutor::render_plan(const MigrationPlan& plan,
-                                                         bool with_sql) const {
+std::vector<RenderedStep> MigrationExecutor::render_plan(
+    const MigrationPlan& plan, bool with_sql,
+    const std::function<void(const ProjectState&, const ProjectState&)>& visit) const {
   std::vector<RenderedStep> rendered;
   ProjectState state = applied_state();
   std::set<MigrationKey> undone;
   for (const auto& step : plan) {
+    ProjectState before = state;
     if (step.direction == Direction::forwards) {
       rendered.push_back(render(step, state, with_sql));
-      continue;
+    } else {
+      undone.insert(step.migration->key());
+      state = applied_state(undone);
+      ProjectState without = state;
+      rendered.push_back(render(step, without, with_sql));
     }
-    undone.insert(step.migration->key());
-    ProjectState without = applied_state(undone);
-    rendered.push_back(render(step, without, with_sql));
+    if (visit) visit(before, state);
   }
   return rendered;
+}
+
+std::set<std::string> MigrationExecutor::tables_changed_by(const MigrationPlan& plan) const {
+  std::set<std::string> tables;
+  auto changed = [&](const ProjectState& before, const ProjectState& after) {
+    for (const auto& [key, model] : before.models)
+      if (const Model* now = after.find(key); !now || !(*now == model)) tables.insert(model.table);
+    for (const auto& [key, model] : after.models)
+      if (const Model* was = before.find(key); !was || !(*was == model)) tables.insert(model.table);
+  };
+  render_plan(plan, false, changed);
+  return tables;
 }
 
 // The commands check reversibility before they print anything; checked here too, because a
