@@ -241,7 +241,7 @@ std::shared_ptr<AlterField> altered(const Case& c) {
 std::vector<Migration> history(const std::vector<Case>& all) {
   std::vector<Migration> migrations;
   for (std::size_t i = 0; i < all.size(); ++i) {
-    Field item_id = int_field("item_id");
+    Field item_id = int64_field("item_id");
     item_id.references = Reference{{app_of(i), "Item"}, OnDelete::cascade};
     migrations.push_back(make_migration(app_of(i), "0001_initial", {},
                                         {create_model("Item", {primary_key(), all[i].from}),

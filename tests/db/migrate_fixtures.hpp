@@ -12,7 +12,7 @@
 
 namespace dbmig::test {
 
-inline Field int_field(const std::string& name) {
+inline Field int64_field(const std::string& name) {
   Field field;
   field.name = name;
   field.type = FieldType::int64;
@@ -20,7 +20,7 @@ inline Field int_field(const std::string& name) {
 }
 
 inline Field primary_key() {
-  Field field = int_field("id");
+  Field field = int64_field("id");
   field.primary_key = true;
   field.auto_increment = true;
   return field;
@@ -50,9 +50,9 @@ inline OperationPtr run_sql(std::vector<std::string> sql,
 
 // accounts.0001 (User), blog.0001 (Blog -> User), blog.0002 (Blog.views), in graph order.
 inline std::vector<Migration> blog_history() {
-  Field user_id = int_field("user_id");
+  Field user_id = int64_field("user_id");
   user_id.references = Reference{{"accounts", "User"}, OnDelete::cascade};
-  Field views = int_field("views");
+  Field views = int64_field("views");
   views.default_value = Literal{std::int64_t{0}};
   return {
       make_migration("accounts", "0001_initial", {}, {create_model("User", {primary_key()})}),

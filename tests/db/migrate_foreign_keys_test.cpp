@@ -75,7 +75,7 @@ TEST(MigrateForeignKeys, RowsLeftWithoutTheirParentAreNamedWhenEnforcementIsOff)
     SCOPED_TRACE(to_string(dialect));
     ExecutorHarness db(dialect);
     ASSERT_TRUE(db.connection);
-    Field nullable = int_field("user_id");
+    Field nullable = int64_field("user_id");
     nullable.null = true;
     nullable.references = Reference{{"accounts", "User"}, OnDelete::cascade};
     MigrationGraph history(

@@ -115,7 +115,7 @@ std::vector<BadInputCase> identifier_cases() {
                    "table = \"blogs\", unique_together(title, active, name = \"" + long64 + "\")",
                    "", "constraint name \"" + long64 + "\" is 64 bytes long"),
       options_case("CheckNameTooLong",
-                   "table = \"blogs\", check(\"id > 0\", name = \"" + long64 + "\")", "",
+                   "table = \"blogs\", check(\"user_id > 0\", name = \"" + long64 + "\")", "",
                    "constraint name \"" + long64 + "\" is 64 bytes long"),
       member_case("ColumnsDifferingOnlyInCase", "int Title = 0;", "Title",
                   "column Title is already used by field title"),
@@ -200,6 +200,9 @@ std::vector<BadInputCase> type_and_default_cases() {
                    "the check expression is empty"),
       options_case("CheckBlank", "table = \"blogs\", check(\"  \", name = \"blank\")", "",
                    "the check expression is empty"),
+      options_case("CheckOnTheAutoIncrementKey", "table = \"blogs\", check = \"ID > 0\"", "",
+                   "the check mentions the auto-increment column \"id\", which MySQL and "
+                   "MariaDB refuse"),
       options_case("CheckNotUtf8", "table = \"blogs\", check = \"title <> '\\xff'\"", "",
                    "the check expression is not valid UTF-8"),
       member_case("Uint64InitializerAboveBigint", "std::uint64_t big = 9223372036854775808u;",

@@ -208,7 +208,10 @@ class RandomProject {
                          [&](const std::string& f) { return !model.find_field(f); });
     };
     std::erase_if(model.indexes, [&](const Index& index) { return missing(index.fields); });
-    std::erase_if(model.constraints, [&](const Constraint& c) { return missing(c.fields); });
+    std::erase_if(model.constraints, [&](const Constraint& c) {
+      return missing(c.fields) ||
+             (c.kind == ConstraintKind::check && !model.find_field(checked_field(c)));
+    });
   }
 
   std::optional<std::string> delete_model() {
@@ -275,8 +278,11 @@ class RandomProject {
     field->name = new_name;
     for (Index& index : model->indexes)
       std::replace(index.fields.begin(), index.fields.end(), old_name, new_name);
-    for (Constraint& c : model->constraints)
+    for (Constraint& c : model->constraints) {
       std::replace(c.fields.begin(), c.fields.end(), old_name, new_name);
+      if (c.kind == ConstraintKind::check && checked_field(c) == old_name)
+        c.check = new_name + c.check.substr(old_name.size());
+    }
     auto& fields = sources[model->key()].fields;
     fields.erase(old_name);
     fields[new_name].renamed_from = old_name;
@@ -343,13 +349,26 @@ class RandomProject {
     return "add unique_together to " + model->key().str();
   }
 
-  // A check over the primary key, which no edit renames or removes.
+  // A check over a number field (not the auto-increment key, which MySQL refuses): the field's
+  // name starts the expression, so renames and removals of the field follow it.
   std::optional<std::string> add_check() {
     Model* model = random_model();
-    if (!model) return std::nullopt;
-    static const char* checks[] = {"id > 0", "id >= 1", "id <> 0", "id < 1000000000"};
-    model->constraints.push_back({fresh("check"), ConstraintKind::check, {}, checks[pick(4)]});
+    Field* field = model ? random_field(*model) : nullptr;
+    if (!field || !is_number(field->type) || field->references) return std::nullopt;
+    static const char* checks[] = {" > 0", " >= 1", " <> 0", " < 1000000000"};
+    model->constraints.push_back(
+        {fresh("check"), ConstraintKind::check, {}, field->name + checks[pick(4)]});
     return "add check to " + model->key().str();
+  }
+
+  static bool is_number(FieldType type) {
+    return is_integral(type) || type == FieldType::float32 || type == FieldType::float64 ||
+           type == FieldType::decimal;
+  }
+
+  // The field a generated check is over: the first word of its expression.
+  static std::string checked_field(const Constraint& check) {
+    return check.check.substr(0, check.check.find(' '));
   }
 
   std::optional<std::string> remove_index_or_constraint() {
@@ -384,6 +403,5 @@ class RandomProject {
   SeededRandom& random_;
   int counter_ = 0;
 };
-
 
 }  // namespace dbmig::test

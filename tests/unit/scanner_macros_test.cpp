@@ -16,7 +16,7 @@ constexpr const char* kSource = R"(#include <dbmig/model.hpp>
 #include <optional>
 #include <string>
 namespace blog {
-struct DBMIG_MODEL(table = "blogs", index(title, created_at), check = "id > 0") Blog {
+struct DBMIG_MODEL(table = "blogs", index(title, created_at), check = "user_id > 0") Blog {
   DBMIG_FIELD(primary_key) std::int64_t id;
   DBMIG_FIELD(max_length = 200, unique) std::string title;
   bool active = true;

@@ -103,9 +103,26 @@ TEST(SchemaLimits, MysqlIndexesNeedBoundedColumnsWithinTheKeyLength) {
 }
 
 TEST(SchemaLimits, CheckExpressionsAreNotEmpty) {
-  EXPECT_EQ(check_expression_problem("price >= 0"), "");
-  EXPECT_NE(check_expression_problem(""), "");
-  EXPECT_NE(check_expression_problem(" \n"), "");
+  Model model;
+  EXPECT_EQ(check_expression_problem(model, "price >= 0"), "");
+  EXPECT_NE(check_expression_problem(model, ""), "");
+  EXPECT_NE(check_expression_problem(model, " \n"), "");
+}
+
+// MySQL and MariaDB refuse a CHECK over an AUTO_INCREMENT column, however it is spelled.
+TEST(SchemaLimits, ChecksStayOffTheAutoIncrementColumn) {
+  Model model;
+  Field id;
+  id.name = "id";
+  id.column = "Key";
+  id.primary_key = id.auto_increment = true;
+  Field price;
+  price.name = "price";
+  model.fields = {id, price};
+  for (const char* expression : {"key > 0", "\"Key\" <> 0", "(`KEY` BETWEEN 1 AND 9)"})
+    EXPECT_NE(check_expression_problem(model, expression), "") << expression;
+  for (const char* expression : {"price > 0", "id > 0", "price > key_count"})
+    EXPECT_EQ(check_expression_problem(model, expression), "") << expression;
 }
 
 }  // namespace

@@ -49,7 +49,8 @@ std::string default_problem(const Field& field);
 // unbounded TEXT/BLOB (MySQL needs a key length), at most mysql_max_key_bytes in all.
 std::string mysql_index_problem(const std::vector<const Field*>& fields);
 
-// A check constraint's SQL: non-empty text.
-std::string check_expression_problem(std::string_view expression);
+// A check constraint of `model`: non-empty text, and not over an auto-increment column (MySQL
+// and MariaDB refuse "CHECK (id > 0)" on an AUTO_INCREMENT id).
+std::string check_expression_problem(const Model& model, std::string_view expression);
 
 }  // namespace dbmig::schema_limits

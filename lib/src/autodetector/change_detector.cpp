@@ -59,6 +59,7 @@ class ChangeDetector {
     rename_models();
     rename_tables();
     alter_comments();
+    remove_changed_constraints(ConstraintKind::check);
     rename_fields();
     remove_indexes_and_constraints();
     create_models();
@@ -238,7 +239,17 @@ class ChangeDetector {
         if (!wanted || *wanted != index)
           emit(key.app, std::make_shared<RemoveIndex>(key.name, index.name));
       }
+    });
+    remove_changed_constraints(std::nullopt);
+  }
+
+  // The constraints (of `kind`, or all) that the target lacks or has otherwise. Checks go
+  // before the field renames (phase 2b): their SQL names columns, and a rename does not rewrite
+  // it, so an SQLite rename (a table rebuild) would carry a check over the old column name.
+  void remove_changed_constraints(std::optional<ConstraintKind> kind) {
+    for_each_kept_model([&](const ModelKey& key, const Model& target) {
       for (const Constraint& constraint : Model(working_.get(key)).constraints) {
+        if (kind && constraint.kind != *kind) continue;
         const Constraint* wanted = target.find_constraint(constraint.name);
         if (!wanted || *wanted != constraint)
           emit(key.app, std::make_shared<RemoveConstraint>(key.name, constraint.name));
@@ -404,12 +415,17 @@ std::vector<PlannedOperation> detect_changes(const ProjectState& from, const Pro
   return ChangeDetector(from, to, sources, questioner).run();
 }
 
+// Order means nothing to the database for fields, indexes and constraints alike: a changed
+// index in the middle of a model's list is removed and added at its end.
 bool same_schema(const ProjectState& a, const ProjectState& b) {
-  auto normalized = [](const ProjectState& state) {
+  auto by_name = [](const auto& x, const auto& y) { return x.name < y.name; };
+  auto normalized = [&](const ProjectState& state) {
     ProjectState copy = state;
-    for (auto& [key, model] : copy.models)
-      std::sort(model.fields.begin(), model.fields.end(),
-                [](const Field& x, const Field& y) { return x.name < y.name; });
+    for (auto& [key, model] : copy.models) {
+      std::sort(model.fields.begin(), model.fields.end(), by_name);
+      std::sort(model.indexes.begin(), model.indexes.end(), by_name);
+      std::sort(model.constraints.begin(), model.constraints.end(), by_name);
+    }
     return copy;
   };
   return normalized(a) == normalized(b);

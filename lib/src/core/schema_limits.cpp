@@ -4,6 +4,9 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <sstream>
+
+#include "dbmig/check_expression.hpp"
 
 namespace dbmig::schema_limits {
 
@@ -150,11 +153,18 @@ std::string mysql_index_problem(const std::vector<const Field*>& fields) {
   return {};
 }
 
-std::string check_expression_problem(std::string_view expression) {
+std::string check_expression_problem(const Model& model, std::string_view expression) {
   if (expression.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return "the check expression is empty; write the SQL condition, e.g. check = \"price >= 0\"";
-  auto problem = text_problem(expression);
-  return problem.empty() ? "" : "the check expression " + problem;
+  if (auto problem = text_problem(expression); !problem.empty())
+    return "the check expression " + problem;
+  std::istringstream words(normalized_check(expression));
+  for (std::string word; words >> word;)
+    for (const Field& field : model.fields)
+      if (field.auto_increment && word == case_folded(field.column_name()))
+        return "the check mentions the auto-increment column \"" + field.column_name() +
+               "\", which MySQL and MariaDB refuse; check another column";
+  return {};
 }
 
 }  // namespace dbmig::schema_limits

@@ -60,7 +60,7 @@ void check_constraint(const Reporter& report, const Model& model, const Constrai
     check_mysql_index(report, "unique_together(...)", fields_of(model, constraint.fields));
     return;
   }
-  std::string problem = sl::check_expression_problem(constraint.check);
+  std::string problem = sl::check_expression_problem(model, constraint.check);
   if (!problem.empty()) report.error(problem);
 }
 
