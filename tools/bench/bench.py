@@ -259,7 +259,9 @@ class Bench:
                               urls["bench_floor"]], self.root, self.env, runs,
                              recreate("bench_floor")))
 
-        # Both SQLite databases are fully migrated now.
+        # Both SQLite databases are fully migrated now (and PostgreSQL's, by the last run).
+        self.measure_live_schema(sqlite_db, urls["bench_dbmig"] if server else None,
+                                 django_sqlite_env)
         self.log("sqlmigrate, showmigrations")
         first = plan[0]
         self.add(f"sqlmigrate {first['app']} {first['name']}",
@@ -276,6 +278,28 @@ class Bench:
                          self.dm, self.env, runs),
                  self.django_measure(self.django_cmd("showmigrations"), django_sqlite_env),
                  measure(["sqlite3", str(sqlite_db), read_record], self.root, self.env, runs))
+
+    # Reading the live catalog back: the drift check (Django has none) and inspectdb; the floors
+    # read the whole schema with the databases' own tools.
+    def measure_live_schema(self, sqlite_db, pg_url, django_sqlite_env):
+        runs = self.args.runs
+        databases = [("SQLite", f"sqlite:///{sqlite_db}", django_sqlite_env,
+                      ["sqlite3", str(sqlite_db), ".schema"])]
+        if pg_url:
+            databases.append(("PostgreSQL", pg_url, self.django_env(pg_url.replace(
+                "bench_dbmig", "bench_django")), ["pg_dump", "--schema-only", pg_url]))
+        for name, url, django_env, floor in databases:
+            self.log(f"check and inspectdb on {name}")
+            self.add(f"check, {name}",
+                     measure(self.dbmig_cmd("--database", url, "check"), self.dm, self.env, runs),
+                     None, measure(floor, self.root, self.env, runs))
+            out = self.root / "inspected"
+            self.add(f"inspectdb, {name}",
+                     measure(self.dbmig_cmd("--database", url, "inspectdb", "--app", "legacy",
+                                            "--output", str(out), "--force"),
+                             self.dm, self.env, runs),
+                     self.django_measure(self.django_cmd("inspectdb"), django_env),
+                     measure(floor, self.root, self.env, runs))
 
     def django_measure(self, cmd, env, reset=lambda: None):
         if not self.args.django:
