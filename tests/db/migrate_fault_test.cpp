@@ -167,3 +167,35 @@ TEST(MigrateFault, AFirstStatementFailingOutsideATransactionLeavesTheRecordsAsBe
 }
 
 }  // namespace dbmig::test
+
+namespace dbmig::test {
+
+// A failure at COMMIT (PostgreSQL checks a deferred foreign key there) is a database error
+// naming the migration and COMMIT, the migration rolled back and not recorded; it once escaped
+// as SOCI's own exception (exit 70, the URL unredacted).
+TEST(MigrateFault, AFailingCommitIsADatabaseErrorAndRollsTheMigrationBack) {
+  ExecutorHarness db(Dialect::postgresql);
+  if (!db.connection) GTEST_SKIP() << "no PostgreSQL test server";
+  MigrationGraph history({make_migration(
+      "ops", "0001_deferred", {},
+      {run_sql({"CREATE TABLE parent (id INTEGER PRIMARY KEY)",
+                "CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE "
+                "INITIALLY DEFERRED)",
+                "INSERT INTO child VALUES (7)"})})});
+  auto executor = db.executor(history);
+  try {
+    executor.run(executor.plan_all(), {}, 1);
+    FAIL() << "the deferred foreign key was not checked at COMMIT";
+  } catch (const DatabaseError& e) {
+    std::string message = e.what();
+    EXPECT_NE(message.find("migration ops.0001_deferred"), std::string::npos) << message;
+    EXPECT_NE(message.find("SQL: COMMIT"), std::string::npos) << message;
+    EXPECT_NE(message.find("foreign key"), std::string::npos) << message;
+    EXPECT_NE(message.find("rolled back and is not recorded"), std::string::npos) << message;
+    EXPECT_EQ(message.find("dbmig-test-secret"), std::string::npos) << message;
+  }
+  EXPECT_FALSE(db.connection->has_table("child"));
+  EXPECT_TRUE(MigrationRecorder(*db.connection).records().empty());
+}
+
+}  // namespace dbmig::test

@@ -64,8 +64,8 @@ class Connection {
   QueryResult query(const std::string& sql, std::vector<SqlValue> values = {});
   // The one integer `sql` returns; nullopt when it is NULL.
   std::optional<int> query_int(const std::string& sql, std::vector<SqlValue> values = {});
-  // A transaction around what follows, ended by commit or rollback. A failure of these is
-  // SOCI's exception as it is (not a DatabaseError).
+  // A transaction around what follows, ended by commit or rollback. A failure (a deferred
+  // constraint checked at COMMIT, a lost connection) is a DatabaseError like execute's.
   void begin();
   void commit();
   void rollback();
@@ -78,6 +78,10 @@ class Connection {
   std::string clean_message(const std::exception& error) const;
 
  private:
+  // Runs BEGIN, COMMIT or ROLLBACK, turning SOCI's failure into a DatabaseError.
+  template <typename Step>
+  void run_transaction_step(Step step);
+
   DatabaseUrl url_;
   std::unique_ptr<soci::session> session_;
 };

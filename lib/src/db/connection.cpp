@@ -169,15 +169,24 @@ std::optional<int> Connection::query_int(const std::string& sql, std::vector<Sql
 }
 
 void Connection::begin() {
-  session_->begin();
+  run_transaction_step([&] { session_->begin(); });
 }
 
 void Connection::commit() {
-  session_->commit();
+  run_transaction_step([&] { session_->commit(); });
 }
 
 void Connection::rollback() {
-  session_->rollback();
+  run_transaction_step([&] { session_->rollback(); });
+}
+
+template <typename Step>
+void Connection::run_transaction_step(Step step) {
+  try {
+    step();
+  } catch (const std::exception& e) {
+    throw DatabaseError(clean_message(e));
+  }
 }
 
 std::vector<std::string> Connection::rows_as_text(const std::string& sql) {

@@ -441,7 +441,13 @@ void MigrationExecutor::execute(const PlanStep& step, const RenderedStep& render
                       integrity_problems(problems));
     }
     record(step, batch);
-    if (atomic) connection_.commit();
+    if (atomic) {
+      try {
+        connection_.commit();
+      } catch (const DatabaseError& e) {
+        throw failure("the commit after the last operation", "COMMIT", e.what());
+      }
+    }
   } catch (...) {
     if (atomic) {
       try {
