@@ -256,15 +256,14 @@ void read_default(Reading& reading, const std::string& table, const Row& row, Fi
                      std::string(to_string(field.type)) + " column; read without the default");
 }
 
-// MariaDB's JSON is a LONGTEXT with a column check json_valid(`column`) named by the column.
-bool is_json_check(const std::string& column, const std::string& name, const std::string& level,
-                   const std::string& clause) {
-  return level == "Column" && name == column && clause == "json_valid(`" + column + "`)";
-}
-
 struct Check {
   std::string table, name, clause, level;
 };
+
+// MariaDB's JSON is a LONGTEXT with a column check json_valid(`column`) named by the column.
+bool is_json_check(const Check& check) {
+  return check.level == "Column" && check.clause == "json_valid(`" + check.name + "`)";
+}
 
 std::vector<Check> query_checks(const CatalogQuery& query) {
   auto result = query(
@@ -278,14 +277,17 @@ std::vector<Check> query_checks(const CatalogQuery& query) {
   return checks;
 }
 
-bool is_json_column(const std::vector<Check>& checks, const std::string& table,
-                    const std::string& column) {
-  return std::any_of(checks.begin(), checks.end(), [&](const Check& check) {
-    return check.table == table && is_json_check(column, check.name, check.level, check.clause);
-  });
+using TableAndName = std::pair<std::string, std::string>;
+
+// The (table, column) of MariaDB's JSON columns.
+std::set<TableAndName> json_columns(const std::vector<Check>& checks) {
+  std::set<TableAndName> columns;
+  for (const Check& check : checks)
+    if (is_json_check(check)) columns.insert({check.table, check.name});
+  return columns;
 }
 
-void read_columns(Reading& reading, const CatalogQuery& query, const std::vector<Check>& checks) {
+void read_columns(Reading& reading, const CatalogQuery& query, const std::set<TableAndName>& json) {
   auto result = query(
       "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
       "COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY "
@@ -296,7 +298,7 @@ void read_columns(Reading& reading, const CatalogQuery& query, const std::vector
     Model* table = reading.find(table_name);
     if (!table) continue;  // a view's column
     std::optional<Field> field = field_of_type(type);
-    if (is_json_column(checks, table_name, column)) {
+    if (json.contains({table_name, column})) {
       field.reset();
       type = "json";
     }
@@ -465,10 +467,10 @@ std::string foreign_key_problem(Reading& reading, const ForeignKey& key) {
   return "";
 }
 
-// The foreign keys read as references, by table and constraint name.
-std::set<std::pair<std::string, std::string>> read_foreign_keys(
+// The columns of the foreign keys read as references, by table and constraint name.
+std::map<TableAndName, std::vector<std::string>> read_foreign_keys(
     Reading& reading, const std::vector<ForeignKey>& keys) {
-  std::set<std::pair<std::string, std::string>> read;
+  std::map<TableAndName, std::vector<std::string>> read;
   for (const ForeignKey& key : keys) {
     Model* table = reading.find(key.table);
     if (!table || reading.left_out_tables.contains(key.table)) continue;
@@ -479,29 +481,24 @@ std::set<std::pair<std::string, std::string>> read_foreign_keys(
     }
     table->find_field(key.columns.front())->references =
         Reference{{"", key.target_table}, *on_delete_of(key.delete_rule)};
-    read.insert({key.table, key.name});
+    read[{key.table, key.name}] = key.columns;
   }
   return read;
 }
 
 // The index InnoDB creates for a foreign key whose column has none is named after the key
 // (mysql_schema_editor.cpp's field_objects): it comes with the reference, it is no model index.
-bool is_foreign_key_index(const IndexRead& index, const std::vector<ForeignKey>& keys,
-                          const std::set<std::pair<std::string, std::string>>& references) {
-  return !index.unique && references.contains({index.table, index.name}) &&
-         std::any_of(keys.begin(), keys.end(), [&](const ForeignKey& key) {
-           return key.table == index.table && key.name == index.name &&
-                  key.columns == index.columns;
-         });
+bool is_foreign_key_index(const IndexRead& index,
+                          const std::map<TableAndName, std::vector<std::string>>& references) {
+  auto key = references.find({index.table, index.name});
+  return !index.unique && key != references.end() && key->second == index.columns;
 }
 
 void read_indexes(Reading& reading, const std::vector<IndexRead>& indexes,
-                  const std::vector<ForeignKey>& keys,
-                  const std::set<std::pair<std::string, std::string>>& references) {
+                  const std::map<TableAndName, std::vector<std::string>>& references) {
   for (const IndexRead& index : indexes) {
     Model* table = reading.find(index.table);
-    if (!table || index.name == "PRIMARY" || is_foreign_key_index(index, keys, references))
-      continue;
+    if (!table || index.name == "PRIMARY" || is_foreign_key_index(index, references)) continue;
     std::string problem = index.problem;
     for (const std::string& column : index.columns)
       if (problem.empty() && reading.column_left_out(index.table, column))
@@ -532,7 +529,7 @@ void read_checks(Reading& reading, const std::vector<Check>& checks) {
     Model* table = reading.find(check.table);
     if (!table) continue;
     if (auto column = left_out_column_in(reading, check)) {
-      if (!is_json_check(*column, check.name, check.level, check.clause))
+      if (!is_json_check(check))
         reading.note(check.table, "check " + check.name,
                      "over column " + *column + ", which is left out; left out");
       continue;
@@ -561,12 +558,12 @@ LiveSchema MysqlBackend::read_schema(const CatalogQuery& query) const {
   Reading reading;
   read_tables(reading, query);
   std::vector<Check> checks = query_checks(query);
-  read_columns(reading, query, checks);
+  read_columns(reading, query, json_columns(checks));
   std::vector<IndexRead> indexes = query_indexes(query);
   read_primary_keys(reading, indexes);
   std::vector<ForeignKey> keys = query_foreign_keys(query);
   auto references = read_foreign_keys(reading, keys);
-  read_indexes(reading, indexes, keys, references);
+  read_indexes(reading, indexes, references);
   read_checks(reading, checks);
   read_triggers(reading, query);
   return finished(std::move(reading));
