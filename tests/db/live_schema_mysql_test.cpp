@@ -308,6 +308,13 @@ const std::vector<std::string> legacy_schema{
     "group_id INT, CONSTRAINT toys_pet_fk FOREIGN KEY (pet_name) REFERENCES pets (name), "
     "CONSTRAINT toys_membership_fk FOREIGN KEY (owner_id, group_id) REFERENCES memberships "
     "(owner_id, group_id))",
+    "CREATE TABLE gadgets (id INT NOT NULL PRIMARY KEY, seq BIGINT NOT NULL AUTO_INCREMENT, "
+    "flag TINYINT(1) NOT NULL DEFAULT 5, hidden INT INVISIBLE, touched DATETIME(6) NULL ON "
+    "UPDATE CURRENT_TIMESTAMP(6), member INT, owner INT, KEY gadgets_seq_key (seq), INDEX "
+    "gadgets_desc (owner DESC), CONSTRAINT gadgets_member_fk FOREIGN KEY (member) REFERENCES "
+    "memberships (owner_id), CONSTRAINT gadgets_owner_fk FOREIGN KEY (owner) REFERENCES owners "
+    "(id), CONSTRAINT gadgets_owner_again_fk FOREIGN KEY (owner) REFERENCES owners (id) ON "
+    "DELETE CASCADE)",
     "CREATE VIEW owner_names AS SELECT name FROM owners",
     "CREATE TRIGGER pets_trim BEFORE INSERT ON pets FOR EACH ROW SET NEW.name = TRIM(NEW.name)",
 };
@@ -342,6 +349,20 @@ TEST(LiveSchemaMysql, ALegacySchemaReadsWhatTheModelsCanSayAndNotesTheRest) {
        "engine MyISAM: dbmig creates InnoDB tables (foreign keys, transactions); read as if "
        "InnoDB"},
       {"events", "table events", left_out("no primary key: every dbmig model has exactly one")},
+      {"gadgets", "column flag",
+       "default 5: not a literal dbmig writes for a bool column; read without the default"},
+      {"gadgets", "column hidden",
+       "INVISIBLE: dbmig writes no such column attribute; read without it"},
+      {"gadgets", "column seq",
+       "AUTO_INCREMENT on a column that is not the primary key: dbmig writes it only on the "
+       "primary key; read without it"},
+      {"gadgets", "column touched",
+       "on update current_timestamp(6): dbmig writes no such column attribute; read without it"},
+      {"gadgets", "foreign key gadgets_member_fk",
+       "to table memberships, which is left out; left out"},
+      {"gadgets", "foreign key gadgets_owner_fk",
+       "a second foreign key over owner: a dbmig field has one reference; left out"},
+      {"gadgets", "index gadgets_desc", left_out("descending on owner: dbmig indexes ascending")},
       {"memberships", "table memberships",
        left_out("composite primary key (owner_id, group_id): a dbmig model has a single-column "
                 "one")},
@@ -410,10 +431,22 @@ TEST(LiveSchemaMysql, ALegacySchemaReadsWhatTheModelsCanSayAndNotesTheRest) {
                  column("group_id", FieldType::int32, nullable)};
   // The indexes InnoDB made for the keys left out are indexes of the table like any other.
   toys.indexes = {{"toys_membership_fk", {"owner_id", "group_id"}}, {"toys_pet_fk", {"pet_name"}}};
+  Model gadgets = table_named("gadgets");
+  gadgets.fields = {column("id", FieldType::int32, [](Field& f) { f.primary_key = true; }),
+                    column("seq", FieldType::int64),
+                    column("flag", FieldType::boolean),
+                    column("hidden", FieldType::int32, nullable),
+                    column("touched", FieldType::timestamp, nullable),
+                    column("member", FieldType::int32, nullable),
+                    column("owner", FieldType::int32, [](Field& f) {
+                      f.null = true;
+                      f.references = Reference{{"", "owners"}, OnDelete::cascade};
+                    })};
+  gadgets.indexes = {{"gadgets_member_fk", {"member"}}, {"gadgets_seq_key", {"seq"}}};
   std::vector<std::string> tables;
   for (const Model& table : schema.tables) tables.push_back(table.table);
-  ASSERT_EQ(tables, (std::vector<std::string>{"archive", "owners", "pets", "toys"}));
-  for (const Model& expected : {archive, owners, pets, toys})
+  ASSERT_EQ(tables, (std::vector<std::string>{"archive", "gadgets", "owners", "pets", "toys"}));
+  for (const Model& expected : {archive, gadgets, owners, pets, toys})
     expect_same_table(*schema.find(expected.table), expected);
 }
 
