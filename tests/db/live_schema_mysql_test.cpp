@@ -302,8 +302,9 @@ const std::vector<std::string> legacy_schema{
     "CREATE TABLE archive (id BIGINT NOT NULL PRIMARY KEY, body LONGTEXT, meta JSON, "
     "FULLTEXT INDEX archive_body_ft (body)) ENGINE=MyISAM COMMENT='old rows'",
     "CREATE TABLE pets (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, owner_id INT NULL, name "
-    "VARCHAR(30) NOT NULL COMMENT 'called', CONSTRAINT pets_owner_id_fk FOREIGN KEY (owner_id) "
-    "REFERENCES owners (id) ON DELETE SET NULL, INDEX pets_name_idx (name))",
+    "VARCHAR(30) NOT NULL COMMENT 'called' CHECK (name <> ''), CONSTRAINT pets_owner_id_fk "
+    "FOREIGN KEY (owner_id) REFERENCES owners (id) ON DELETE SET NULL, INDEX pets_name_idx "
+    "(name))",
     "CREATE TABLE toys (id BIGINT NOT NULL PRIMARY KEY, pet_name VARCHAR(30), owner_id INT, "
     "group_id INT, CONSTRAINT toys_pet_fk FOREIGN KEY (pet_name) REFERENCES pets (name), "
     "CONSTRAINT toys_membership_fk FOREIGN KEY (owner_id, group_id) REFERENCES memberships "
@@ -419,6 +420,8 @@ TEST(LiveSchemaMysql, ALegacySchemaReadsWhatTheModelsCanSayAndNotesTheRest) {
                    f.index = true;
                    f.comment = "called";
                  })};
+  // A column-level check is a check like any other, named by its column.
+  pets.constraints = {{"name", ConstraintKind::check, {}, "`name` <> ''"}};
   Model toys = table_named("toys");
   auto nullable = [](Field& f) { f.null = true; };
   toys.fields = {column("id", FieldType::int64, [](Field& f) { f.primary_key = true; }),
