@@ -247,12 +247,14 @@ bool note_extra(Reading& reading, const std::string& table, const std::string& c
   return false;
 }
 
-void read_default(Reading& reading, const std::string& table, const Row& row, Field& field) {
-  if (!row.at(4) || *row.at(4) == "NULL") return;
-  field.default_value = literal_default(*row.at(4), field);
+// `printed`: COLUMN_DEFAULT, where MariaDB prints no default as the text NULL.
+void read_default(Reading& reading, const std::string& table,
+                  const std::optional<std::string>& printed, Field& field) {
+  if (!printed || *printed == "NULL") return;
+  field.default_value = literal_default(*printed, field);
   if (!field.default_value)
     reading.note(table, "column " + field.name,
-                 "default " + *row.at(4) + ": not a literal dbmig writes for a " +
+                 "default " + *printed + ": not a literal dbmig writes for a " +
                      std::string(to_string(field.type)) + " column; read without the default");
 }
 
@@ -315,7 +317,7 @@ void read_columns(Reading& reading, const CatalogQuery& query, const std::set<Ta
       reading.left_out_columns[table_name].insert(column);
       continue;
     }
-    read_default(reading, table_name, row, *field);
+    read_default(reading, table_name, row.at(4), *field);
     table->fields.push_back(std::move(*field));
   }
 }
@@ -444,15 +446,15 @@ std::optional<OnDelete> on_delete_of(const std::string& rule) {
   return std::nullopt;
 }
 
-// Why dbmig cannot write `key` as a field's reference, or "".
-std::string foreign_key_problem(Reading& reading, const ForeignKey& key) {
+// Why dbmig cannot write `key` as the reference of `field` (its column, nullptr when that is
+// left out), or "".
+std::string foreign_key_problem(Reading& reading, const ForeignKey& key, const Field* field) {
   if (key.columns.size() > 1)
     return "over (" + join(key.columns) +
            "): a dbmig reference is one column to a primary key; left out";
   if (!key.same_schema)
     return "to a table of another database: a dbmig reference stays in its database; left out";
-  if (reading.column_left_out(key.table, key.columns.front()))
-    return "over column " + key.columns.front() + ", which is left out; left out";
+  if (!field) return "over column " + key.columns.front() + ", which is left out; left out";
   const Model* target = reading.find(key.target_table);
   if (!target || reading.left_out_tables.contains(key.target_table))
     return "to table " + key.target_table + ", which is left out; left out";
@@ -461,7 +463,7 @@ std::string foreign_key_problem(Reading& reading, const ForeignKey& key) {
     return "to " + key.target_table + "." + key.target_columns.front() +
            ", not the primary key: a dbmig reference is to a primary key; left out";
   if (!on_delete_of(key.delete_rule)) return "ON DELETE " + key.delete_rule + ": unknown; left out";
-  if (reading.find(key.table)->find_field(key.columns.front())->references)
+  if (field->references)
     return "a second foreign key over " + key.columns.front() +
            ": a dbmig field has one reference; left out";
   return "";
@@ -474,13 +476,13 @@ std::map<TableAndName, std::vector<std::string>> read_foreign_keys(
   for (const ForeignKey& key : keys) {
     Model* table = reading.find(key.table);
     if (!table || reading.left_out_tables.contains(key.table)) continue;
-    std::string problem = foreign_key_problem(reading, key);
+    Field* field = table->find_field(key.columns.front());
+    std::string problem = foreign_key_problem(reading, key, field);
     if (!problem.empty()) {
       reading.note(key.table, "foreign key " + key.name, problem);
       continue;
     }
-    table->find_field(key.columns.front())->references =
-        Reference{{"", key.target_table}, *on_delete_of(key.delete_rule)};
+    field->references = Reference{{"", key.target_table}, *on_delete_of(key.delete_rule)};
     read[{key.table, key.name}] = key.columns;
   }
   return read;
