@@ -107,27 +107,18 @@ std::optional<std::string_view> arguments_of(std::string_view type, std::string_
 }
 
 // The field whose column type dbmig writes as `column_type` (mysql_schema_editor.cpp's
-// column_type, as MariaDB prints it back, with MySQL 8's spelling without display widths too);
-// nullopt for any other type.
+// column_type, as MariaDB prints it back); nullopt for any other type.
 std::optional<Field> field_of_type(std::string_view column_type) {
   static const std::map<std::string_view, FieldType> fixed = {
       {"tinyint(1)", FieldType::boolean},
       {"tinyint(4)", FieldType::int8},
-      {"tinyint", FieldType::int8},
       {"smallint(6)", FieldType::int16},
-      {"smallint", FieldType::int16},
       {"int(11)", FieldType::int32},
-      {"int", FieldType::int32},
       {"bigint(20)", FieldType::int64},
-      {"bigint", FieldType::int64},
       {"tinyint(3) unsigned", FieldType::uint8},
-      {"tinyint unsigned", FieldType::uint8},
       {"smallint(5) unsigned", FieldType::uint16},
-      {"smallint unsigned", FieldType::uint16},
       {"int(10) unsigned", FieldType::uint32},
-      {"int unsigned", FieldType::uint32},
       {"bigint(20) unsigned", FieldType::uint64},
-      {"bigint unsigned", FieldType::uint64},
       {"float", FieldType::float32},
       {"double", FieldType::float64},
       {"longtext", FieldType::string},
