@@ -308,8 +308,7 @@ const std::vector<std::string> legacy_schema{
     "CREATE TABLE toys (id BIGINT NOT NULL PRIMARY KEY, pet_name VARCHAR(30), owner_id INT, "
     "group_id INT, code CHAR(3), small INT(5), CONSTRAINT toys_pet_fk FOREIGN KEY (pet_name) "
     "REFERENCES pets (name), CONSTRAINT toys_membership_fk FOREIGN KEY (owner_id, group_id) "
-    "REFERENCES memberships "
-    "(owner_id, group_id))",
+    "REFERENCES memberships (owner_id, group_id))",
     "CREATE TABLE gadgets (id INT NOT NULL PRIMARY KEY, seq BIGINT NOT NULL AUTO_INCREMENT, "
     "flag TINYINT(1) NOT NULL DEFAULT 5, hidden INT INVISIBLE, touched DATETIME(6) NULL ON "
     "UPDATE CURRENT_TIMESTAMP(6), member INT, owner INT, KEY gadgets_seq_key (seq), INDEX "
@@ -320,13 +319,6 @@ const std::vector<std::string> legacy_schema{
     "CREATE VIEW owner_names AS SELECT name FROM owners",
     "CREATE TRIGGER pets_trim BEFORE INSERT ON pets FOR EACH ROW SET NEW.name = TRIM(NEW.name)",
 };
-
-Field column(const std::string& name, FieldType type,
-             const std::function<void(Field&)>& change = {}) {
-  Field field = make_field(name, type);
-  if (change) change(field);
-  return field;
-}
 
 Model table_named(const std::string& name) {
   Model table;
@@ -392,33 +384,34 @@ TEST(LiveSchemaMysql, ALegacySchemaReadsWhatTheModelsCanSayAndNotesTheRest) {
 
   Model archive = table_named("archive");
   archive.comment = "old rows";
-  archive.fields = {column("id", FieldType::int64, [](Field& f) { f.primary_key = true; }),
-                    column("body", FieldType::string, [](Field& f) { f.null = true; })};
+  archive.fields = {
+      with(make_field("id", FieldType::int64), [](Field& f) { f.primary_key = true; }),
+      with(make_field("body", FieldType::string), [](Field& f) { f.null = true; })};
   Model owners = table_named("owners");
-  owners.fields = {column("id", FieldType::int32,
-                          [](Field& f) {
-                            f.primary_key = true;
-                            f.auto_increment = true;
-                          }),
-                   column("name", FieldType::string,
-                          [](Field& f) {
-                            f.max_length = 50;
-                            f.default_value = std::string("n/a");
-                          }),
-                   column("created", FieldType::timestamp)};
-  owners.constraints = {{"owners_name_check", ConstraintKind::check, {}, "`name` <> ''"}};
-  Model pets = table_named("pets");
-  pets.fields = {column("id", FieldType::int64,
+  owners.fields = {with(make_field("id", FieldType::int32),
                         [](Field& f) {
                           f.primary_key = true;
                           f.auto_increment = true;
                         }),
-                 column("owner_id", FieldType::int32,
+                   with(make_field("name", FieldType::string),
                         [](Field& f) {
-                          f.null = true;
-                          f.references = Reference{{"", "owners"}, OnDelete::set_null};
+                          f.max_length = 50;
+                          f.default_value = std::string("n/a");
                         }),
-                 column("name", FieldType::string, [](Field& f) {
+                   make_field("created", FieldType::timestamp)};
+  owners.constraints = {{"owners_name_check", ConstraintKind::check, {}, "`name` <> ''"}};
+  Model pets = table_named("pets");
+  pets.fields = {with(make_field("id", FieldType::int64),
+                      [](Field& f) {
+                        f.primary_key = true;
+                        f.auto_increment = true;
+                      }),
+                 with(make_field("owner_id", FieldType::int32),
+                      [](Field& f) {
+                        f.null = true;
+                        f.references = Reference{{"", "owners"}, OnDelete::set_null};
+                      }),
+                 with(make_field("name", FieldType::string), [](Field& f) {
                    f.max_length = 30;
                    f.index = true;
                    f.comment = "called";
@@ -427,27 +420,28 @@ TEST(LiveSchemaMysql, ALegacySchemaReadsWhatTheModelsCanSayAndNotesTheRest) {
   pets.constraints = {{"name", ConstraintKind::check, {}, "`name` <> ''"}};
   Model toys = table_named("toys");
   auto nullable = [](Field& f) { f.null = true; };
-  toys.fields = {column("id", FieldType::int64, [](Field& f) { f.primary_key = true; }),
-                 column("pet_name", FieldType::string,
-                        [](Field& f) {
-                          f.null = true;
-                          f.max_length = 30;
-                        }),
-                 column("owner_id", FieldType::int32, nullable),
-                 column("group_id", FieldType::int32, nullable)};
+  toys.fields = {with(make_field("id", FieldType::int64), [](Field& f) { f.primary_key = true; }),
+                 with(make_field("pet_name", FieldType::string),
+                      [](Field& f) {
+                        f.null = true;
+                        f.max_length = 30;
+                      }),
+                 with(make_field("owner_id", FieldType::int32), nullable),
+                 with(make_field("group_id", FieldType::int32), nullable)};
   // The indexes InnoDB made for the keys left out are indexes of the table like any other.
   toys.indexes = {{"toys_membership_fk", {"owner_id", "group_id"}}, {"toys_pet_fk", {"pet_name"}}};
   Model gadgets = table_named("gadgets");
-  gadgets.fields = {column("id", FieldType::int32, [](Field& f) { f.primary_key = true; }),
-                    column("seq", FieldType::int64),
-                    column("flag", FieldType::boolean),
-                    column("hidden", FieldType::int32, nullable),
-                    column("touched", FieldType::timestamp, nullable),
-                    column("member", FieldType::int32, nullable),
-                    column("owner", FieldType::int32, [](Field& f) {
-                      f.null = true;
-                      f.references = Reference{{"", "owners"}, OnDelete::cascade};
-                    })};
+  gadgets.fields = {
+      with(make_field("id", FieldType::int32), [](Field& f) { f.primary_key = true; }),
+      make_field("seq", FieldType::int64),
+      make_field("flag", FieldType::boolean),
+      with(make_field("hidden", FieldType::int32), nullable),
+      with(make_field("touched", FieldType::timestamp), nullable),
+      with(make_field("member", FieldType::int32), nullable),
+      with(make_field("owner", FieldType::int32), [](Field& f) {
+        f.null = true;
+        f.references = Reference{{"", "owners"}, OnDelete::cascade};
+      })};
   gadgets.indexes = {{"gadgets_member_fk", {"member"}}, {"gadgets_seq_key", {"seq"}}};
   std::vector<std::string> tables;
   for (const Model& table : schema.tables) tables.push_back(table.table);
