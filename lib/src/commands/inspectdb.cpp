@@ -1,0 +1,107 @@
+#include "dbmig/commands/inspectdb.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/text.hpp"
+#include "dbmig/connection.hpp"
+#include "dbmig/json_file.hpp"
+#include "dbmig/live_schema.hpp"
+#include "dbmig/model_header.hpp"
+#include "dbmig/naming.hpp"
+#include "dbmig/project_config.hpp"
+
+namespace dbmig {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void check_app_name(const std::string& app) {
+  if (is_identifier(app) && is_plain_cpp_name(app)) return;
+  throw InputError("--app " + app +
+                   ": an app name becomes a C++ namespace and a folder: letters, digits and "
+                   "underscores, not starting with a digit, and no C++ keyword (e.g. --app "
+                   "legacy)");
+}
+
+// <output or project root>/<apps_root>/<app>/models.hpp: where the app's header goes, the
+// apps folder of dbmig.json kept under --output.
+fs::path header_path(const ProjectConfig& config, const InspectDbOptions& options) {
+  fs::path root = options.output.empty() ? config.root : fs::absolute(options.output);
+  return root / config.apps_root.lexically_relative(config.root) / options.app / "models.hpp";
+}
+
+std::string shown(const fs::path& path, const fs::path& root) {
+  fs::path relative = path.lexically_relative(root);
+  return (relative.empty() || *relative.begin() == ".." ? path : relative).generic_string();
+}
+
+std::string table_list(const LiveSchema& schema) {
+  std::vector<std::string> names;
+  for (const Model& table : schema.tables) names.push_back(table.table);
+  return join(names);
+}
+
+// The tables asked for and, so that every reference has its model, the tables they reference
+// (reported on console.err); their notes, and no note of another object.
+LiveSchema selected_tables(const LiveSchema& schema, const std::vector<std::string>& tables,
+                           Console& console) {
+  if (tables.empty()) return schema;
+  std::set<std::string> chosen;
+  std::vector<std::string> pending;
+  for (const std::string& table : tables) {
+    if (!schema.find(table))
+      throw InputError("--table " + table + ": the database has no table " + table +
+                       " (its tables: " + table_list(schema) + ")");
+    if (chosen.insert(table).second) pending.push_back(table);
+  }
+  while (!pending.empty()) {
+    const Model& table = *schema.find(pending.back());
+    pending.pop_back();
+    for (const Field& field : table.fields) {
+      if (!field.references) continue;
+      const std::string& target = field.references->target.name;
+      if (!schema.find(target) || !chosen.insert(target).second) continue;
+      console.err << "note: table " << target << ": included: table " << table.table
+                  << " references it\n";
+      pending.push_back(target);
+    }
+  }
+  LiveSchema selected;
+  for (const Model& table : schema.tables)
+    if (chosen.count(table.table)) selected.tables.push_back(table);
+  for (const SchemaNote& note : schema.notes)
+    if (chosen.count(note.table)) selected.notes.push_back(note);
+  return selected;
+}
+
+}  // namespace
+
+ExitCode run_inspectdb(const GlobalOptions& global, const InspectDbOptions& options,
+                       Console& console) {
+  check_app_name(options.app);
+  ProjectConfig config = load_project_config(global.project);
+  fs::path path = header_path(config, options);
+  fs::path shown_root = options.output.empty() ? config.root : fs::absolute(options.output);
+  if (fs::exists(path) && !options.force)
+    throw InputError(shown(path, shown_root) +
+                     " exists; pass --force to overwrite it, or choose another --app or "
+                     "--output");
+  LiveSchema schema = read_live_schema(*connect(global, config, Access::read));
+  if (schema.tables.empty())
+    throw InputError(
+        "the database has no tables (besides dbmig's own); nothing to inspect, "
+        "nothing written");
+  ModelHeader header =
+      render_model_header(selected_tables(schema, options.tables, console), options.app);
+  fs::create_directories(path.parent_path());
+  write_file_atomically(path, header.text);
+  for (const SchemaNote& note : header.notes)
+    console.err << "note: table " << note.table << ": " << note.object << ": " << note.note << "\n";
+  console.out << "Wrote " << shown(path, shown_root) << ": " << header.models << " models; "
+              << header.notes.size() << " objects left out (see the comments)\n";
+  return ExitCode::ok;
+}
+
+}  // namespace dbmig

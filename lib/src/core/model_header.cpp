@@ -1,0 +1,460 @@
+// render_model_header: a live schema's tables as annotated model structs (docs/inspectdb.md).
+#include "dbmig/model_header.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <set>
+#include <variant>
+
+#include "core/text.hpp"
+#include "dbmig/naming.hpp"
+
+namespace dbmig {
+
+namespace {
+
+// C++20 keywords and alternative tokens, `std` (a member named so would hide the namespace for
+// the members after it), and the object-like macros the standard headers of a model header
+// define (a member named `errno` would expand).
+const std::set<std::string_view>& unusable_names() {
+  static constexpr std::string_view words =
+      "alignas alignof and and_eq asm auto bitand bitor bool break case catch char char8_t "
+      "char16_t char32_t class compl concept const consteval constexpr constinit const_cast "
+      "continue co_await co_return co_yield decltype default delete do double dynamic_cast "
+      "else enum explicit export extern false final float for friend goto if import inline int "
+      "long module mutable namespace new noexcept not not_eq nullptr operator or or_eq "
+      "override private protected public register reinterpret_cast requires return short "
+      "signed sizeof static static_assert static_cast struct switch template this thread_local "
+      "throw true try typedef typeid typename union unsigned using virtual void volatile "
+      "wchar_t while xor xor_eq std NULL EOF errno assert stdin stdout stderr offsetof setjmp "
+      "va_arg va_copy va_end va_start unix linux i386 CHAR_BIT SIZE_MAX PTRDIFF_MIN "
+      "PTRDIFF_MAX INTMAX_MIN INTMAX_MAX UINTMAX_MAX INTPTR_MIN INTPTR_MAX UINTPTR_MAX "
+      "WCHAR_MIN WCHAR_MAX WINT_MIN WINT_MAX SIG_ATOMIC_MIN SIG_ATOMIC_MAX EXIT_SUCCESS "
+      "EXIT_FAILURE RAND_MAX MB_CUR_MAX CLOCKS_PER_SEC TIME_UTC NAN INFINITY HUGE_VAL EDOM "
+      "ERANGE EILSEQ BUFSIZ FILENAME_MAX";
+  static const std::set<std::string_view> names = [] {
+    std::set<std::string_view> split;
+    for (std::size_t start = 0; start < words.size();) {
+      std::size_t end = std::min(words.find(' ', start), words.size());
+      split.insert(words.substr(start, end - start));
+      start = end + 1;
+    }
+    return split;
+  }();
+  return names;
+}
+
+// INT8_MIN ... UINT64_MAX and their least/fast forms: the <cstdint> limit macros.
+bool is_integer_limit_macro(std::string_view name) {
+  for (std::string_view prefix : {"INT", "UINT"}) {
+    if (!name.starts_with(prefix)) continue;
+    std::string_view rest = name.substr(prefix.size());
+    for (std::string_view kind : {"", "_LEAST", "_FAST"})
+      for (std::string_view bits : {"8", "16", "32", "64"})
+        for (std::string_view end : {"_MIN", "_MAX"})
+          if (rest == std::string(kind) + std::string(bits) + std::string(end)) return true;
+  }
+  return false;
+}
+
+bool is_reserved_identifier(std::string_view name) {
+  return name.find("__") != std::string_view::npos ||
+         (name.size() > 1 && name[0] == '_' && std::isupper(static_cast<unsigned char>(name[1])));
+}
+
+bool is_alnum(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+
+// `base`, or `base<separator>2`, `base<separator>3`, ...: the first not in `taken`, which
+// then holds it.
+std::string claim(const std::string& base, std::string_view separator,
+                  std::set<std::string>& taken) {
+  std::string name = base;
+  for (int number = 2; taken.count(name); ++number)
+    name = base + std::string(separator) + std::to_string(number);
+  taken.insert(name);
+  return name;
+}
+
+// "blog_order_item" in app blog -> "OrderItem": the table without the app's prefix, each run of
+// letters and digits capitalized (the rest lower case, so no name reads like a macro).
+std::string camel_case(std::string_view table, std::string_view app) {
+  std::string prefix = std::string(app) + "_";
+  if (table.size() > prefix.size() && table.starts_with(prefix)) table.remove_prefix(prefix.size());
+  std::string name;
+  bool word_start = true;
+  for (char c : table) {
+    if (!is_alnum(c)) {
+      word_start = true;
+      continue;
+    }
+    auto byte = static_cast<unsigned char>(c);
+    name += static_cast<char>(word_start ? std::toupper(byte) : std::tolower(byte));
+    word_start = false;
+  }
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) name = "Table" + name;
+  return name;
+}
+
+// A member name for a column that is not a plain C++ name: its letters, digits and single
+// underscores, never starting with a digit or an underscore, nor a keyword.
+std::string member_name_base(std::string_view column) {
+  std::string name;
+  for (char c : column) {
+    if (is_alnum(c))
+      name += c;
+    else if (!name.empty() && name.back() != '_')
+      name += '_';
+  }
+  while (!name.empty() && name.back() == '_') name.pop_back();
+  if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) name = "field_" + name;
+  if (name.back() == '_') name.pop_back();
+  if (!is_plain_cpp_name(name)) name += "_";             // class -> class_
+  if (!is_plain_cpp_name(name)) name = "field_" + name;  // DBMIG_X -> field_DBMIG_X_
+  return name;
+}
+
+// "text" as a C string literal both C++ and dbmig's annotation parser read back byte for byte:
+// quotes and backslashes escaped, control bytes as three-digit octal (never followed by a
+// digit the escape would swallow), `??` as `?\?` (no compiler reads a trigraph, none warns),
+// other bytes (UTF-8) as they are.
+std::string quoted(std::string_view text) {
+  std::string literal = "\"";
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\' || (c == '?' && literal.back() == '?')) {
+      literal += '\\';
+      literal += c;
+    } else if (byte < 0x20 || byte == 0x7f) {
+      literal += '\\';
+      literal += static_cast<char>('0' + (byte >> 6));
+      literal += static_cast<char>('0' + ((byte >> 3) & 7));
+      literal += static_cast<char>('0' + (byte & 7));
+    } else {
+      literal += c;
+    }
+  }
+  return literal + "\"";
+}
+
+// The shortest spelling that reads back as the same double, always a floating literal.
+std::string double_literal(double value) {
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  std::string text(buffer, result.ptr);
+  if (text.find_first_of(".en") == std::string::npos) text += ".0";
+  return text;
+}
+
+std::string literal_text(const Literal& value) {
+  if (const auto* flag = std::get_if<bool>(&value)) return *flag ? "true" : "false";
+  if (const auto* number = std::get_if<std::int64_t>(&value)) {
+    // -9223372036854775808 is the negation of a literal too large for any signed type.
+    if (*number == std::numeric_limits<std::int64_t>::min()) return "INT64_MIN";
+    return std::to_string(*number);
+  }
+  if (const auto* number = std::get_if<std::uint64_t>(&value)) return std::to_string(*number) + "u";
+  if (const auto* number = std::get_if<double>(&value)) return double_literal(*number);
+  return quoted(std::get<std::string>(value));
+}
+
+// A decimal is a double when its default is a number (a std::string default would not read
+// back as one), else a std::string, which holds any decimal exactly.
+bool decimal_as_double(const Field& field) {
+  return field.default_value && !std::holds_alternative<std::string>(*field.default_value);
+}
+
+std::string value_type(const Field& field) {
+  switch (field.type) {
+    case FieldType::boolean:
+      return "bool";
+    case FieldType::int8:
+    case FieldType::int16:
+    case FieldType::int32:
+    case FieldType::int64:
+    case FieldType::uint8:
+    case FieldType::uint16:
+    case FieldType::uint32:
+    case FieldType::uint64:
+      return "std::" + std::string(to_string(field.type)) + "_t";
+    case FieldType::float32:
+      return "float";
+    case FieldType::float64:
+      return "double";
+    case FieldType::string:
+      return "std::string";
+    case FieldType::bytes:
+      return "std::vector<std::uint8_t>";
+    case FieldType::timestamp:
+      return "std::chrono::system_clock::time_point";
+    case FieldType::date:
+      return "std::chrono::year_month_day";
+    case FieldType::decimal:
+      return decimal_as_double(field) ? "double" : "std::string";
+  }
+  return "";
+}
+
+std::string cpp_type(const Field& field) {
+  return field.null ? "std::optional<" + value_type(field) + ">" : value_type(field);
+}
+
+// The standard headers the members' types need (<cstdint> also for INT64_MIN).
+std::set<std::string> includes_for(const std::vector<Model>& tables) {
+  std::set<std::string> includes;
+  for (const Model& table : tables)
+    for (const Field& field : table.fields) {
+      std::string type = cpp_type(field);
+      if (field.null) includes.insert("optional");
+      if (type.find("std::string") != std::string::npos) includes.insert("string");
+      if (field.type == FieldType::bytes) includes.insert("vector");
+      if (field.type == FieldType::timestamp || field.type == FieldType::date)
+        includes.insert("chrono");
+      if (is_integral(field.type) || field.type == FieldType::bytes) includes.insert("cstdint");
+    }
+  return includes;
+}
+
+// A comment line: no control byte (a newline would end it) and no final backslash (which
+// would continue it onto the next line).
+std::string comment_line(std::string_view indent, std::string_view text) {
+  std::string line = std::string(indent) + "// ";
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    line += byte < 0x20 || byte == 0x7f ? ' ' : c;
+  }
+  if (line.back() == '\\') line += '.';
+  return line + "\n";
+}
+
+std::string note_line(std::string_view indent, const SchemaNote& note) {
+  return comment_line(indent, "note: " + note.object + ": " + note.note);
+}
+
+// The C++ names of one table's struct and members.
+struct TableNames {
+  std::string model;
+  std::map<std::string, std::string> members;  // column -> member
+
+  const std::string& member(const std::string& column) const { return members.at(column); }
+};
+
+// Names of the structs (unique in the app) and of their members (unique in the struct, never
+// the struct's own name). Columns that are plain C++ names keep them; the others get a name
+// of their letters and digits, claimed after them so a plain one is never renamed.
+std::map<std::string, TableNames> name_tables(const std::vector<Model>& tables,
+                                              std::string_view app) {
+  std::map<std::string, TableNames> names;
+  std::set<std::string> models;
+  for (const Model& table : tables)
+    names[table.table].model = claim(camel_case(table.table, app), "", models);
+  for (const Model& table : tables) {
+    TableNames& table_names = names[table.table];
+    std::set<std::string> taken = {table_names.model};
+    auto keeps_its_name = [&](const Field& field) {
+      return is_plain_cpp_name(field.name) && field.name != table_names.model;
+    };
+    for (const Field& field : table.fields)
+      if (keeps_its_name(field)) table_names.members[field.name] = claim(field.name, "_", taken);
+    for (const Field& field : table.fields)
+      if (!keeps_its_name(field))
+        table_names.members[field.name] = claim(member_name_base(field.name), "_", taken);
+  }
+  return names;
+}
+
+// The tables in declaration order: each after the tables it references where it can be (the
+// first table, by name, whose references are all declared; when a cycle leaves none, the
+// first remaining one).
+std::vector<const Model*> declaration_order(const std::vector<Model>& tables) {
+  std::vector<const Model*> remaining;
+  for (const Model& table : tables) remaining.push_back(&table);
+  std::sort(remaining.begin(), remaining.end(),
+            [](const Model* a, const Model* b) { return a->table < b->table; });
+  std::set<std::string> undeclared;
+  for (const Model& table : tables) undeclared.insert(table.table);
+  std::vector<const Model*> order;
+  auto ready = [&](const Model* table) {
+    return std::all_of(table->fields.begin(), table->fields.end(), [&](const Field& field) {
+      if (!field.references) return true;
+      const std::string& target = field.references->target.name;
+      return target == table->table || !undeclared.count(target);
+    });
+  };
+  while (!remaining.empty()) {
+    auto next = std::find_if(remaining.begin(), remaining.end(), ready);
+    if (next == remaining.end()) next = remaining.begin();
+    undeclared.erase((*next)->table);
+    order.push_back(*next);
+    remaining.erase(next);
+  }
+  return order;
+}
+
+class HeaderWriter {
+ public:
+  HeaderWriter(const LiveSchema& schema, std::string_view app)
+      : schema_(schema), app_(app), names_(name_tables(schema.tables, app)) {}
+
+  ModelHeader write() {
+    ModelHeader header;
+    std::vector<const Model*> order = declaration_order(schema_.tables);
+    std::string body;
+    for (const Model* table : order) {
+      body += "\n" + model_text(*table);
+      declared_.insert(table->table);
+    }
+    header.text =
+        preamble() + "\nnamespace " + app_ + " {\n" + body + "\n}  // namespace " + app_ + "\n";
+    header.models = order.size();
+    header.notes = schema_.notes;
+    header.notes.insert(header.notes.end(), own_notes_.begin(), own_notes_.end());
+    return header;
+  }
+
+ private:
+  std::string preamble() const {
+    std::string text =
+        "// The tables of a database as dbmig models, written by `dbmig inspectdb`\n"
+        "// (docs/inspectdb.md): review them, then `dbmig makemigrations` and\n"
+        "// `dbmig migrate --fake-initial`.\n"
+        "#pragma once\n\n"
+        "#include <dbmig/model.hpp>\n";
+    std::string includes;
+    for (const std::string& include : includes_for(schema_.tables))
+      includes += "#include <" + include + ">\n";
+    if (!includes.empty()) text += "\n" + includes;
+    std::string notes;
+    for (const SchemaNote& note : schema_.notes)
+      if (!schema_.find(note.table))
+        notes +=
+            comment_line("", "note: table " + note.table + ": " + note.object + ": " + note.note);
+    return notes.empty() ? text : text + "\n" + notes;
+  }
+
+  // Notes of `table` about `object` ("" for those about no column of it).
+  std::string notes_on(const Model& table, const Field* field, std::string_view indent) const {
+    std::string text;
+    for (const SchemaNote& note : schema_.notes) {
+      if (note.table != table.table) continue;
+      bool on_column = note.object.starts_with("column ") &&
+                       table.find_field(std::string_view(note.object).substr(7));
+      if (field ? note.object == "column " + field->name : !on_column)
+        text += note_line(indent, note);
+    }
+    return text;
+  }
+
+  // A note of dbmig's own about something of `table` the header cannot say.
+  std::string own_note(const Model& table, std::string object, std::string why,
+                       std::string_view indent) {
+    own_notes_.push_back({table.table, std::move(object), std::move(why)});
+    return note_line(indent, own_notes_.back());
+  }
+
+  std::string primary_key_notes(const Model& table) {
+    auto keys = std::count_if(table.fields.begin(), table.fields.end(),
+                              [](const Field& field) { return field.primary_key; });
+    if (keys == 1) return "";
+    return own_note(
+        table, "primary key",
+        keys == 0 ? "none: a dbmig model needs one; mark one column DBMIG_FIELD(primary_key)"
+                  : std::to_string(keys) + " columns: a dbmig model has one; keep one primary_key",
+        "");
+  }
+
+  std::string model_text(const Model& table) {
+    const TableNames& names = names_.at(table.table);
+    std::vector<std::string> options;
+    if (default_table_name(app_, names.model) != table.table)
+      options.push_back("table = " + quoted(table.table));
+    for (const Index& index : table.indexes)
+      options.push_back("index(" + member_list(names, index.fields) +
+                        ", name = " + quoted(index.name) + ")");
+    for (const Constraint& constraint : table.constraints) {
+      if (constraint.kind == ConstraintKind::unique)
+        options.push_back("unique_together(" + member_list(names, constraint.fields) +
+                          ", name = " + quoted(constraint.name) + ")");
+      else
+        options.push_back("check(" + quoted(constraint.check) +
+                          ", name = " + quoted(constraint.name) + ")");
+    }
+    if (!table.comment.empty()) options.push_back("comment = " + quoted(table.comment));
+    std::string text = notes_on(table, nullptr, "") + primary_key_notes(table) +
+                       "struct DBMIG_MODEL(" + join(options) + ") " + names.model + " {\n";
+    for (const Field& field : table.fields) text += field_text(table, names, field);
+    return text + "};\n";
+  }
+
+  std::string member_list(const TableNames& names, const std::vector<std::string>& columns) {
+    std::vector<std::string> members;
+    for (const std::string& column : columns) members.push_back(names.member(column));
+    return join(members);
+  }
+
+  std::string field_text(const Model& table, const TableNames& names, const Field& field) {
+    const std::string& member = names.member(field.name);
+    std::string text = notes_on(table, &field, "  ");
+    if (field.primary_key && is_integral(field.type) && !field.auto_increment)
+      text += own_note(table, "column " + field.name,
+                       "not auto-increment in the database, but an integral primary key of a "
+                       "dbmig model is",
+                       "  ");
+    std::vector<std::string> options;
+    if (member != field.name) options.push_back("column = " + quoted(field.name));
+    if (field.primary_key) options.push_back("primary_key");
+    if (field.type == FieldType::string && field.max_length)
+      options.push_back("max_length = " + std::to_string(*field.max_length));
+    if (field.type == FieldType::decimal)
+      options.push_back("decimal(" + std::to_string(field.precision) + ", " +
+                        std::to_string(field.scale) + ")");
+    if (field.unique) options.push_back("unique");
+    if (field.references) {
+      if (!field.index && !field.unique && !field.primary_key) options.push_back("index = false");
+      options.push_back("references = " + reference(field.references->target.name));
+      if (field.references->on_delete != OnDelete::no_action)
+        options.push_back("on_delete = " + std::string(to_string(field.references->on_delete)));
+    } else if (field.index) {
+      options.push_back("index");
+    }
+    if (!field.comment.empty()) options.push_back("comment = " + quoted(field.comment));
+    text += "  ";
+    if (!options.empty()) text += "DBMIG_FIELD(" + join(options) + ") ";
+    text += cpp_type(field) + " " + member;
+    if (field.default_value) text += " = " + literal_text(*field.default_value);
+    return text + ";\n";
+  }
+
+  // `Model` when it is declared above, else "app.Model" (a self reference, a cycle).
+  std::string reference(const std::string& target_table) const {
+    auto target = names_.find(target_table);
+    std::string model =
+        target == names_.end() ? camel_case(target_table, app_) : target->second.model;
+    if (declared_.count(target_table)) return model;
+    return quoted(app_ + "." + model);
+  }
+
+  const LiveSchema& schema_;
+  std::string app_;
+  std::map<std::string, TableNames> names_;
+  std::set<std::string> declared_;
+  std::vector<SchemaNote> own_notes_;
+};
+
+}  // namespace
+
+bool is_plain_cpp_name(std::string_view name) {
+  return is_identifier(name) && !is_reserved_identifier(name) && !name.starts_with("DBMIG_") &&
+         !unusable_names().count(name) && !is_integer_limit_macro(name);
+}
+
+ModelHeader render_model_header(const LiveSchema& schema, std::string_view app) {
+  return HeaderWriter(schema, app).write();
+}
+
+}  // namespace dbmig
