@@ -120,9 +120,9 @@ std::string member_name_base(std::string_view column) {
 }
 
 // "text" as a C string literal both C++ and dbmig's annotation parser read back byte for byte:
-// quotes and backslashes escaped, control bytes as three-digit octal (never followed by a
-// digit the escape would swallow), `??` as `?\?` (no compiler reads a trigraph, none warns),
-// other bytes (UTF-8) as they are.
+// quotes and backslashes escaped, \n \t \r, other control bytes as three-digit octal (never
+// followed by a digit the escape would swallow), `??` as `?\?` (no compiler reads a trigraph, none
+// warns), other bytes (UTF-8) as they are.
 std::string quoted(std::string_view text) {
   std::string literal = "\"";
   for (char c : text) {
@@ -130,6 +130,8 @@ std::string quoted(std::string_view text) {
     if (c == '"' || c == '\\' || (c == '?' && literal.back() == '?')) {
       literal += '\\';
       literal += c;
+    } else if (c == '\n' || c == '\t' || c == '\r') {
+      literal += c == '\n' ? "\\n" : c == '\t' ? "\\t" : "\\r";
     } else if (byte < 0x20 || byte == 0x7f) {
       literal += '\\';
       literal += static_cast<char>('0' + (byte >> 6));
@@ -385,8 +387,13 @@ class HeaderWriter {
                           ", name = " + quoted(constraint.name) + ")");
     }
     if (!table.comment.empty()) options.push_back("comment = " + quoted(table.comment));
-    std::string text = notes_on(table, nullptr, "") + primary_key_notes(table) +
-                       "struct DBMIG_MODEL(" + join(options) + ") " + names.model + " {\n";
+    std::string opening = "struct DBMIG_MODEL(";
+    std::string line = opening + join(options) + ") " + names.model + " {\n";
+    // Many options: one a line, aligned after the opening parenthesis.
+    if (line.size() > 101)
+      line = opening + join(options, ",\n" + std::string(opening.size(), ' ')) + ") " +
+             names.model + " {\n";
+    std::string text = notes_on(table, nullptr, "") + primary_key_notes(table) + line;
     for (const Field& field : table.fields) text += field_text(table, names, field);
     return text + "};\n";
   }
