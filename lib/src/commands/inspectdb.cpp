@@ -1,6 +1,5 @@
 #include "dbmig/commands/inspectdb.hpp"
 
-#include <algorithm>
 #include <set>
 
 #include "core/text.hpp"
@@ -8,7 +7,6 @@
 #include "dbmig/json_file.hpp"
 #include "dbmig/live_schema.hpp"
 #include "dbmig/model_header.hpp"
-#include "dbmig/naming.hpp"
 #include "dbmig/project_config.hpp"
 
 namespace dbmig {
@@ -18,18 +16,22 @@ namespace fs = std::filesystem;
 namespace {
 
 void check_app_name(const std::string& app) {
-  if (is_identifier(app) && is_plain_cpp_name(app)) return;
+  if (is_plain_cpp_name(app)) return;
   throw InputError("--app " + app +
                    ": an app name becomes a C++ namespace and a folder: letters, digits and "
                    "underscores, not starting with a digit, and no C++ keyword (e.g. --app "
                    "legacy)");
 }
 
-// <output or project root>/<apps_root>/<app>/models.hpp: where the app's header goes, the
-// apps folder of dbmig.json kept under --output.
+// Where the apps folder goes: under --output, else the project root.
+fs::path output_root(const ProjectConfig& config, const InspectDbOptions& options) {
+  return options.output.empty() ? config.root : fs::absolute(options.output);
+}
+
+// <output root>/<apps_root of dbmig.json, "apps" by default>/<app>/models.hpp.
 fs::path header_path(const ProjectConfig& config, const InspectDbOptions& options) {
-  fs::path root = options.output.empty() ? config.root : fs::absolute(options.output);
-  return root / config.apps_root.lexically_relative(config.root) / options.app / "models.hpp";
+  return output_root(config, options) / config.apps_root.lexically_relative(config.root) /
+         options.app / "models.hpp";
 }
 
 std::string shown(const fs::path& path, const fs::path& root) {
@@ -83,7 +85,7 @@ ExitCode run_inspectdb(const GlobalOptions& global, const InspectDbOptions& opti
   check_app_name(options.app);
   ProjectConfig config = load_project_config(global.project);
   fs::path path = header_path(config, options);
-  fs::path shown_root = options.output.empty() ? config.root : fs::absolute(options.output);
+  fs::path shown_root = output_root(config, options);
   if (fs::exists(path) && !options.force)
     throw InputError(shown(path, shown_root) +
                      " exists; pass --force to overwrite it, or choose another --app or "
