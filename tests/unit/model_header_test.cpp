@@ -366,6 +366,20 @@ TEST(ModelHeader, WhatAModelCannotSayIsANote) {
         << header.text;
 }
 
+TEST(ModelHeader, AChecksClauseKeywordIsLeftOut) {
+  Model table = model("Priced", "shop_priced", {primary_key(), field("price", FieldType::int32)});
+  table.constraints = {{"a", ConstraintKind::check, {}, "CHECK ((price >= 0))"},
+                       {"b", ConstraintKind::check, {}, "check(price < 10)"},
+                       {"c", ConstraintKind::check, {}, "checked_at IS NULL OR price > 1"}};
+  LiveSchema schema;
+  schema.tables = {table_view(table, state_of({table}), Dialect::postgresql)};
+  std::string text = render_model_header(schema, "shop").text;
+  for (std::string expected :
+       {"check(\"((price >= 0))\", name = \"a\")", "check(\"(price < 10)\", name = \"b\")",
+        "check(\"checked_at IS NULL OR price > 1\", name = \"c\")"})
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+}
+
 TEST(ModelHeader, PlainCppNames) {
   for (std::string plain : {"id", "user_name", "Class", "x1", "_lower", "errno2", "INT64_MAXIMUM"})
     EXPECT_TRUE(is_plain_cpp_name(plain)) << plain;

@@ -238,6 +238,20 @@ std::string note_line(std::string_view indent, const SchemaNote& note) {
   return comment_line(indent, "note: " + note.object + ": " + note.note);
 }
 
+// The condition of a check as a model states it: PostgreSQL's catalog prints the whole clause
+// (`CHECK ((price >= 0))`), and a model's check with the keyword would be written as
+// `CHECK (CHECK (...))`. SQL reserves the word, so no condition starts with it unquoted.
+std::string check_condition(std::string_view check) {
+  std::string_view keyword = "check";
+  if (check.size() > keyword.size() &&
+      std::equal(keyword.begin(), keyword.end(), check.begin(),
+                 [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); }) &&
+      !is_alnum(check[keyword.size()]) && check[keyword.size()] != '_')
+    check.remove_prefix(keyword.size());
+  while (!check.empty() && check.front() == ' ') check.remove_prefix(1);
+  return std::string(check);
+}
+
 // The C++ names of one table's struct and members.
 struct TableNames {
   std::string model;
@@ -383,7 +397,7 @@ class HeaderWriter {
         options.push_back("unique_together(" + member_list(names, constraint.fields) +
                           ", name = " + quoted(constraint.name) + ")");
       else
-        options.push_back("check(" + quoted(constraint.check) +
+        options.push_back("check(" + quoted(check_condition(constraint.check)) +
                           ", name = " + quoted(constraint.name) + ")");
     }
     if (!table.comment.empty()) options.push_back("comment = " + quoted(table.comment));
