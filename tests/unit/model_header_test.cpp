@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "core/cpp_names.hpp"
 #include "core/text.hpp"
 #include "dbmig/live_schema.hpp"
 #include "dbmig/model_header.hpp"

@@ -25,8 +25,4 @@ struct ModelHeader {
 // reference it; a self reference or a cycle uses the `references = "app.Model"` form.
 ModelHeader render_model_header(const LiveSchema& schema, std::string_view app);
 
-// Whether `name` can be a C++ name dbmig writes as is: an identifier that is no keyword,
-// no reserved name (`__x`, `_X`) and no macro a model header may see (`errno`, `INT64_MAX`).
-bool is_plain_cpp_name(std::string_view name);
-
 }  // namespace dbmig

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/cpp_names.hpp"
 #include "core/text.hpp"
 #include "dbmig/connection.hpp"
 #include "dbmig/json_file.hpp"

@@ -3,72 +3,18 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cstdint>
-#include <limits>
 #include <map>
 #include <set>
 #include <variant>
 
+#include "core/cpp_names.hpp"
 #include "core/text.hpp"
 #include "dbmig/naming.hpp"
 
 namespace dbmig {
 
 namespace {
-
-// C++20 keywords and alternative tokens, `std` (a member named so would hide the namespace for
-// the members after it), and the object-like macros the standard headers of a model header
-// define (a member named `errno` would expand).
-const std::set<std::string_view>& unusable_names() {
-  static constexpr std::string_view words =
-      "alignas alignof and and_eq asm auto bitand bitor bool break case catch char char8_t "
-      "char16_t char32_t class compl concept const consteval constexpr constinit const_cast "
-      "continue co_await co_return co_yield decltype default delete do double dynamic_cast "
-      "else enum explicit export extern false final float for friend goto if import inline int "
-      "long module mutable namespace new noexcept not not_eq nullptr operator or or_eq "
-      "override private protected public register reinterpret_cast requires return short "
-      "signed sizeof static static_assert static_cast struct switch template this thread_local "
-      "throw true try typedef typeid typename union unsigned using virtual void volatile "
-      "wchar_t while xor xor_eq std NULL EOF errno assert stdin stdout stderr offsetof setjmp "
-      "va_arg va_copy va_end va_start unix linux i386 CHAR_BIT SIZE_MAX PTRDIFF_MIN "
-      "PTRDIFF_MAX INTMAX_MIN INTMAX_MAX UINTMAX_MAX INTPTR_MIN INTPTR_MAX UINTPTR_MAX "
-      "WCHAR_MIN WCHAR_MAX WINT_MIN WINT_MAX SIG_ATOMIC_MIN SIG_ATOMIC_MAX EXIT_SUCCESS "
-      "EXIT_FAILURE RAND_MAX MB_CUR_MAX CLOCKS_PER_SEC TIME_UTC NAN INFINITY HUGE_VAL EDOM "
-      "ERANGE EILSEQ BUFSIZ FILENAME_MAX";
-  static const std::set<std::string_view> names = [] {
-    std::set<std::string_view> split;
-    for (std::size_t start = 0; start < words.size();) {
-      std::size_t end = std::min(words.find(' ', start), words.size());
-      split.insert(words.substr(start, end - start));
-      start = end + 1;
-    }
-    return split;
-  }();
-  return names;
-}
-
-// INT8_MIN ... UINT64_MAX and their least/fast forms: the <cstdint> limit macros.
-bool is_integer_limit_macro(std::string_view name) {
-  for (std::string_view prefix : {"INT", "UINT"}) {
-    if (!name.starts_with(prefix)) continue;
-    std::string_view rest = name.substr(prefix.size());
-    for (std::string_view kind : {"", "_LEAST", "_FAST"})
-      for (std::string_view bits : {"8", "16", "32", "64"})
-        for (std::string_view end : {"_MIN", "_MAX"})
-          if (rest == std::string(kind) + std::string(bits) + std::string(end)) return true;
-  }
-  return false;
-}
-
-bool is_reserved_identifier(std::string_view name) {
-  return name.find("__") != std::string_view::npos ||
-         (name.size() > 1 && name[0] == '_' && std::isupper(static_cast<unsigned char>(name[1])));
-}
-
-bool is_alnum(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0;
-}
 
 // `base`, or `base<separator>2`, `base<separator>3`, ...: the first not in `taken`, which
 // then holds it.
@@ -79,90 +25,6 @@ std::string claim(const std::string& base, std::string_view separator,
     name = base + std::string(separator) + std::to_string(number);
   taken.insert(name);
   return name;
-}
-
-// "blog_order_item" in app blog -> "OrderItem": the table without the app's prefix, each run of
-// letters and digits capitalized (the rest lower case, so no name reads like a macro).
-std::string camel_case(std::string_view table, std::string_view app) {
-  std::string prefix = std::string(app) + "_";
-  if (table.size() > prefix.size() && table.starts_with(prefix)) table.remove_prefix(prefix.size());
-  std::string name;
-  bool word_start = true;
-  for (char c : table) {
-    if (!is_alnum(c)) {
-      word_start = true;
-      continue;
-    }
-    auto byte = static_cast<unsigned char>(c);
-    name += static_cast<char>(word_start ? std::toupper(byte) : std::tolower(byte));
-    word_start = false;
-  }
-  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) name = "Table" + name;
-  return name;
-}
-
-// A member name for a column that is not a plain C++ name: its letters, digits and single
-// underscores, never starting with a digit or an underscore, nor a keyword.
-std::string member_name_base(std::string_view column) {
-  std::string name;
-  for (char c : column) {
-    if (is_alnum(c))
-      name += c;
-    else if (!name.empty() && name.back() != '_')
-      name += '_';
-  }
-  while (!name.empty() && name.back() == '_') name.pop_back();
-  if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) name = "field_" + name;
-  if (name.back() == '_') name.pop_back();
-  if (!is_plain_cpp_name(name)) name += "_";             // class -> class_
-  if (!is_plain_cpp_name(name)) name = "field_" + name;  // DBMIG_X -> field_DBMIG_X_
-  return name;
-}
-
-// "text" as a C string literal both C++ and dbmig's annotation parser read back byte for byte:
-// quotes and backslashes escaped, \n \t \r, other control bytes as three-digit octal (never
-// followed by a digit the escape would swallow), `??` as `?\?` (no compiler reads a trigraph, none
-// warns), other bytes (UTF-8) as they are.
-std::string quoted(std::string_view text) {
-  std::string literal = "\"";
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\' || (c == '?' && literal.back() == '?')) {
-      literal += '\\';
-      literal += c;
-    } else if (c == '\n' || c == '\t' || c == '\r') {
-      literal += c == '\n' ? "\\n" : c == '\t' ? "\\t" : "\\r";
-    } else if (byte < 0x20 || byte == 0x7f) {
-      literal += '\\';
-      literal += static_cast<char>('0' + (byte >> 6));
-      literal += static_cast<char>('0' + ((byte >> 3) & 7));
-      literal += static_cast<char>('0' + (byte & 7));
-    } else {
-      literal += c;
-    }
-  }
-  return literal + "\"";
-}
-
-// The shortest spelling that reads back as the same double, always a floating literal.
-std::string double_literal(double value) {
-  char buffer[64];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  std::string text(buffer, result.ptr);
-  if (text.find_first_of(".en") == std::string::npos) text += ".0";
-  return text;
-}
-
-std::string literal_text(const Literal& value) {
-  if (const auto* flag = std::get_if<bool>(&value)) return *flag ? "true" : "false";
-  if (const auto* number = std::get_if<std::int64_t>(&value)) {
-    // -9223372036854775808 is the negation of a literal too large for any signed type.
-    if (*number == std::numeric_limits<std::int64_t>::min()) return "INT64_MIN";
-    return std::to_string(*number);
-  }
-  if (const auto* number = std::get_if<std::uint64_t>(&value)) return std::to_string(*number) + "u";
-  if (const auto* number = std::get_if<double>(&value)) return double_literal(*number);
-  return quoted(std::get<std::string>(value));
 }
 
 // A decimal is a double when its default is a number (a std::string default would not read
@@ -246,7 +108,8 @@ std::string check_condition(std::string_view check) {
   if (check.size() > keyword.size() &&
       std::equal(keyword.begin(), keyword.end(), check.begin(),
                  [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); }) &&
-      !is_alnum(check[keyword.size()]) && check[keyword.size()] != '_')
+      !std::isalnum(static_cast<unsigned char>(check[keyword.size()])) &&
+      check[keyword.size()] != '_')
     check.remove_prefix(keyword.size());
   while (!check.empty() && check.front() == ' ') check.remove_prefix(1);
   return std::string(check);
@@ -268,7 +131,7 @@ std::map<std::string, TableNames> name_tables(const std::vector<Model>& tables,
   std::map<std::string, TableNames> names;
   std::set<std::string> models;
   for (const Model& table : tables)
-    names[table.table].model = claim(camel_case(table.table, app), "", models);
+    names[table.table].model = claim(struct_name_for_table(table.table, app), "", models);
   for (const Model& table : tables) {
     TableNames& table_names = names[table.table];
     std::set<std::string> taken = {table_names.model};
@@ -279,7 +142,7 @@ std::map<std::string, TableNames> name_tables(const std::vector<Model>& tables,
       if (keeps_its_name(field)) table_names.members[field.name] = claim(field.name, "_", taken);
     for (const Field& field : table.fields)
       if (!keeps_its_name(field))
-        table_names.members[field.name] = claim(member_name_base(field.name), "_", taken);
+        table_names.members[field.name] = claim(member_name_for_column(field.name), "_", taken);
   }
   return names;
 }
@@ -388,19 +251,19 @@ class HeaderWriter {
     const TableNames& names = names_.at(table.table);
     std::vector<std::string> options;
     if (default_table_name(app_, names.model) != table.table)
-      options.push_back("table = " + quoted(table.table));
+      options.push_back("table = " + cpp_string_literal(table.table));
     for (const Index& index : table.indexes)
       options.push_back("index(" + member_list(names, index.fields) +
-                        ", name = " + quoted(index.name) + ")");
+                        ", name = " + cpp_string_literal(index.name) + ")");
     for (const Constraint& constraint : table.constraints) {
       if (constraint.kind == ConstraintKind::unique)
         options.push_back("unique_together(" + member_list(names, constraint.fields) +
-                          ", name = " + quoted(constraint.name) + ")");
+                          ", name = " + cpp_string_literal(constraint.name) + ")");
       else
-        options.push_back("check(" + quoted(check_condition(constraint.check)) +
-                          ", name = " + quoted(constraint.name) + ")");
+        options.push_back("check(" + cpp_string_literal(check_condition(constraint.check)) +
+                          ", name = " + cpp_string_literal(constraint.name) + ")");
     }
-    if (!table.comment.empty()) options.push_back("comment = " + quoted(table.comment));
+    if (!table.comment.empty()) options.push_back("comment = " + cpp_string_literal(table.comment));
     std::string opening = "struct DBMIG_MODEL(";
     std::string line = opening + join(options) + ") " + names.model + " {\n";
     // Many options: one a line, aligned after the opening parenthesis.
@@ -427,7 +290,7 @@ class HeaderWriter {
                        "dbmig model is",
                        "  ");
     std::vector<std::string> options;
-    if (member != field.name) options.push_back("column = " + quoted(field.name));
+    if (member != field.name) options.push_back("column = " + cpp_string_literal(field.name));
     if (field.primary_key) options.push_back("primary_key");
     if (field.type == FieldType::string && field.max_length)
       options.push_back("max_length = " + std::to_string(*field.max_length));
@@ -443,11 +306,11 @@ class HeaderWriter {
     } else if (field.index) {
       options.push_back("index");
     }
-    if (!field.comment.empty()) options.push_back("comment = " + quoted(field.comment));
+    if (!field.comment.empty()) options.push_back("comment = " + cpp_string_literal(field.comment));
     text += "  ";
     if (!options.empty()) text += "DBMIG_FIELD(" + join(options) + ") ";
     text += cpp_type(field) + " " + member;
-    if (field.default_value) text += " = " + literal_text(*field.default_value);
+    if (field.default_value) text += " = " + cpp_literal(*field.default_value);
     return text + ";\n";
   }
 
@@ -455,9 +318,9 @@ class HeaderWriter {
   std::string reference(const std::string& target_table) const {
     auto target = names_.find(target_table);
     std::string model =
-        target == names_.end() ? camel_case(target_table, app_) : target->second.model;
+        target == names_.end() ? struct_name_for_table(target_table, app_) : target->second.model;
     if (declared_.count(target_table)) return model;
-    return quoted(app_ + "." + model);
+    return cpp_string_literal(app_ + "." + model);
   }
 
   const LiveSchema& schema_;
@@ -468,11 +331,6 @@ class HeaderWriter {
 };
 
 }  // namespace
-
-bool is_plain_cpp_name(std::string_view name) {
-  return is_identifier(name) && !is_reserved_identifier(name) && !name.starts_with("DBMIG_") &&
-         !unusable_names().count(name) && !is_integer_limit_macro(name);
-}
 
 ModelHeader render_model_header(const LiveSchema& schema, std::string_view app) {
   return HeaderWriter(schema, app).write();
