@@ -1,6 +1,6 @@
-// render_model_header: live schemas made from models by table_view, rendered, compiled by g++
-// and clang++, scanned back by the real scanner: the scanned models' table views must equal
-// the tables rendered.
+// render_model_header and select_tables (inspectdb --table): live schemas made from models by
+// table_view, rendered, compiled by g++ and clang++, scanned back by the real scanner: the scanned
+// models' table views must equal the tables rendered.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "core/cpp_names.hpp"
+#include "core/table_selection.hpp"
 #include "core/text.hpp"
 #include "dbmig/live_schema.hpp"
 #include "dbmig/model_header.hpp"
@@ -388,6 +389,35 @@ TEST(ModelHeader, PlainCppNames) {
        {"", "1st", "class", "and", "co_await", "std", "errno", "NULL", "INT64_MAX",
         "UINT_LEAST8_MAX", "a__b", "_Upper", "DBMIG_FIELD", "user name", "ünï"})
     EXPECT_FALSE(is_plain_cpp_name(other)) << other;
+}
+
+}  // namespace dbmig
+
+namespace dbmig {
+
+TEST(TableSelection, ATableBringsWhatItReferencesDirectlyOrNot) {
+  LiveSchema schema = live_schema_of(references(), Dialect::sqlite);
+  schema.notes = {{"shop_book", "column tags", "left out"},
+                  {"shop_node", "column x", "left out"},
+                  {"active_books", "view active_books", "left out"}};
+  TableSelection book = select_tables(schema, {"shop_book"});
+  std::vector<std::string> tables;
+  for (const Model& table : book.schema.tables) tables.push_back(table.table);
+  EXPECT_EQ(tables, (std::vector<std::string>{"shop_author", "shop_book", "shop_country"}));
+  EXPECT_EQ(book.schema.notes, (std::vector<SchemaNote>{schema.notes[0]}));
+  EXPECT_EQ(book.included, (std::vector<SchemaNote>{
+                               {"shop_author", "included", "table shop_book references it"},
+                               {"shop_country", "included", "table shop_book references it"}}));
+
+  TableSelection egg = select_tables(schema, {"shop_egg", "shop_node"});
+  EXPECT_EQ(egg.schema.tables.size(), 3u) << "shop_egg, shop_hen (a cycle), shop_node (itself)";
+  EXPECT_EQ(egg.included,
+            (std::vector<SchemaNote>{{"shop_hen", "included", "table shop_egg references it"}}));
+
+  TableSelection all = select_tables(schema, {});
+  EXPECT_EQ(all.schema.tables, schema.tables);
+  EXPECT_EQ(all.schema.notes, schema.notes);
+  EXPECT_TRUE(all.included.empty());
 }
 
 }  // namespace dbmig

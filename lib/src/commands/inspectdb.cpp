@@ -1,8 +1,7 @@
 #include "dbmig/commands/inspectdb.hpp"
 
-#include <set>
-
 #include "core/cpp_names.hpp"
+#include "core/table_selection.hpp"
 #include "core/text.hpp"
 #include "dbmig/connection.hpp"
 #include "dbmig/json_file.hpp"
@@ -40,43 +39,29 @@ std::string shown(const fs::path& path, const fs::path& root) {
   return (relative.empty() || *relative.begin() == ".." ? path : relative).generic_string();
 }
 
+// "note: table T: OBJECT: WHY", as the header's comments say it.
+void print_note(Console& console, const SchemaNote& note) {
+  console.err << "note: table " << note.table << ": " << note.object << ": " << note.note << "\n";
+}
+
 std::string table_list(const LiveSchema& schema) {
   std::vector<std::string> names;
   for (const Model& table : schema.tables) names.push_back(table.table);
   return join(names);
 }
 
-// The tables asked for and, so that every reference has its model, the tables they reference
-// (reported on console.err); their notes, and no note of another object.
+// The tables asked for (all when none is) and those they reference, each of these named on
+// console.err.
 LiveSchema selected_tables(const LiveSchema& schema, const std::vector<std::string>& tables,
                            Console& console) {
-  if (tables.empty()) return schema;
-  std::set<std::string> chosen;
-  std::vector<std::string> pending;
-  for (const std::string& table : tables) {
+  for (const std::string& table : tables)
     if (!schema.find(table))
       throw InputError("--table " + table + ": the database has no table " + table +
                        " (its tables: " + table_list(schema) + ")");
-    if (chosen.insert(table).second) pending.push_back(table);
-  }
-  while (!pending.empty()) {
-    const Model& table = *schema.find(pending.back());
-    pending.pop_back();
-    for (const Field& field : table.fields) {
-      if (!field.references) continue;
-      const std::string& target = field.references->target.name;
-      if (!schema.find(target) || !chosen.insert(target).second) continue;
-      console.err << "note: table " << target << ": included: table " << table.table
-                  << " references it\n";
-      pending.push_back(target);
-    }
-  }
-  LiveSchema selected;
-  for (const Model& table : schema.tables)
-    if (chosen.count(table.table)) selected.tables.push_back(table);
-  for (const SchemaNote& note : schema.notes)
-    if (chosen.count(note.table)) selected.notes.push_back(note);
-  return selected;
+  TableSelection selection = select_tables(schema, tables);
+  for (const SchemaNote& note : selection.included)
+    console.err << "note: table " << note.table << ": " << note.object << ": " << note.note << "\n";
+  return selection.schema;
 }
 
 }  // namespace
@@ -100,8 +85,7 @@ ExitCode run_inspectdb(const GlobalOptions& global, const InspectDbOptions& opti
       render_model_header(selected_tables(schema, options.tables, console), options.app);
   fs::create_directories(path.parent_path());
   write_file_atomically(path, header.text);
-  for (const SchemaNote& note : header.notes)
-    console.err << "note: table " << note.table << ": " << note.object << ": " << note.note << "\n";
+  for (const SchemaNote& note : header.notes) print_note(console, note);
   console.out << "Wrote " << shown(path, shown_root) << ": " << header.models << " models; "
               << header.notes.size() << " objects left out (see the comments)\n";
   return ExitCode::ok;
