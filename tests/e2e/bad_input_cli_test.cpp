@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 const std::string kCommands =
     "commands: makemigrations, migrate, rollback, sqlmigrate, "
-    "showmigrations, inspectmodels, state";
+    "showmigrations, inspectmodels, inspectdb, state";
 
 std::vector<BadInputCase> command_cases() {
   return {

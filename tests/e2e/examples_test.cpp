@@ -178,7 +178,7 @@ TEST(Examples, ExitCodesAndErrorMessages) {
 TEST(Examples, EveryCommandHasHelpWithAnExample) {
   TempDir project;
   for (const char* command : {"makemigrations", "migrate", "rollback", "sqlmigrate",
-                              "showmigrations", "inspectmodels", "state"}) {
+                              "showmigrations", "inspectmodels", "inspectdb", "state"}) {
     auto help = run_dbmig({command, "--help"}, project.path());
     EXPECT_EQ(help.exit_code, 0) << command;
     EXPECT_NE(help.out.find("Examples:\n  dbmig " + std::string(command)), std::string::npos)

@@ -16,6 +16,24 @@ std::string at(unsigned line, unsigned column) {
 
 }  // namespace
 
+// A model without a member (all DBMIG_IGNORE, or an inspectdb table whose every column was
+// left out) would make a migration its own loader refuses.
+TEST(ScannerErrors, AModelWithoutFieldsIsRefused) {
+  test::ScannerProject project;
+  project.write("apps/bad/models.hpp", R"(namespace bad {
+struct DBMIG_MODEL() Empty {
+};
+struct DBMIG_MODEL() Ignored {
+  DBMIG_IGNORE int cached = 0;
+};
+})");
+  EXPECT_EQ(
+      project.scan_errors(),
+      (std::vector<std::string>{
+          at(2, 22) + "model bad::Empty: a model needs at least one field (its primary key)",
+          at(4, 22) + "model bad::Ignored: a model needs at least one field (its primary key)"}));
+}
+
 TEST(ScannerErrors, CppErrorsAreClangsOwnDiagnosticsAllOfThem) {
   test::ScannerProject project;
   project.write("apps/bad/models.hpp", R"(namespace bad {

@@ -21,6 +21,7 @@ void add_rollback_command(CLI::App& app, CommandContext& context);
 void add_sqlmigrate_command(CLI::App& app, CommandContext& context);
 void add_showmigrations_command(CLI::App& app, CommandContext& context);
 void add_inspectmodels_command(CLI::App& app, CommandContext& context);
+void add_inspectdb_command(CLI::App& app, CommandContext& context);
 void add_state_command(CLI::App& app, CommandContext& context);
 void add_check_command(CLI::App& app, CommandContext& context);
 

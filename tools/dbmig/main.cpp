@@ -118,6 +118,7 @@ int main(int argc, char** argv) {
   cli::add_sqlmigrate_command(app, context);
   cli::add_showmigrations_command(app, context);
   cli::add_inspectmodels_command(app, context);
+  cli::add_inspectdb_command(app, context);
   cli::add_state_command(app, context);
   cli::add_check_command(app, context);
 

@@ -376,6 +376,7 @@ class Builder {
   void check_model_rules(const DeclaredModel& declared, const Model& model,
                          const Reporter& report) {
     ModelProblems problems;
+    check_has_fields(model, problems);
     check_primary_key_count(model, PrimaryKey::required, problems);
     check_unique_columns(model, problems);
     for (const auto& problem : problems) {
