@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "db/backends/backend.hpp"
+#include "db/backends/table_view.hpp"
 #include "dbmig/connection.hpp"
 #include "dbmig/live_schema.hpp"
 #include "dbmig/recorder.hpp"
@@ -20,6 +21,9 @@ LiveSchema read_live_schema(Connection& connection) {
                             return connection.query(sql, std::move(values));
                           });
   std::erase_if(schema.tables, [](const Model& table) { return table.table == recorder_table; });
+  for (Model& table : schema.tables)
+    for (Field& field : table.fields)
+      field.default_value = comparable_default(field, connection.dialect());
   std::sort(schema.tables.begin(), schema.tables.end(),
             [](const Model& a, const Model& b) { return a.table < b.table; });
   std::sort(schema.notes.begin(), schema.notes.end());

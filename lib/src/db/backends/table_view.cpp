@@ -1,5 +1,8 @@
 // table_view: a model as the catalog readers read its table back (dbmig/live_schema.hpp).
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
 
 #include "db/backends/table_view.hpp"
 
@@ -21,6 +24,7 @@ Field* field_in_column(Model& model, std::string_view column) {
 // index of its own).
 Field column_view(const Field& field, const ProjectState& state, Dialect dialect) {
   Field column = field;
+  column.default_value = comparable_default(field, dialect);
   column.name = field.column_name();
   column.column.clear();
   if (field.references) {
@@ -42,7 +46,41 @@ std::vector<std::string> columns_of(const Model& model, const std::vector<std::s
   return columns;
 }
 
+// A decimal's digits without the trailing zeros of its fraction: "12.50" and 12.5 alike.
+std::string decimal_digits(const Literal& value) {
+  std::string text;
+  if (const double* number = std::get_if<double>(&value)) {
+    char buffer[400];
+    auto [end, error] =
+        std::to_chars(buffer, buffer + sizeof buffer, *number, std::chars_format::fixed);
+    text = error == std::errc() ? std::string(buffer, end) : std::to_string(*number);
+  } else if (const std::string* digits = std::get_if<std::string>(&value)) {
+    text = *digits;
+  } else if (const std::int64_t* integer = std::get_if<std::int64_t>(&value)) {
+    text = std::to_string(*integer);
+  } else if (const std::uint64_t* natural = std::get_if<std::uint64_t>(&value)) {
+    text = std::to_string(*natural);
+  }
+  if (text.find('.') != std::string::npos) {
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.ends_with('.')) text.pop_back();
+  }
+  return text == "-0" ? "0" : text;
+}
+
 }  // namespace
+
+std::optional<Literal> comparable_default(const Field& field, Dialect dialect) {
+  if (!field.default_value) return std::nullopt;
+  if (field.type == FieldType::decimal) return Literal{decimal_digits(*field.default_value)};
+  const double* number = std::get_if<double>(&*field.default_value);
+  if (number && field.type == FieldType::float32 && dialect == Dialect::mysql) {
+    char printed[32];
+    std::snprintf(printed, sizeof printed, "%.6g", *number);
+    return Literal{std::strtod(printed, nullptr)};
+  }
+  return field.default_value;
+}
 
 void place_index(Model& table, std::string name, std::vector<std::string> columns, bool unique) {
   Field* field = columns.size() == 1 ? field_in_column(table, columns.front()) : nullptr;

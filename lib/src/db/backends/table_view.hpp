@@ -15,6 +15,12 @@ namespace dbmig {
 // fields are in place, then sort_by_name.
 void place_index(Model& table, std::string name, std::vector<std::string> columns, bool unique);
 
+// The field's default as every database prints it back, so a model's and a table's compare: a
+// decimal as its digits without trailing zeros in the fraction (MariaDB prints DECIMAL(12, 2)'s
+// 0.5 as 0.50), a float on MySQL/MariaDB at the 6 significant digits they print a FLOAT's
+// default with (docs/inspectdb.md). table_view and read_live_schema both apply it.
+std::optional<Literal> comparable_default(const Field& field, Dialect dialect);
+
 // The model-level indexes and constraints in name order, as the readers return them.
 void sort_by_name(Model& table);
 
