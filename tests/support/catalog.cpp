@@ -317,17 +317,21 @@ std::string without_display_width(const std::string& type) {
 }
 
 // The range check the schema editors give a column whose type is wider than its field's (not on
-// MySQL, which has unsigned types), as dbmig writes it; nullopt when none.
+// MySQL, which has exact and unsigned types; on PostgreSQL not for int16 and int32), auto-increment
+// keys included, as dbmig writes it; nullopt when none.
 std::optional<std::string> expected_range_check(const Field& field, Dialect dialect) {
-  if (field.auto_increment || dialect == Dialect::mysql) return std::nullopt;
+  if (dialect == Dialect::mysql) return std::nullopt;
+  bool exact_on_postgresql = field.type == FieldType::int16 || field.type == FieldType::int32;
+  if (dialect == Dialect::postgresql && exact_on_postgresql) return std::nullopt;
   static const std::map<FieldType, std::string> ranges{
+      {FieldType::int8, "BETWEEN -128 AND 127"},
+      {FieldType::int16, "BETWEEN -32768 AND 32767"},
+      {FieldType::int32, "BETWEEN -2147483648 AND 2147483647"},
       {FieldType::uint8, "BETWEEN 0 AND 255"},
       {FieldType::uint16, "BETWEEN 0 AND 65535"},
       {FieldType::uint32, "BETWEEN 0 AND 4294967295"},
       {FieldType::uint64, ">= 0"}};
   std::string column = "\"" + field.column_name() + "\" ";
-  if (dialect == Dialect::postgresql && field.type == FieldType::int8)
-    return column + "BETWEEN -128 AND 127";
   auto range = ranges.find(field.type);
   if (range == ranges.end()) return std::nullopt;
   return column + range->second;
@@ -601,7 +605,7 @@ std::string expected_column_type(const Field& field, Dialect dialect) {
       {FieldType::uint16, {"integer", "integer", "smallint unsigned"}},
       {FieldType::uint32, {"integer", "bigint", "int unsigned"}},
       {FieldType::uint64, {"integer", "bigint", "bigint unsigned"}},
-      {FieldType::float32, {"real", "real", "float"}},
+      {FieldType::float32, {"float", "real", "float"}},
       {FieldType::float64, {"real", "double precision", "double"}},
       {FieldType::bytes, {"blob", "bytea", "longblob"}},
       {FieldType::timestamp, {"datetime", "timestamp with time zone", "datetime(6)"}},

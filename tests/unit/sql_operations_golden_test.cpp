@@ -166,8 +166,12 @@ ALTER TABLE `blogs` RENAME INDEX `posts_user_id_idx` TO `blogs_user_id_idx`;
 )",
      R"(ALTER TABLE `blogs` MODIFY `title` VARCHAR(200) NOT NULL;
 )"},
-{"AddNullableField", Dialect::sqlite, R"(ALTER TABLE "blogs" ADD COLUMN "views" INTEGER;
-)", R"(ALTER TABLE "blogs" DROP COLUMN "views";
+{"AddNullableField", Dialect::sqlite, R"(ALTER TABLE "blogs" ADD COLUMN "views" INTEGER CONSTRAINT "blogs_views_check" CHECK ("views" BETWEEN -2147483648 AND 2147483647);
+)", R"(CREATE TABLE "new__blogs" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(200) NOT NULL, "body" TEXT NOT NULL, "active" BOOLEAN NOT NULL DEFAULT 1, "user_id" INTEGER NOT NULL, "subtitle" VARCHAR(100), "created_at" DATETIME NOT NULL, CONSTRAINT "blogs_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);
+INSERT INTO "new__blogs" ("id", "title", "body", "active", "user_id", "subtitle", "created_at") SELECT "id", "title", "body", "active", "user_id", "subtitle", "created_at" FROM "blogs";
+DROP TABLE "blogs";
+ALTER TABLE "new__blogs" RENAME TO "blogs";
+CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
 )"},
 {"AddNullableField", Dialect::postgresql, R"(ALTER TABLE "blogs" ADD COLUMN "views" INTEGER;
 )", R"(ALTER TABLE "blogs" DROP COLUMN "views";
@@ -259,12 +263,12 @@ UPDATE `blogs` SET `subtitle` = 'none' WHERE `subtitle` IS NULL;
 ALTER TABLE `blogs` MODIFY `subtitle` VARCHAR(150) NOT NULL DEFAULT 'none';
 )", R"(ALTER TABLE `blogs` MODIFY `subtitle` VARCHAR(100);
 )"},
-{"AlterFieldUnsignedWidth", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 4294967295), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+{"AlterFieldUnsignedWidth", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 4294967295), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "users_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
 DROP TABLE "users";
 ALTER TABLE "new__users" RENAME TO "users";
 CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
-)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "users_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
 DROP TABLE "users";
 ALTER TABLE "new__users" RENAME TO "users";
@@ -350,12 +354,12 @@ ALTER TABLE `blogs` DROP FOREIGN KEY `blogs_author_id_fk`;
 ALTER TABLE `blogs` ADD CONSTRAINT `blogs_user_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE;
 ALTER TABLE `blogs` RENAME INDEX `blogs_author_id_idx` TO `blogs_user_id_idx`;
 )"},
-{"AlterReferencedTable", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" VARCHAR(80) NOT NULL, "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+{"AlterReferencedTable", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" VARCHAR(80) NOT NULL, "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "users_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
 DROP TABLE "users";
 ALTER TABLE "new__users" RENAME TO "users";
 CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
-)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "users_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
 DROP TABLE "users";
 ALTER TABLE "new__users" RENAME TO "users";
@@ -370,13 +374,13 @@ ALTER TABLE "users" ALTER COLUMN "name" SET DEFAULT 'it''s';
 )", R"(ALTER TABLE `users` MODIFY `name` LONGTEXT NOT NULL DEFAULT 'it''s';
 )"},
 {"RenameReferencedTable", Dialect::sqlite, R"(ALTER TABLE "users" RENAME TO "people";
-CREATE TABLE "new__people" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "people_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "people_visits_check" CHECK ("visits" >= 0));
+CREATE TABLE "new__people" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "people_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "people_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "people_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__people" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "people";
 DROP TABLE "people";
 ALTER TABLE "new__people" RENAME TO "people";
 CREATE UNIQUE INDEX "people_email_uniq" ON "people" ("email");
 )", R"(ALTER TABLE "people" RENAME TO "users";
-CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "users_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
 DROP TABLE "users";
 ALTER TABLE "new__users" RENAME TO "users";
@@ -434,12 +438,12 @@ CREATE INDEX "blogs_user_id_idx" ON "blogs" ("user_id");
 )", R"(ALTER TABLE `blogs` DROP CONSTRAINT `blogs_title_not_empty`;
 )"},
 
-{"AlterFieldDecimalScale", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 1) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+{"AlterFieldDecimalScale", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 1) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "users_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
 DROP TABLE "users";
 ALTER TABLE "new__users" RENAME TO "users";
 CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
-)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "users_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
 DROP TABLE "users";
 ALTER TABLE "new__users" RENAME TO "users";
@@ -457,15 +461,15 @@ ALTER TABLE "users" ALTER COLUMN "balance" SET DEFAULT 0.5;
 ALTER TABLE `users` MODIFY `balance` DECIMAL(12, 1) NOT NULL DEFAULT 0.5;
 )", R"(ALTER TABLE `users` MODIFY `balance` DECIMAL(12, 2) NOT NULL DEFAULT 0.5;
 )"},
-{"AlterFieldIntegerToFloat", Dialect::sqlite, R"(CREATE TEMP TABLE "dbmig_refusal" (matching INTEGER CONSTRAINT "users.level: changing the column to REAL would round or change stored values; update those rows first" CHECK (matching = 0));
+{"AlterFieldIntegerToFloat", Dialect::sqlite, R"(CREATE TEMP TABLE "dbmig_refusal" (matching INTEGER CONSTRAINT "users.level: changing the column to FLOAT would round or change stored values; update those rows first" CHECK (matching = 0));
 INSERT INTO "dbmig_refusal" SELECT COUNT(*) FROM "users" WHERE CAST("level" AS REAL) <> "level";
 DROP TABLE "dbmig_refusal";
-CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" REAL NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" FLOAT NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
 DROP TABLE "users";
 ALTER TABLE "new__users" RENAME TO "users";
 CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
-)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "users_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
 DROP TABLE "users";
 ALTER TABLE "new__users" RENAME TO "users";
@@ -540,14 +544,14 @@ ALTER TABLE `blogs` ADD CONSTRAINT `blogs_user_id_fk` FOREIGN KEY (`user_id`) RE
 ALTER TABLE `blogs` ADD CONSTRAINT `blogs_user_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE;
 )"},
       {"RenameModel", Dialect::sqlite, R"(ALTER TABLE "accounts_user" RENAME TO "accounts_person";
-CREATE TABLE "new__accounts_person" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "accounts_person_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "accounts_person_visits_check" CHECK ("visits" >= 0));
+CREATE TABLE "new__accounts_person" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "accounts_person_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "accounts_person_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "accounts_person_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__accounts_person" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "accounts_person";
 DROP TABLE "accounts_person";
 ALTER TABLE "new__accounts_person" RENAME TO "accounts_person";
 CREATE UNIQUE INDEX "accounts_person_email_uniq" ON "accounts_person" ("email");
 )",
        R"(ALTER TABLE "accounts_person" RENAME TO "accounts_user";
-CREATE TABLE "new__accounts_user" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "accounts_user_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "accounts_user_visits_check" CHECK ("visits" >= 0));
+CREATE TABLE "new__accounts_user" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "accounts_user_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "accounts_user_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "accounts_user_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__accounts_user" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "accounts_user";
 DROP TABLE "accounts_user";
 ALTER TABLE "new__accounts_user" RENAME TO "accounts_user";
@@ -572,12 +576,12 @@ ALTER TABLE `accounts_person` RENAME INDEX `accounts_user_email_uniq` TO `accoun
        R"(ALTER TABLE `accounts_person` RENAME TO `accounts_user`;
 ALTER TABLE `accounts_user` RENAME INDEX `accounts_person_email_uniq` TO `accounts_user_email_uniq`;
 )"},
-{"AlterFieldIntegerNarrower", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+{"AlterFieldIntegerNarrower", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "users_level_check" CHECK ("level" BETWEEN -128 AND 127), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
 DROP TABLE "users";
 ALTER TABLE "new__users" RENAME TO "users";
 CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
-)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "users_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
 DROP TABLE "users";
 ALTER TABLE "new__users" RENAME TO "users";
@@ -589,12 +593,12 @@ CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
 {"AlterFieldIntegerNarrower", Dialect::mysql, R"(ALTER TABLE `users` MODIFY `level` TINYINT NOT NULL DEFAULT -3;
 )", R"(ALTER TABLE `users` MODIFY `level` SMALLINT NOT NULL DEFAULT -3;
 )"},
-{"AlterFieldDateToTimestamp", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATETIME, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+{"AlterFieldDateToTimestamp", Dialect::sqlite, R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATETIME, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "users_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
 DROP TABLE "users";
 ALTER TABLE "new__users" RENAME TO "users";
 CREATE UNIQUE INDEX "users_email_uniq" ON "users" ("email");
-)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" REAL, "level" INTEGER NOT NULL DEFAULT -3, "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
+)", R"(CREATE TABLE "new__users" ("id" INTEGER NOT NULL PRIMARY KEY, "email" VARCHAR(200) NOT NULL, "name" TEXT NOT NULL DEFAULT 'it''s', "age" INTEGER CONSTRAINT "users_age_check" CHECK ("age" BETWEEN 0 AND 255), "balance" DECIMAL(12, 2) NOT NULL DEFAULT 0.5, "joined_at" DATETIME, "born" DATE, "avatar" BLOB, "score" REAL NOT NULL DEFAULT 1.5, "rank" FLOAT, "level" INTEGER NOT NULL DEFAULT -3 CONSTRAINT "users_level_check" CHECK ("level" BETWEEN -32768 AND 32767), "visits" INTEGER NOT NULL DEFAULT 0 CONSTRAINT "users_visits_check" CHECK ("visits" >= 0));
 INSERT INTO "new__users" ("id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits") SELECT "id", "email", "name", "age", "balance", "joined_at", "born", "avatar", "score", "rank", "level", "visits" FROM "users";
 DROP TABLE "users";
 ALTER TABLE "new__users" RENAME TO "users";

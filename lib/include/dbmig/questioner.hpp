@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "dbmig/literal_text.hpp"  // parse_literal, for what the user types
 #include "dbmig/model_source.hpp"
 #include "dbmig/state.hpp"
 
@@ -79,10 +80,5 @@ class InteractiveQuestioner : public NonInteractiveQuestioner {
 
 // "TEXT", "VARCHAR(200)", "BIGINT NULL": how a field is shown in questions.
 std::string describe_field_type(const Field& field);
-
-// Parses what a user typed as a default for `field`: true/false, an integer in range, a
-// number, or a string (quotes optional). nullopt when it does not fit the type or a database
-// would refuse it (dbmig/schema_limits.hpp: not finite, a uint64 beyond BIGINT, ...).
-std::optional<Literal> parse_literal(const std::string& text, const Field& field);
 
 }  // namespace dbmig

@@ -2,14 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
-#include <cstdlib>
-#include <limits>
 
 #include "core/text.hpp"
 #include "dbmig/console.hpp"
 #include "dbmig/error.hpp"
-#include "dbmig/schema_limits.hpp"
 
 namespace dbmig {
 
@@ -92,29 +88,6 @@ std::string missing_default_message(const ModelSources& sources, const Model& mo
          "value for the existing rows.";
 }
 
-template <typename Integer>
-std::optional<Literal> parse_integer(const std::string& text, Integer min, Integer max) {
-  using Wide = std::conditional_t<std::is_signed_v<Integer>, std::int64_t, std::uint64_t>;
-  Wide value{};
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  if (value < static_cast<Wide>(min) || value > static_cast<Wide>(max)) return std::nullopt;
-  return Literal{value};
-}
-
-template <typename Integer>
-std::optional<Literal> parse_integer(const std::string& text) {
-  return parse_integer<Integer>(text, std::numeric_limits<Integer>::min(),
-                                std::numeric_limits<Integer>::max());
-}
-
-std::string unquote(const std::string& text) {
-  if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') &&
-      text.back() == text.front())
-    return text.substr(1, text.size() - 2);
-  return text;
-}
-
 }  // namespace
 
 std::string describe_field_type(const Field& field) {
@@ -172,54 +145,6 @@ std::string describe_field_type(const Field& field) {
   if (field.references) type += " REFERENCES " + field.references->target.str();
   if (field.null) type += " NULL";
   return type;
-}
-
-namespace {
-
-// `text` read as a value of the field's type, before the databases' limits.
-std::optional<Literal> parse_typed_literal(const std::string& text, const Field& field) {
-  switch (field.type) {
-    case FieldType::boolean:
-      if (text == "true" || text == "1") return Literal{true};
-      if (text == "false" || text == "0") return Literal{false};
-      return std::nullopt;
-    case FieldType::int8:
-      return parse_integer<std::int8_t>(text);
-    case FieldType::int16:
-      return parse_integer<std::int16_t>(text);
-    case FieldType::int32:
-      return parse_integer<std::int32_t>(text);
-    case FieldType::int64:
-      return parse_integer<std::int64_t>(text);
-    case FieldType::uint8:
-      return parse_integer<std::uint8_t>(text);
-    case FieldType::uint16:
-      return parse_integer<std::uint16_t>(text);
-    case FieldType::uint32:
-      return parse_integer<std::uint32_t>(text);
-    case FieldType::uint64:
-      return parse_integer<std::uint64_t>(text);
-    case FieldType::float32:
-    case FieldType::float64: {
-      char* end = nullptr;
-      double value = std::strtod(text.c_str(), &end);
-      if (end != text.c_str() + text.size()) return std::nullopt;
-      return Literal{value};
-    }
-    default:
-      return Literal{unquote(text)};
-  }
-}
-
-}  // namespace
-
-std::optional<Literal> parse_literal(const std::string& typed, const Field& field) {
-  std::string text(trim(typed));
-  if (text.empty()) return std::nullopt;
-  Field filled = field;
-  filled.default_value = parse_typed_literal(text, field);
-  if (!filled.default_value || !schema_limits::default_problem(filled).empty()) return std::nullopt;
-  return filled.default_value;
 }
 
 Literal NonInteractiveQuestioner::ask_fill_value_for_added_field(const Model& model,

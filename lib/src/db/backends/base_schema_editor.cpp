@@ -26,8 +26,14 @@ std::string double_quoted(std::string_view identifier) {
   return quoted + "\"";
 }
 
-std::optional<std::string> unsigned_range(const std::string& quoted_column, FieldType type) {
+std::optional<std::string> integer_range(const std::string& quoted_column, FieldType type) {
   switch (type) {
+    case FieldType::int8:
+      return quoted_column + " BETWEEN -128 AND 127";
+    case FieldType::int16:
+      return quoted_column + " BETWEEN -32768 AND 32767";
+    case FieldType::int32:
+      return quoted_column + " BETWEEN -2147483648 AND 2147483647";
     case FieldType::uint8:
       return quoted_column + " BETWEEN 0 AND 255";
     case FieldType::uint16:
@@ -183,12 +189,14 @@ std::string BaseSchemaEditor::default_clause(const std::optional<Literal>& value
 std::string BaseSchemaEditor::column_definition(const Model& model, const Field& field,
                                                 bool with_key) const {
   std::string definition = quote_name(field.column_name()) + " ";
-  if (field.primary_key && field.auto_increment)
-    return definition + auto_increment_definition(field, with_key) + column_comment_clause(field);
-  definition += column_type(field);
-  if (!field.null || field.primary_key) definition += " NOT NULL";
-  definition += default_clause(field.default_value);
-  if (field.primary_key && with_key) definition += " PRIMARY KEY";
+  if (field.primary_key && field.auto_increment) {
+    definition += auto_increment_definition(field, with_key);
+  } else {
+    definition += column_type(field);
+    if (!field.null || field.primary_key) definition += " NOT NULL";
+    definition += default_clause(field.default_value);
+    if (field.primary_key && with_key) definition += " PRIMARY KEY";
+  }
   if (auto check = range_check(field))
     definition += " " + check_definition(
                             constraint_name(model.table, {field.column_name()}, "check"), *check);
@@ -356,10 +364,9 @@ std::vector<FieldObject> BaseSchemaEditor::field_objects(const ProjectState& sta
     objects.push_back({Kind::index, constraint_name(model.table, {column}, "idx"), ""});
   if (field.unique && !field.primary_key)
     objects.push_back({Kind::unique, constraint_name(model.table, {column}, "uniq"), ""});
-  if (!field.auto_increment)
-    if (auto check = range_check(field))
-      objects.push_back({Kind::check, constraint_name(model.table, {column}, "check"),
-                         std::string(to_string(field.type))});
+  if (auto check = range_check(field))
+    objects.push_back({Kind::check, constraint_name(model.table, {column}, "check"),
+                       std::string(to_string(field.type))});
   return objects;
 }
 

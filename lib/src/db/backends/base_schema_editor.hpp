@@ -64,7 +64,8 @@ class BaseSchemaEditor : public SchemaEditor {
   // false leaves out PRIMARY KEY.
   virtual std::string auto_increment_definition(const Field& field, bool with_key) const = 0;
   // A CHECK expression keeping values in the range of the field's C++ type where the column
-  // type is wider (unsigned on SQLite and PostgreSQL); none by default.
+  // type is wider (integer_range: every integer but int64 on SQLite, int8 and the unsigned
+  // types on PostgreSQL), auto-increment keys too; none by default.
   virtual std::optional<std::string> range_check(const Field& field) const;
   virtual std::string quote_bool(bool value) const;
   // Standard SQL: the value in single quotes, quotes doubled.
@@ -184,8 +185,9 @@ bool is_number(FieldType type);
 // precision, integer width) make the database raise by itself.
 bool can_round(const Field& from, const Field& to);
 
-// The CHECK expression keeping an unsigned column within its C++ type's range (uint64: only
-// `>= 0`, as no wider integer exists); none for other types.
-std::optional<std::string> unsigned_range(const std::string& quoted_column, FieldType type);
+// The CHECK expression keeping an integer column within its C++ type's range where the column
+// type is wider (uint64: only `>= 0`, as no wider integer exists); none for int64 and for the
+// other types. The range checks of the dialects are these, for the types they need them for.
+std::optional<std::string> integer_range(const std::string& quoted_column, FieldType type);
 
 }  // namespace dbmig::schema

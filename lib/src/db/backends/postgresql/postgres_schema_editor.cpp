@@ -72,10 +72,12 @@ std::string PostgresSchemaEditor::auto_increment_definition(const Field& field,
          (with_key ? " PRIMARY KEY" : "");
 }
 
+// SMALLINT, INTEGER and BIGINT hold int16, int32 and int64 exactly; int8 and the unsigned
+// types take the next wider type and a check.
 std::optional<std::string> PostgresSchemaEditor::range_check(const Field& field) const {
-  std::string column = quote_name(field.column_name());
-  if (field.type == FieldType::int8) return column + " BETWEEN -128 AND 127";
-  return unsigned_range(column, field.type);
+  bool exact = field.type == FieldType::int16 || field.type == FieldType::int32;
+  if (exact) return std::nullopt;
+  return integer_range(quote_name(field.column_name()), field.type);
 }
 
 Statements PostgresSchemaEditor::comment_on_table(const Model& model,

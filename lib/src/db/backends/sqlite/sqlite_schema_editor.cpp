@@ -50,6 +50,7 @@ std::string SqliteSchemaEditor::column_type(const Field& field) const {
     case FieldType::boolean:
       return "BOOLEAN";
     case FieldType::float32:
+      return "FLOAT";  // REAL affinity too; the spelling tells the two apart when read back
     case FieldType::float64:
       return "REAL";
     case FieldType::string:
@@ -64,7 +65,7 @@ std::string SqliteSchemaEditor::column_type(const Field& field) const {
       return "DECIMAL(" + std::to_string(field.precision) + ", " + std::to_string(field.scale) +
              ")";
     default:
-      return "INTEGER";  // every integral type: SQLite integers are 64-bit
+      return "INTEGER";  // every integral type: SQLite integers are 64-bit (see range_check)
   }
 }
 
@@ -74,8 +75,10 @@ std::string SqliteSchemaEditor::auto_increment_definition(const Field& field, bo
   return "INTEGER NOT NULL PRIMARY KEY";
 }
 
+// Every integer column is 64-bit: a check keeps a narrower type's values in its range (and
+// tells the types apart when the schema is read back).
 std::optional<std::string> SqliteSchemaEditor::range_check(const Field& field) const {
-  return unsigned_range(quote_name(field.column_name()), field.type);
+  return integer_range(quote_name(field.column_name()), field.type);
 }
 
 // Foreign keys are enforced, so the migration's own SQL behaves as the application's does (a
