@@ -8,14 +8,6 @@
 #include "dbmig/state_json.hpp"
 #include "sql_execution.hpp"
 
-namespace dbmig {
-
-void PrintTo(const SchemaNote& note, std::ostream* out) {
-  *out << "{" << note.table << " | " << note.object << " | " << note.note << "}";
-}
-
-}  // namespace dbmig
-
 namespace dbmig::test {
 
 namespace {

@@ -10,14 +10,6 @@
 #include "dbmig/live_schema.hpp"
 #include "sql_execution.hpp"
 
-namespace dbmig {
-
-void PrintTo(const SchemaNote& note, std::ostream* out) {
-  *out << "{" << note.table << " | " << note.object << " | " << note.note << "}";
-}
-
-}  // namespace dbmig
-
 namespace dbmig::test {
 
 namespace {

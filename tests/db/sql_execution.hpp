@@ -12,7 +12,17 @@
 
 #include "../unit/sql_fixtures.hpp"
 #include "catalog.hpp"
+#include "dbmig/live_schema.hpp"
 #include "migrate_fixtures.hpp"
+
+namespace dbmig {
+
+// So GoogleTest shows a note of a catalog reader as text.
+inline void PrintTo(const SchemaNote& note, std::ostream* out) {
+  *out << "{" << note.table << " | " << note.object << " | " << note.note << "}";
+}
+
+}  // namespace dbmig
 
 namespace dbmig::test {
 
