@@ -19,7 +19,9 @@ LiveSchema read_live_schema(Connection& connection) {
                           .read_schema([&](const std::string& sql, std::vector<SqlValue> values) {
                             return connection.query(sql, std::move(values));
                           });
+  // dbmig's own table, and what the backend notes about it (its composite primary key).
   std::erase_if(schema.tables, [](const Model& table) { return table.table == recorder_table; });
+  std::erase_if(schema.notes, [](const SchemaNote& note) { return note.table == recorder_table; });
   std::sort(schema.tables.begin(), schema.tables.end(),
             [](const Model& a, const Model& b) { return a.table < b.table; });
   std::sort(schema.notes.begin(), schema.notes.end());
