@@ -1,6 +1,9 @@
 // PostgreSQL's catalog reader (postgres_introspection.cpp) on a real server: a database dbmig
 // made reads back exactly as the table view of its models, and a hand-written legacy schema
 // reads what dbmig can express, with a note for everything else.
+#include <chrono>
+#include <iostream>
+
 #include <nlohmann/json.hpp>
 
 #include "dbmig/live_schema.hpp"
@@ -462,6 +465,36 @@ TEST(LiveSchemaPostgresql, ALegacySchemaReadsWhatDbmigCanExpressAndNotesTheRest)
   EXPECT_EQ(tables, (std::vector<std::string>{"measures", "notes", "people"}));
   for (const Model* expected : {&measures, &notes, &people})
     if (const Model* table = schema.find(expected->table)) expect_same_table(*table, *expected);
+}
+
+// The reader runs a fixed number of queries over the whole schema, never one per table: a
+// thousand tables, each with a reference, a range check, a unique, an index and comments, read
+// in well under a second.
+TEST(LiveSchemaPostgresql, AThousandTablesReadInUnderASecond) {
+  MigratedDatabase db(Dialect::postgresql);
+  if (!db.available()) GTEST_SKIP() << "no PostgreSQL test server";
+  db.connection().execute(
+      "DO $$ BEGIN FOR i IN 1..1000 LOOP EXECUTE format('CREATE TABLE t%s (id BIGINT GENERATED "
+      "BY DEFAULT AS IDENTITY PRIMARY KEY, parent BIGINT CONSTRAINT t%s_parent_fk REFERENCES "
+      "t%s (id) ON DELETE CASCADE, n SMALLINT NOT NULL DEFAULT 0 CONSTRAINT t%s_n_check CHECK "
+      "(n BETWEEN 0 AND 255), label VARCHAR(40) CONSTRAINT t%s_label_uniq UNIQUE, at "
+      "TIMESTAMPTZ); CREATE INDEX t%s_at_idx ON t%s (at); COMMENT ON TABLE t%s IS ''table''; "
+      "COMMENT ON COLUMN t%s.n IS ''count''', i, i, i, i, i, i, i, i, i); END LOOP; END $$");
+  auto start = std::chrono::steady_clock::now();
+  LiveSchema schema = read_live_schema(db.connection());
+  auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - start);
+  EXPECT_EQ(schema.tables.size(), 1000u);
+  EXPECT_EQ(schema.notes, std::vector<SchemaNote>{});
+  const Model* table = schema.find("t500");
+  ASSERT_NE(table, nullptr);
+  ASSERT_EQ(table->fields.size(), 5u);
+  EXPECT_EQ(table->fields[2].type, FieldType::uint8);
+  EXPECT_TRUE(table->fields[3].unique);
+  EXPECT_TRUE(table->fields[4].index);
+  EXPECT_EQ(table->fields[1].references, (Reference{{"", "t500"}, OnDelete::cascade}));
+  EXPECT_LT(elapsed.count(), 1000) << "read 1000 tables in " << elapsed.count() << " ms";
+  std::cout << "read 1000 tables in " << elapsed.count() << " ms\n";
 }
 
 }  // namespace dbmig::test

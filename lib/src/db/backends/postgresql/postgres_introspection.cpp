@@ -61,27 +61,29 @@ std::string column_list(const std::string& keys, const std::string& relation) {
          " AND a.attnum = u.n)";
 }
 
-// Constraints; `plain` is whether a unique constraint is one dbmig writes (no DEFERRABLE,
-// INCLUDE, NULLS NOT DISTINCT ...).
+// Constraints, with a unique constraint's definition as dbmig writes it (UNIQUE (columns)), to
+// compare with PostgreSQL's: anything more (DEFERRABLE, INCLUDE, NULLS NOT DISTINCT) differs.
 const std::string kConstraintsQuery =
     "SELECT k.conrelid::text, k.conname::text, k.contype::text, k.conkey::text, "
     "k.confrelid::text, k.confkey::text, k.confdeltype::text, k.confupdtype::text, "
-    "k.condeferrable::text, k.convalidated::text, pg_get_constraintdef(k.oid), "
-    "(pg_get_constraintdef(k.oid) = 'UNIQUE (' || " +
+    "k.condeferrable::text, k.convalidated::text, "
+    "CASE WHEN k.contype <> 'p' THEN pg_get_constraintdef(k.oid) END, "
+    "CASE WHEN k.contype = 'u' THEN 'UNIQUE (' || " +
     column_list("k.conkey", "k.conrelid") +
-    " || ')')::text FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE " +
-    kTablesOnly + " ORDER BY k.conrelid, k.conname";
+    " || ')' END FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE " + kTablesOnly +
+    " ORDER BY k.conrelid, k.conname";
 
-// Indexes that no primary key, unique or exclusion constraint owns; `plain` is whether the
-// index is exactly one dbmig writes: CREATE [UNIQUE] INDEX over columns, nothing more.
+// Indexes that no primary key, unique or exclusion constraint owns, with the definition of a
+// plain index over the same columns as dbmig writes it, to compare with PostgreSQL's: anything
+// more (DESC, an operator class, INCLUDE) differs.
 const std::string kIndexesQuery =
     "SELECT i.indrelid::text, x.relname::text, i.indisunique::text, i.indkey::text, "
     "am.amname::text, (i.indexprs IS NOT NULL)::text, pg_get_expr(i.indpred, i.indrelid), "
-    "(pg_get_indexdef(i.indexrelid) = 'CREATE ' || CASE WHEN i.indisunique THEN 'UNIQUE ' ELSE "
-    "'' END || 'INDEX ' || quote_ident(x.relname) || ' ON ' || quote_ident(current_schema()) || "
-    "'.' || quote_ident(c.relname) || ' USING btree (' || " +
+    "'CREATE ' || CASE WHEN i.indisunique THEN 'UNIQUE ' ELSE '' END || 'INDEX ' || "
+    "quote_ident(x.relname) || ' ON ' || quote_ident(current_schema()) || '.' || "
+    "quote_ident(c.relname) || ' USING btree (' || " +
     column_list("i.indkey::int2[]", "i.indrelid") +
-    " || ')')::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+    " || ')', pg_get_indexdef(i.indexrelid) FROM pg_index i "
     "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class x ON x.oid = i.indexrelid "
     "JOIN pg_am am ON am.oid = x.relam WHERE " +
     kTablesOnly +
@@ -416,16 +418,8 @@ class PostgresCatalogReader {
     for (const Row& row : constraints)
       if (text(row.at(2)) == "c" && text(row.at(1)) == check_name) range_check = text(row.at(10));
     std::optional<Field> plain;
-    for (std::string_view type_name : field_type_names()) {
-      Field field;
+    for (Field field : types_written_as(written)) {
       field.name = column;
-      field.type = *field_type_from_string(type_name);
-      if (field.type == FieldType::string) field.max_length = written.max_length;
-      if (field.type == FieldType::decimal) {
-        field.precision = written.precision;
-        field.scale = written.scale;
-      }
-      if (editor_.column_type(field) != written.spelling) continue;
       std::optional<std::string> check = editor_.range_check(field);
       if (!check) {
         plain = field;
@@ -435,6 +429,24 @@ class PostgresCatalogReader {
       }
     }
     return plain;
+  }
+
+  // The fields (unnamed) of every type the schema editor writes as `written`, asked once per
+  // spelling.
+  const std::vector<Field>& types_written_as(const WrittenType& written) {
+    auto [found, added] = types_by_spelling_.try_emplace(written.spelling);
+    if (!added) return found->second;
+    for (std::string_view type_name : field_type_names()) {
+      Field field;
+      field.type = *field_type_from_string(type_name);
+      if (field.type == FieldType::string) field.max_length = written.max_length;
+      if (field.type == FieldType::decimal) {
+        field.precision = written.precision;
+        field.scale = written.scale;
+      }
+      if (editor_.column_type(field) == written.spelling) found->second.push_back(field);
+    }
+    return found->second;
   }
 
   // The literal a default written by the schema editor (BaseSchemaEditor::quote_value) reads
@@ -524,7 +536,7 @@ class PostgresCatalogReader {
       auto columns = columns_read(table, numbers(text(row.at(3))), object);
       if (!columns) continue;
       if (kind == "u") {
-        if (is_true(row.at(11)))
+        if (row.at(11) == row.at(10))
           place_index(table.model, name, *columns, true);
         else
           note(table.model.table, object,
@@ -596,7 +608,7 @@ class PostgresCatalogReader {
         note(table_name, object,
              "a " + text(row.at(4)) + " index: dbmig writes btree indexes only; left out");
       } else if (auto columns = columns_read(table, numbers(text(row.at(3))), object)) {
-        if (is_true(row.at(7)))
+        if (row.at(7) == row.at(8))
           place_index(table.model, name, *columns, is_true(row.at(2)));
         else
           note(table_name, object,
@@ -614,6 +626,7 @@ class PostgresCatalogReader {
   const CatalogQuery& query_;
   schema::PostgresSchemaEditor editor_;
   std::map<std::string, Table> tables_;  // by oid
+  std::map<std::string, std::vector<Field>> types_by_spelling_;
   LiveSchema schema_;
 };
 
