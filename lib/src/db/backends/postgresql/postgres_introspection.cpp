@@ -96,6 +96,58 @@ constexpr const char* kTriggersQuery =
     "t.tgrelid WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = "
     "current_schema()) AND NOT t.tgisinternal";
 
+// Where each query above puts what, in its SELECT order.
+namespace relation_at {
+enum : std::size_t { oid, name, kind, is_partition, comment, parent };
+}
+namespace column_at {
+enum : std::size_t {
+  relation,
+  number,
+  name,
+  type,
+  built_in,
+  not_null,
+  identity,
+  generated,
+  default_expression,
+  comment,
+  collation
+};
+}
+namespace constraint_at {
+enum : std::size_t {
+  relation,
+  name,
+  kind,
+  columns,
+  referenced_table,
+  referenced_columns,
+  on_delete,
+  on_update,
+  deferrable,
+  validated,
+  definition,
+  plain_definition
+};
+}
+namespace index_at {
+enum : std::size_t {
+  relation,
+  name,
+  unique,
+  columns,
+  method,
+  has_expressions,
+  predicate,
+  plain_definition,
+  definition
+};
+}
+namespace trigger_at {
+enum : std::size_t { name, table };
+}
+
 std::string text(const std::optional<std::string>& value) {
   return value.value_or("");
 }
@@ -297,8 +349,8 @@ class PostgresCatalogReader {
 
   void read_relations() {
     for (const Row& row : query_(kRelationsQuery, {}).rows) {
-      std::string name = text(row.at(1));
-      std::string kind = text(row.at(2));
+      std::string name = text(row.at(relation_at::name));
+      std::string kind = text(row.at(relation_at::kind));
       if (kind == "v") {
         note(name, "view " + name, "a view: dbmig manages tables only; left out");
       } else if (kind == "m") {
@@ -306,13 +358,14 @@ class PostgresCatalogReader {
              "a materialized view: dbmig manages tables only; left out");
       } else if (kind == "f") {
         note(name, "foreign table " + name, "a foreign table: dbmig manages tables only; left out");
-      } else if (is_true(row.at(3))) {
+      } else if (is_true(row.at(relation_at::is_partition))) {
         note(name, "table " + name,
-             "a partition of " + text(row.at(5)) + ": read as part of it; left out");
+             "a partition of " + text(row.at(relation_at::parent)) +
+                 ": read as part of it; left out");
       } else {
-        Table& table = tables_[text(row.at(0))];
+        Table& table = tables_[text(row.at(relation_at::oid))];
         table.model.name = table.model.table = name;
-        table.model.comment = text(row.at(4));
+        table.model.comment = text(row.at(relation_at::comment));
         if (kind == "p")
           note(name, "table " + name,
                "partitioned: read as one table (dbmig writes no PARTITION BY)");
@@ -326,8 +379,8 @@ class PostgresCatalogReader {
   // none or several.
   void read_primary_key(Table& table, const std::vector<Row>& constraints) {
     for (const Row& row : constraints) {
-      if (text(row.at(2)) != "p") continue;
-      std::vector<int> keys = numbers(text(row.at(3)));
+      if (text(row.at(constraint_at::kind)) != "p") continue;
+      std::vector<int> keys = numbers(text(row.at(constraint_at::columns)));
       if (keys.size() == 1) {
         table.primary_key = keys.front();
         return;
@@ -342,7 +395,8 @@ class PostgresCatalogReader {
 
   void read_columns(Table& table, const std::vector<Row>& columns,
                     const std::vector<Row>& constraints) {
-    for (const Row& row : columns) table.columns[column_number(row)] = text(row.at(2));
+    for (const Row& row : columns)
+      table.columns[column_number(row)] = text(row.at(column_at::name));
     read_primary_key(table, constraints);
     if (!table.kept) return;
     // The key first: a table whose key is left out is left out whole, its other columns unread.
@@ -363,22 +417,23 @@ class PostgresCatalogReader {
   }
 
   static int column_number(const Row& row) {
-    return static_cast<int>(integer(text(row.at(1))).value_or(0));
+    return static_cast<int>(integer(text(row.at(column_at::number))).value_or(0));
   }
 
   // The field column `row` reads as, or nullopt (with a note) when it is left out.
   std::optional<Field> read_column(Table& table, const Row& row,
                                    const std::vector<Row>& constraints) {
-    std::string name = text(row.at(2));
-    std::string type = text(row.at(3));
+    std::string name = text(row.at(column_at::name));
+    std::string type = text(row.at(column_at::type));
     std::string object = "column " + name;
     const std::string& table_name = table.model.table;
-    if (!text(row.at(7)).empty()) {
+    if (!text(row.at(column_at::generated)).empty()) {
       note(table_name, object,
-           "generated (" + text(row.at(8)) + "): dbmig writes no generated columns; left out");
+           "generated (" + text(row.at(column_at::default_expression)) +
+               "): dbmig writes no generated columns; left out");
       return std::nullopt;
     }
-    std::optional<Field> field = is_true(row.at(4))
+    std::optional<Field> field = is_true(row.at(column_at::built_in))
                                      ? field_of_type(table, name, written_type(type), constraints)
                                      : std::nullopt;
     if (!field) {
@@ -387,9 +442,9 @@ class PostgresCatalogReader {
     }
     bool is_key = column_number(row) == table.primary_key;
     field->primary_key = is_key;
-    field->null = !is_true(row.at(5));
-    field->comment = text(row.at(9));
-    std::string identity = text(row.at(6));
+    field->null = !is_true(row.at(column_at::not_null));
+    field->comment = text(row.at(column_at::comment));
+    std::string identity = text(row.at(column_at::identity));
     if (!identity.empty() && is_key) field->auto_increment = true;
     if (identity == "a" && is_key)
       note(table_name, object,
@@ -397,13 +452,15 @@ class PostgresCatalogReader {
            "DEFAULT)");
     if (!identity.empty() && !is_key)
       note(table_name, object, "an identity column that is not the primary key: read without it");
-    if (row.at(8)) {
-      field->default_value = default_literal(*row.at(8), *field);
+    if (row.at(column_at::default_expression)) {
+      field->default_value = default_literal(*row.at(column_at::default_expression), *field);
       if (!field->default_value)
         note(table_name, object,
-             "default " + *row.at(8) + ": not a constant dbmig writes; left out");
+             "default " + *row.at(column_at::default_expression) +
+                 ": not a constant dbmig writes; left out");
     }
-    if (row.at(10)) note(table_name, object, "collation " + *row.at(10) + ": read without it");
+    if (row.at(column_at::collation))
+      note(table_name, object, "collation " + *row.at(column_at::collation) + ": read without it");
     return field;
   }
 
@@ -416,7 +473,9 @@ class PostgresCatalogReader {
     std::string check_name = constraint_name(table.model.table, {column}, "check");
     std::optional<std::string> range_check;
     for (const Row& row : constraints)
-      if (text(row.at(2)) == "c" && text(row.at(1)) == check_name) range_check = text(row.at(10));
+      if (text(row.at(constraint_at::kind)) == "c" &&
+          text(row.at(constraint_at::name)) == check_name)
+        range_check = text(row.at(constraint_at::definition));
     std::optional<Field> plain;
     for (Field field : types_written_as(written)) {
       field.name = column;
@@ -523,8 +582,8 @@ class PostgresCatalogReader {
 
   void read_constraints(Table& table, const std::vector<Row>& constraints) {
     for (const Row& row : constraints) {
-      std::string name = text(row.at(1));
-      std::string kind = text(row.at(2));
+      std::string name = text(row.at(constraint_at::name));
+      std::string kind = text(row.at(constraint_at::kind));
       std::string object = "constraint " + name;
       // p: the primary key, read with the columns; n: NOT NULL (PostgreSQL 18), read so too;
       // t: a constraint trigger, noted with the triggers.
@@ -533,16 +592,18 @@ class PostgresCatalogReader {
         note(table.model.table, object, "an exclusion constraint: dbmig writes none; left out");
         continue;
       }
-      auto columns = columns_read(table, numbers(text(row.at(3))), object);
+      auto columns = columns_read(table, numbers(text(row.at(constraint_at::columns))), object);
       if (!columns) continue;
       if (kind == "u") {
-        if (row.at(11) == row.at(10))
+        if (row.at(constraint_at::plain_definition) == row.at(constraint_at::definition))
           place_index(table.model, name, *columns, true);
         else
           note(table.model.table, object,
-               text(row.at(10)) + ": dbmig writes plain UNIQUE (columns) only; left out");
+               text(row.at(constraint_at::definition)) +
+                   ": dbmig writes plain UNIQUE (columns) only; left out");
       } else if (kind == "c") {
-        read_check(table, name, text(row.at(10)), is_true(row.at(9)));
+        read_check(table, name, text(row.at(constraint_at::definition)),
+                   is_true(row.at(constraint_at::validated)));
       } else if (kind == "f") {
         read_foreign_key(table, row, object);
       }
@@ -573,11 +634,12 @@ class PostgresCatalogReader {
 
   // A foreign key of one column onto the primary key of a table read: the column's references.
   void read_foreign_key(Table& table, const Row& row, const std::string& object) {
-    std::vector<int> keys = numbers(text(row.at(3)));
-    std::vector<int> referenced = numbers(text(row.at(5)));
-    auto target = tables_.find(text(row.at(4)));
+    std::vector<int> keys = numbers(text(row.at(constraint_at::columns)));
+    std::vector<int> referenced = numbers(text(row.at(constraint_at::referenced_columns)));
+    auto target = tables_.find(text(row.at(constraint_at::referenced_table)));
     auto refuse = [&](const std::string& why) {
-      note(table.model.table, object, text(row.at(10)) + ": " + why + "; left out");
+      note(table.model.table, object,
+           text(row.at(constraint_at::definition)) + ": " + why + "; left out");
     };
     if (keys.size() != 1) return refuse("a foreign key of several columns");
     if (target == tables_.end()) return refuse("it references a table outside the current schema");
@@ -587,40 +649,45 @@ class PostgresCatalogReader {
       return refuse("it references a column other than the primary key");
     Field* field = field_in(table, keys.front());
     if (field->references) return refuse("a second foreign key on the column");
-    field->references = Reference{{"", target->second.model.table}, on_delete(text(row.at(6)))};
-    if (text(row.at(7)) != "a" || is_true(row.at(8)))
+    field->references = Reference{{"", target->second.model.table},
+                                  on_delete(text(row.at(constraint_at::on_delete)))};
+    if (text(row.at(constraint_at::on_update)) != "a" || is_true(row.at(constraint_at::deferrable)))
       note(table.model.table, object,
-           text(row.at(10)) +
+           text(row.at(constraint_at::definition)) +
                ": read without ON UPDATE and DEFERRABLE, which dbmig does not "
                "write");
   }
 
   void read_indexes(Table& table, const std::vector<Row>& indexes) {
     for (const Row& row : indexes) {
-      std::string name = text(row.at(1));
+      std::string name = text(row.at(index_at::name));
       std::string object = "index " + name;
       const std::string& table_name = table.model.table;
-      if (is_true(row.at(5))) {
+      if (is_true(row.at(index_at::has_expressions))) {
         note(table_name, object, "an expression index: dbmig indexes columns only; left out");
-      } else if (row.at(6)) {
-        note(table_name, object, "a partial index (WHERE " + *row.at(6) + "): left out");
-      } else if (text(row.at(4)) != "btree") {
+      } else if (row.at(index_at::predicate)) {
         note(table_name, object,
-             "a " + text(row.at(4)) + " index: dbmig writes btree indexes only; left out");
-      } else if (auto columns = columns_read(table, numbers(text(row.at(3))), object)) {
-        if (row.at(7) == row.at(8))
-          place_index(table.model, name, *columns, is_true(row.at(2)));
+             "a partial index (WHERE " + *row.at(index_at::predicate) + "): left out");
+      } else if (text(row.at(index_at::method)) != "btree") {
+        note(table_name, object,
+             "a " + text(row.at(index_at::method)) +
+                 " index: dbmig writes btree indexes only; left out");
+      } else if (auto columns =
+                     columns_read(table, numbers(text(row.at(index_at::columns))), object)) {
+        if (row.at(index_at::plain_definition) == row.at(index_at::definition))
+          place_index(table.model, name, *columns, is_true(row.at(index_at::unique)));
         else
           note(table_name, object,
-               text(row.at(8)) + ": dbmig writes plain column indexes only; left out");
+               text(row.at(index_at::definition)) +
+                   ": dbmig writes plain column indexes only; left out");
       }
     }
   }
 
   void read_triggers() {
     for (const Row& row : query_(kTriggersQuery, {}).rows)
-      note(text(row.at(0)), "trigger " + text(row.at(0)),
-           "on " + text(row.at(1)) + ": dbmig manages no triggers; left out");
+      note(text(row.at(trigger_at::name)), "trigger " + text(row.at(trigger_at::name)),
+           "on " + text(row.at(trigger_at::table)) + ": dbmig manages no triggers; left out");
   }
 
   const CatalogQuery& query_;
