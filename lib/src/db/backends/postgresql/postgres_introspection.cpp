@@ -300,11 +300,6 @@ std::optional<std::string> hex_bytes(const std::string& text) {
   return bytes;
 }
 
-bool is_unsigned(FieldType type) {
-  return type == FieldType::uint8 || type == FieldType::uint16 || type == FieldType::uint32 ||
-         type == FieldType::uint64;
-}
-
 // Reads the whole current schema; one instance per read_schema call.
 class PostgresCatalogReader {
  public:
