@@ -39,6 +39,7 @@ std::optional<FieldType> field_type_from_string(std::string_view name);
 // Every spelling, in enum order, for error messages that list what is accepted.
 const std::vector<std::string_view>& field_type_names();
 bool is_integral(FieldType type);
+bool is_unsigned(FieldType type);  // uint8 ... uint64
 
 enum class OnDelete { cascade, restrict, set_null, set_default, no_action };
 

@@ -49,6 +49,10 @@ bool is_integral(FieldType type) {
   return type >= FieldType::int8 && type <= FieldType::uint64;
 }
 
+bool is_unsigned(FieldType type) {
+  return type >= FieldType::uint8 && type <= FieldType::uint64;
+}
+
 std::string_view to_string(OnDelete action) {
   return kOnDeleteNames[static_cast<std::size_t>(action)];
 }

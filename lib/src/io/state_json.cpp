@@ -10,10 +10,6 @@ namespace dbmig {
 
 namespace {
 
-bool is_unsigned(FieldType type) {
-  return type >= FieldType::uint8 && type <= FieldType::uint64;
-}
-
 bool is_floating(FieldType type) {
   return type == FieldType::float32 || type == FieldType::float64;
 }

@@ -13,11 +13,13 @@ class PostgresSchemaEditor : public BaseSchemaEditor {
   std::string quote_name(std::string_view identifier) const override;
   Statements rename_model(const StateChange& change, const ModelKey& old_key,
                           const ModelKey& new_key) const override;
+  // Public for the catalog reader (postgres_introspection.cpp), which reads a column back as
+  // the field type whose type and range check these would have written.
+  std::string column_type(const Field& field) const override;
+  std::optional<std::string> range_check(const Field& field) const override;
 
  protected:
-  std::string column_type(const Field& field) const override;
   std::string auto_increment_definition(const Field& field, bool with_key) const override;
-  std::optional<std::string> range_check(const Field& field) const override;
   Statements comment_on_table(const Model& model, const Model* old_model) const override;
   Statements comment_on_column(const Model& model, const Field* old_field,
                                const Field& field) const override;
