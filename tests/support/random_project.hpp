@@ -33,7 +33,10 @@ class RandomProject {
     for (;;) {
       ProjectState before = state;
       std::string done = random_edit();
-      for (auto& [key, model] : state.models) keep_indexable(model);
+      for (auto& [key, model] : state.models) {
+        keep_indexable(model);
+        keep_indexes_distinct(model);
+      }
       if (!(state == before)) return done;
     }
   }
@@ -162,6 +165,34 @@ class RandomProject {
         field.max_length = 255;
   }
 
+  // The scanner refuses a second index over exactly the columns of another: index(x) or
+  // unique_together(x) over a field's own index, unique or primary key, and the same column set
+  // twice (model_builder.cpp repeats_index).
+  static void keep_indexes_distinct(Model& model) {
+    auto own_index = [&](const std::vector<std::string>& fields, bool unique) {
+      const Field* field = fields.size() == 1 ? model.find_field(fields[0]) : nullptr;
+      return field && (field->primary_key || field->unique || (!unique && field->index));
+    };
+    std::set<std::vector<std::string>> seen;
+    std::erase_if(model.indexes, [&](const Index& index) {
+      return own_index(index.fields, false) || !seen.insert(index.fields).second;
+    });
+    seen.clear();
+    std::erase_if(model.constraints, [&](const Constraint& c) {
+      return c.kind == ConstraintKind::unique &&
+             (own_index(c.fields, true) || !seen.insert(c.fields).second);
+    });
+  }
+
+  // A default of the field's type; none for the types that take none (bytes, timestamp, date:
+  // the scanner refuses one, scanner/default_value.cpp).
+  static std::optional<Literal> some_default(const Field& field, const char* number = "1") {
+    if (field.type == FieldType::bytes || field.type == FieldType::timestamp ||
+        field.type == FieldType::date)
+      return std::nullopt;
+    return parse_literal(field.type == FieldType::boolean ? "true" : number, field);
+  }
+
   Field random_new_field() {
     Field field;
     field.name = fresh("f");
@@ -179,8 +210,7 @@ class RandomProject {
       field.scale = pick(field.precision + 1);
     }
     field.null = chance(40);
-    if (!field.null && chance(50))
-      field.default_value = parse_literal(field.type == FieldType::boolean ? "true" : "1", field);
+    if (!field.null && chance(50)) field.default_value = some_default(field);
     return field;
   }
 
@@ -309,10 +339,7 @@ class RandomProject {
         if (field->type == FieldType::string)
           field->max_length = field->max_length ? std::nullopt : std::optional<int>(50);
         else
-          field->default_value =
-              field->default_value
-                  ? std::nullopt
-                  : parse_literal(field->type == FieldType::boolean ? "true" : "2", *field);
+          field->default_value = field->default_value ? std::nullopt : some_default(*field, "2");
         break;
       case 4:
         if (field->references)
