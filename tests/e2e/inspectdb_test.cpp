@@ -137,3 +137,76 @@ TEST(Inspectdb, RespectsTheAppsRootOfDbmigJson) {
 }
 
 }  // namespace dbmig::test
+
+namespace dbmig::test {
+namespace {
+
+// A schema written by hand, as a team without dbmig has one: what dbmig can say, plus a second
+// index over a column that has its own, a view, and (per dialect) a column type dbmig has no
+// field type for.
+std::vector<std::string> legacy_schema(Dialect dialect) {
+  std::string odd_type = dialect == Dialect::postgresql ? "INTEGER[]"
+                         : dialect == Dialect::mysql    ? "ENUM('a', 'b')"
+                                                        : "";
+  std::vector<std::string> sql{
+      "CREATE TABLE authors (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(80) NOT NULL)",
+      "CREATE INDEX authors_name_idx ON authors (name)",
+      "CREATE INDEX authors_name_again ON authors (name)",
+      "CREATE VIEW author_names AS SELECT name FROM authors"};
+  if (dialect == Dialect::sqlite)
+    sql[0] = "CREATE TABLE authors (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(80) NOT NULL)";
+  if (!odd_type.empty()) sql.push_back("ALTER TABLE authors ADD COLUMN tags " + odd_type);
+  return sql;
+}
+
+}  // namespace
+
+// inspectdb adopts a hand-written schema: what dbmig cannot say is a note on stderr and a
+// comment in the header, the header scans, its 0001 is faked, and check then finds only what
+// inspectdb noted a model says otherwise (a key without auto-increment), the other notes listed
+// as not compared.
+TEST(Inspectdb, AdoptsAHandWrittenSchemaAndNotesWhatItLeavesOut) {
+  for (Dialect dialect : test_dialects()) {
+    SCOPED_TRACE(std::string(to_string(dialect)));
+    TempDir project;
+    auto url = fresh_database_url(dialect, project.path());
+    if (!url) continue;
+    execute_sql(*url, legacy_schema(dialect));
+    std::vector<std::string> database{"--database", *url};
+    auto run = [&](std::vector<std::string> args) {
+      args.insert(args.begin(), database.begin(), database.end());
+      return run_dbmig(args, project.path());
+    };
+    RunResult inspected = run({"inspectdb", "--app", "legacy"});
+    ASSERT_EQ(inspected.exit_code, 0) << inspected.err;
+    EXPECT_NE(inspected.err.find("index authors_name_again: repeats the index over (name)"),
+              std::string::npos)
+        << inspected.err;
+    EXPECT_NE(inspected.err.find("author_names"), std::string::npos) << inspected.err;
+    if (dialect != Dialect::sqlite) {
+      EXPECT_NE(inspected.err.find("column tags"), std::string::npos) << inspected.err;
+      // A plain BIGINT key: the model's integral key is auto-increment, which the note says.
+      EXPECT_NE(inspected.err.find("auto-increment"), std::string::npos) << inspected.err;
+    }
+    std::string header = read_file(project.path() / "apps/legacy/models.hpp");
+    EXPECT_NE(header.find("authors_name_again"), std::string::npos) << "a comment says so";
+
+    RunResult made = run({"makemigrations"});
+    ASSERT_EQ(made.exit_code, 0) << made.err;
+    RunResult faked = run({"migrate", "--fake-initial"});
+    ASSERT_EQ(faked.exit_code, 0) << faked.err;
+    RunResult checked = run({"check"});
+    EXPECT_NE(checked.out.find("Not compared"), std::string::npos) << checked.out;
+    if (dialect == Dialect::sqlite) {  // INTEGER PRIMARY KEY is SQLite's auto-increment rowid
+      EXPECT_EQ(checked.exit_code, 0) << checked.out << checked.err;
+    } else {  // what inspectdb noted stays a difference until the key is made auto-increment
+      EXPECT_EQ(checked.exit_code, 1) << checked.out << checked.err;
+      EXPECT_NE(checked.out.find("(1 difference):\n  authors: column id: auto increment differs "
+                                 "(expected yes, found no)\n"),
+                std::string::npos)
+          << checked.out;
+    }
+  }
+}
+
+}  // namespace dbmig::test

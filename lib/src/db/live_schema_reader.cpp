@@ -23,9 +23,11 @@ LiveSchema read_live_schema(Connection& connection) {
   // dbmig's own table, and what the backend noted on it (its composite primary key).
   std::erase_if(schema.tables, [](const Model& table) { return table.table == recorder_table; });
   std::erase_if(schema.notes, [](const SchemaNote& note) { return note.table == recorder_table; });
-  for (Model& table : schema.tables)
+  for (Model& table : schema.tables) {
     for (Field& field : table.fields)
       field.default_value = comparable_default(field, connection.dialect());
+    leave_out_repeated_indexes(table, schema.notes);
+  }
   std::sort(schema.tables.begin(), schema.tables.end(),
             [](const Model& a, const Model& b) { return a.table < b.table; });
   std::sort(schema.notes.begin(), schema.notes.end());

@@ -3,9 +3,11 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 
 #include "db/backends/table_view.hpp"
 
+#include "core/text.hpp"
 #include "dbmig/naming.hpp"
 
 namespace dbmig {
@@ -93,6 +95,30 @@ void place_index(Model& table, std::string name, std::vector<std::string> column
     table.constraints.push_back({std::move(name), ConstraintKind::unique, std::move(columns), ""});
   else
     table.indexes.push_back({std::move(name), std::move(columns)});
+}
+
+void leave_out_repeated_indexes(Model& table, std::vector<SchemaNote>& notes) {
+  std::set<std::vector<std::string>> indexed, unique;
+  for (const Field& field : table.fields) {
+    if (field.primary_key || field.unique) unique.insert({field.name});
+    if (field.primary_key || field.unique || field.index) indexed.insert({field.name});
+  }
+  auto repeated = [&](std::set<std::vector<std::string>>& seen, const std::string& kind,
+                      const std::string& name, const std::vector<std::string>& columns) {
+    if (seen.insert(columns).second) return false;
+    notes.push_back({table.table, kind + " " + name,
+                     "repeats the " + kind + " over (" + join(columns) +
+                         ") another index or the column itself has: a dbmig model has one per "
+                         "column set; left out"});
+    return true;
+  };
+  std::erase_if(table.indexes, [&](const Index& index) {
+    return repeated(indexed, "index", index.name, index.fields);
+  });
+  std::erase_if(table.constraints, [&](const Constraint& constraint) {
+    return constraint.kind == ConstraintKind::unique &&
+           repeated(unique, "unique constraint", constraint.name, constraint.fields);
+  });
 }
 
 void sort_by_name(Model& table) {

@@ -21,6 +21,11 @@ void place_index(Model& table, std::string name, std::vector<std::string> column
 // default with (docs/inspectdb.md). table_view and read_live_schema both apply it.
 std::optional<Literal> comparable_default(const Field& field, Dialect dialect);
 
+// Drops the model-level indexes (unique constraints) of `table` over exactly the columns of a
+// field's own index (unique or primary key) or of an index (unique constraint) before them, each
+// with a note: the scanner refuses a repeated index, so a model could not say them.
+void leave_out_repeated_indexes(Model& table, std::vector<SchemaNote>& notes);
+
 // The model-level indexes and constraints in name order, as the readers return them.
 void sort_by_name(Model& table);
 
