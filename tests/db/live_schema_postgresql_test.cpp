@@ -146,7 +146,7 @@ void add_model_level_objects(Model& model) {
   model.indexes.push_back({constraint_name(table, {"int16_plain", "date_plain"}, "idx"),
                            {"int16_plain", "date_plain"}});
   model.indexes.push_back({constraint_name(table, {"bool_plain"}, "idx"), {"bool_plain"}});
-  model.indexes.push_back({"everything_renamed_extra", {"renamed"}});
+  model.indexes.push_back({"everything_renamed_extra", {"renamed", "bool_null"}});
   model.constraints.push_back(
       {"everything_together", ConstraintKind::unique, {"int64_plain", "float_plain"}, ""});
   model.constraints.push_back({constraint_name(table, {"uint8_plain", "renamed"}, "uniq"),

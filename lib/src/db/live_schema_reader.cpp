@@ -1,19 +1,13 @@
 // read_live_schema: the connected database's catalog through its backend's queries.
 #include <algorithm>
 
+#include "core/table_view.hpp"
 #include "db/backends/backend.hpp"
-#include "db/backends/table_view.hpp"
 #include "dbmig/connection.hpp"
 #include "dbmig/live_schema.hpp"
 #include "dbmig/recorder.hpp"
 
 namespace dbmig {
-
-const Model* LiveSchema::find(std::string_view table) const {
-  auto found = std::find_if(tables.begin(), tables.end(),
-                            [&](const Model& model) { return model.table == table; });
-  return found == tables.end() ? nullptr : &*found;
-}
 
 LiveSchema read_live_schema(Connection& connection) {
   LiveSchema schema = backend_for(connection.dialect())

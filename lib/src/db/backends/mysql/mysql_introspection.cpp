@@ -8,9 +8,9 @@
 #include <map>
 #include <set>
 
+#include "core/table_view.hpp"
 #include "core/text.hpp"
 #include "db/backends/mysql/mysql_backend.hpp"
-#include "db/backends/table_view.hpp"
 #include "dbmig/questioner.hpp"
 #include "dbmig/recorder.hpp"
 

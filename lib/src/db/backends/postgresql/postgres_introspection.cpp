@@ -10,9 +10,9 @@
 #include <set>
 #include <variant>
 
+#include "core/table_view.hpp"
 #include "db/backends/postgresql/postgres_backend.hpp"
 #include "db/backends/postgresql/postgres_schema_editor.hpp"
-#include "db/backends/table_view.hpp"
 #include "dbmig/naming.hpp"
 
 namespace dbmig::backends {

@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "core/table_view.hpp"
 #include "db/backends/base_schema_editor.hpp"
 #include "db/backends/sqlite/sqlite_backend.hpp"
 #include "db/backends/sqlite/sqlite_declared_type.hpp"
 #include "db/backends/sqlite/sqlite_table_sql.hpp"
-#include "db/backends/table_view.hpp"
 #include "dbmig/literal_text.hpp"
 #include "dbmig/naming.hpp"
 

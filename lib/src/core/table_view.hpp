@@ -1,5 +1,6 @@
-// What the catalog readers of the backends share: building a table in the table view of
-// dbmig/live_schema.hpp the same way table_view() does for a model.
+// What the catalog readers of the backends (db/backends/<dialect>/<dialect>_introspection.cpp)
+// share: building a table in the table view of dbmig/live_schema.hpp the same way table_view()
+// does for a model.
 #pragma once
 
 #include <string>

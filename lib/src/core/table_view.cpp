@@ -1,11 +1,12 @@
-// table_view: a model as the catalog readers read its table back (dbmig/live_schema.hpp).
+// table_view: a model as the catalog readers read its table back, and the rules the readers
+// share to build one (dbmig/live_schema.hpp). Pure.
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
 
-#include "db/backends/table_view.hpp"
+#include "core/table_view.hpp"
 
 #include "core/text.hpp"
 #include "dbmig/naming.hpp"
@@ -125,6 +126,12 @@ void sort_by_name(Model& table) {
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
   std::sort(table.indexes.begin(), table.indexes.end(), by_name);
   std::sort(table.constraints.begin(), table.constraints.end(), by_name);
+}
+
+const Model* LiveSchema::find(std::string_view table) const {
+  auto found = std::find_if(tables.begin(), tables.end(),
+                            [&](const Model& model) { return model.table == table; });
+  return found == tables.end() ? nullptr : &*found;
 }
 
 Model table_view(const Model& model, const ProjectState& state, Dialect dialect) {
