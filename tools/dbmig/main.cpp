@@ -93,7 +93,8 @@ int main(int argc, char** argv) {
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::Throw);
   app.footer(
       "Example: dbmig makemigrations && dbmig migrate && dbmig showmigrations\n"
-      "Exit codes: 0 ok, 1 changes found (--check) or drift (check), 2 usage or input error, 3 database error,\n"
+      "Exit codes: 0 ok, 1 changes found (--check) or drift (check), 2 usage or input error, 3 "
+      "database error,\n"
       "70 internal error (a bug in dbmig).\n"
       "Run `dbmig COMMAND --help` for a command's flags.");
 

@@ -217,7 +217,8 @@ void check_model_limits(const Model& model, ModelProblems& problems) {
     if (!constraint.name.empty()) name("constraint name", constraint.name, "constraints");
     if (constraint.kind == ConstraintKind::unique) {
       mysql_index(constraint.fields, "constraints");
-    } else if (auto problem = sl::check_expression_problem(model, constraint.check); !problem.empty()) {
+    } else if (auto problem = sl::check_expression_problem(model, constraint.check);
+               !problem.empty()) {
       add(problems, std::nullopt, "constraints", problem);
     }
   }
