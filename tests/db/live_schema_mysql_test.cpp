@@ -6,27 +6,12 @@
 
 #include "dbmig/live_schema.hpp"
 #include "dbmig/state_json.hpp"
+#include "live_schema_fixtures.hpp"
 #include "sql_execution.hpp"
 
 namespace dbmig::test {
 
 namespace {
-
-// Expects `read` to be `expected` but for the spelling of check expressions, which are compared
-// with same_check_expression.
-void expect_same_table(Model read, const Model& expected) {
-  SCOPED_TRACE(expected.table);
-  ASSERT_EQ(read.constraints.size(), expected.constraints.size()) << model_to_json(read).dump(2);
-  for (std::size_t i = 0; i < read.constraints.size(); ++i) {
-    Constraint& constraint = read.constraints[i];
-    if (constraint.kind != ConstraintKind::check) continue;
-    EXPECT_TRUE(same_check_expression(constraint.check, expected.constraints[i].check))
-        << constraint.check << " vs " << expected.constraints[i].check;
-    constraint.check = expected.constraints[i].check;
-  }
-  EXPECT_EQ(model_to_json(read).dump(2), model_to_json(expected).dump(2));
-  EXPECT_TRUE(read == expected);
-}
 
 // Every table of the database is the table view of its model of `state`, with no notes.
 void expect_reads_as_state(Connection& connection, const ProjectState& state) {

@@ -9,6 +9,7 @@
 #include "dbmig/live_schema.hpp"
 #include "dbmig/naming.hpp"
 #include "dbmig/state_json.hpp"
+#include "live_schema_fixtures.hpp"
 #include "sql_execution.hpp"
 
 namespace dbmig::test {
@@ -217,19 +218,6 @@ Model references_model(const std::vector<Model>& keyed) {
     }
   }
   return model;
-}
-
-// `read` equals `expected` field for field, their checks compared as conditions.
-void expect_same_table(Model read, Model expected) {
-  SCOPED_TRACE(expected.table);
-  ASSERT_EQ(read.constraints.size(), expected.constraints.size());
-  for (std::size_t i = 0; i < read.constraints.size(); ++i) {
-    EXPECT_TRUE(same_check_expression(read.constraints[i].check, expected.constraints[i].check))
-        << read.constraints[i].check << " vs " << expected.constraints[i].check;
-    read.constraints[i].check = expected.constraints[i].check;
-  }
-  EXPECT_EQ(model_to_json(read).dump(2), model_to_json(expected).dump(2));
-  EXPECT_TRUE(read == expected);
 }
 
 // Notes as readable lines, for comparing lists.

@@ -8,59 +8,12 @@
 #include <variant>
 
 #include "dbmig/live_schema.hpp"
+#include "live_schema_fixtures.hpp"
 #include "sql_execution.hpp"
 
 namespace dbmig::test {
 
 namespace {
-
-std::string literal_text(const std::optional<Literal>& value) {
-  if (!value) return "none";
-  return std::visit(
-      [](const auto& v) -> std::string {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::string>)
-          return "'" + v + "'";
-        else if constexpr (std::is_same_v<T, bool>)
-          return v ? "true" : "false";
-        else if constexpr (std::is_same_v<T, std::uint64_t>)
-          return std::to_string(v) + "u";
-        else
-          return std::to_string(v);
-      },
-      *value);
-}
-
-// Every member of the table view, one line each, for a readable difference when two differ.
-std::string described(const Model& table) {
-  std::string text =
-      table.app + "." + table.name + " table " + table.table + " [" + table.comment + "]\n";
-  for (const Field& f : table.fields) {
-    text += "  " + f.name + "/" + f.column + " " + std::string(to_string(f.type)) +
-            (f.max_length ? "(" + std::to_string(*f.max_length) + ")" : "") + " p" +
-            std::to_string(f.precision) + " s" + std::to_string(f.scale) + (f.null ? " null" : "") +
-            (f.primary_key ? " pk" : "") + (f.auto_increment ? " auto" : "") +
-            (f.unique ? " unique" : "") + (f.index ? " index" : "") + " default " +
-            literal_text(f.default_value) +
-            (f.references ? " -> " + f.references->target.str() + " " +
-                                std::string(to_string(f.references->on_delete))
-                          : "") +
-            " [" + f.comment + "]\n";
-  }
-  for (const Index& index : table.indexes) {
-    text += "  index " + index.name + " (";
-    for (const auto& field : index.fields) text += field + " ";
-    text += ")\n";
-  }
-  for (const Constraint& constraint : table.constraints) {
-    text += "  constraint " + constraint.name + " " +
-            (constraint.kind == ConstraintKind::unique ? "unique ("
-                                                       : "check [" + constraint.check + "] (");
-    for (const auto& field : constraint.fields) text += field + " ";
-    text += ")\n";
-  }
-  return text;
-}
 
 const std::vector<FieldType> every_type{
     FieldType::boolean, FieldType::int8,      FieldType::int16,   FieldType::int32,
@@ -249,8 +202,7 @@ TEST(LiveSchemaSqlite, ADatabaseDbmigMadeReadsBackAsTheTableViewOfItsModels) {
     const Model* table = schema.find(model.table);
     ASSERT_NE(table, nullptr);
     Model expected = table_view(model, db.state(), Dialect::sqlite);
-    EXPECT_EQ(described(*table), described(expected));
-    EXPECT_EQ(*table, expected);
+    expect_identical_table(*table, expected);
   }
   std::sort(expected_tables.begin(), expected_tables.end());
   EXPECT_EQ(table_names(schema), expected_tables);
@@ -278,8 +230,7 @@ TEST(LiveSchemaSqlite, ChangedTablesReadBackAsTheNewState) {
   const Model& model = db.state().get({"shop", "renamed"});
   ASSERT_EQ(schema.tables.size(), 1u);
   Model expected = table_view(model, db.state(), Dialect::sqlite);
-  EXPECT_EQ(described(schema.tables[0]), described(expected));
-  EXPECT_EQ(schema.tables[0], expected);
+  expect_identical_table(schema.tables[0], expected);
 }
 
 TEST(LiveSchemaSqlite, ALegacySchemaReadsAsWhatDbmigCanSayWithANoteForEverythingElse) {
@@ -407,10 +358,10 @@ TEST(LiveSchemaSqlite, ALegacySchemaReadsAsWhatDbmigCanSayWithANoteForEverything
 
   ASSERT_EQ(table_names(schema),
             (std::vector<std::string>{"authors", "books", "codes", "counters"}));
-  EXPECT_EQ(described(schema.tables[0]), described(authors));
-  EXPECT_EQ(described(schema.tables[1]), described(books));
-  EXPECT_EQ(described(schema.tables[2]), described(codes));
-  EXPECT_EQ(described(schema.tables[3]), described(counters));
+  expect_identical_table(schema.tables[0], authors);
+  expect_identical_table(schema.tables[1], books);
+  expect_identical_table(schema.tables[2], codes);
+  expect_identical_table(schema.tables[3], counters);
   EXPECT_EQ(schema.tables, (std::vector<Model>{authors, books, codes, counters}));
 }
 

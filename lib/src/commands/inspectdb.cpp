@@ -59,8 +59,7 @@ LiveSchema selected_tables(const LiveSchema& schema, const std::vector<std::stri
       throw InputError("--table " + table + ": the database has no table " + table +
                        " (its tables: " + table_list(schema) + ")");
   TableSelection selection = select_tables(schema, tables);
-  for (const SchemaNote& note : selection.included)
-    console.err << "note: table " << note.table << ": " << note.object << ": " << note.note << "\n";
+  for (const SchemaNote& note : selection.included) print_note(console, note);
   return selection.schema;
 }
 
@@ -79,8 +78,8 @@ ExitCode run_inspectdb(const GlobalOptions& global, const InspectDbOptions& opti
   LiveSchema schema = read_live_schema(*connect(global, config, Access::read));
   if (schema.tables.empty())
     throw InputError(
-        "the database has no tables (besides dbmig's own); nothing to inspect, "
-        "nothing written");
+        "the database has no tables (besides dbmig's own); nothing to inspect, nothing written. "
+        "Is it the database you mean? Name another with --database ALIAS|URL or DATABASE_URL");
   ModelHeader header =
       render_model_header(selected_tables(schema, options.tables, console), options.app);
   fs::create_directories(path.parent_path());
