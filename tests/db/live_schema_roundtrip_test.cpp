@@ -34,16 +34,6 @@ namespace {
 // Random edits per seed: enough for a dozen models with references between them.
 constexpr int edits_per_seed = 30;
 
-std::pair<unsigned, unsigned> roundtrip_seeds() {
-  const char* seeds = std::getenv("DBMIG_ROUNDTRIP_SEEDS");
-  if (!seeds) return {1, 4};
-  std::string range = seeds;
-  std::size_t dash = range.find('-');
-  if (dash == std::string::npos) return {1, static_cast<unsigned>(std::stoul(range))};
-  return {static_cast<unsigned>(std::stoul(range.substr(0, dash))),
-          static_cast<unsigned>(std::stoul(range.substr(dash + 1)))};
-}
-
 ProjectState random_models(unsigned seed) {
   SeededRandom random(seed);
   RandomProject project(random);
@@ -103,7 +93,7 @@ void expect_same_tables(const LiveSchema& actual, const LiveSchema& expected) {
 class LiveSchemaRoundTrip : public ::testing::TestWithParam<Dialect> {};
 
 TEST_P(LiveSchemaRoundTrip, RandomModelsReadBackAsTheirTableView) {
-  auto [first, last] = roundtrip_seeds();
+  auto [first, last] = seed_range("DBMIG_ROUNDTRIP_SEEDS", {1, 4});
   for (unsigned seed = first; seed <= last && !HasFailure(); ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed) + " (replay with DBMIG_ROUNDTRIP_SEEDS=" +
                  std::to_string(seed) + "-" + std::to_string(seed) + ")");

@@ -6,8 +6,11 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <random>
 #include <stdexcept>
+#include <string>
+#include <utility>
 
 namespace dbmig::test {
 
@@ -41,5 +44,17 @@ class SeededRandom {
 
   std::mt19937 engine_;
 };
+
+// The seeds a seeded test runs: `variable` set to FIRST-LAST, or N for 1-N; else `defaults`.
+inline std::pair<unsigned, unsigned> seed_range(const char* variable,
+                                                std::pair<unsigned, unsigned> defaults) {
+  const char* seeds = std::getenv(variable);
+  if (!seeds) return defaults;
+  auto number = [](const std::string& text) { return static_cast<unsigned>(std::stoul(text)); };
+  std::string range = seeds;
+  std::size_t dash = range.find('-');
+  if (dash == std::string::npos) return {1, number(range)};
+  return {number(range.substr(0, dash)), number(range.substr(dash + 1))};
+}
 
 }  // namespace dbmig::test

@@ -181,20 +181,16 @@ void evolve(unsigned seed, int steps) {
 
 // DBMIG_PROPERTY_SEED=N replays seed N; DBMIG_PROPERTY_SEEDS=FIRST-LAST (or N for 1-N) runs a
 // range, the nightly size; by default the seeds 1 to 6.
-std::pair<unsigned, unsigned> seed_range() {
-  auto number = [](const std::string& text) { return static_cast<unsigned>(std::stoul(text)); };
-  if (const char* seed = std::getenv("DBMIG_PROPERTY_SEED")) return {number(seed), number(seed)};
-  if (const char* seeds = std::getenv("DBMIG_PROPERTY_SEEDS")) {
-    std::string range = seeds;
-    std::size_t dash = range.find('-');
-    if (dash == std::string::npos) return {1, number(range)};
-    return {number(range.substr(0, dash)), number(range.substr(dash + 1))};
+std::pair<unsigned, unsigned> property_seeds() {
+  if (const char* seed = std::getenv("DBMIG_PROPERTY_SEED")) {
+    auto number = static_cast<unsigned>(std::stoul(seed));
+    return {number, number};
   }
-  return {1, 6};
+  return seed_range("DBMIG_PROPERTY_SEEDS", {1, 6});
 }
 
 TEST(MakemigrationsProperty, RandomEvolutionReplaysToTheScannedState) {
-  auto [first, last] = seed_range();
+  auto [first, last] = property_seeds();
   for (unsigned seed = first; seed <= last; ++seed) {
     evolve(seed, 220);
     if (HasFailure()) return;
