@@ -103,5 +103,59 @@ TEST(MigrationJson, ChecksumFollowsOperationsNotFormatting) {
   EXPECT_NE(migration_checksum(reread), checksum);
 }
 
+std::string migration_with(const std::string& atomic, const std::string& operation) {
+  return R"({"dbmig":1,"app":"blog","name":"0002_x","dependencies":[],"atomic":)" + atomic +
+         R"(,"operations":[)" + operation + "]}";
+}
+
+TEST(MigrationJson, OperationOptionsRoundTripAfterTheOperationsKeys) {
+  std::string text = migration_with(
+      "false",
+      R"({"op":"RemoveIndex","model":"Blog","name":"i","online":true,"acknowledged":["PG101"]})");
+  Migration read = migration_from_json(nlohmann::json::parse(text), "f.json");
+  ASSERT_EQ(read.operations.size(), 1u);
+  EXPECT_EQ(read.operations[0]->options, (OperationOptions{true, {"PG101"}}));
+  EXPECT_NE(format_migration(read).find(R"("name": "i",
+      "online": true,
+      "acknowledged": ["PG101"]
+    })"),
+            std::string::npos)
+      << format_migration(read);
+  EXPECT_EQ(format_migration(subtitle_migration()).find("online"), std::string::npos);
+}
+
+TEST(MigrationJson, OnlineOnlyWhereThereIsAnOnlineFormAndOutsideATransaction) {
+  EXPECT_EQ(error_of(migration_with(
+                "false", R"({"op":"RenameField","model":"B","old_name":"a","new_name":"b",)"
+                         R"("online":true})")),
+            "migrations/blog/0002_x.json: $.operations[0].online: RenameField has no online form "
+            "(docs/online-schema-changes.md); remove \"online\"");
+  EXPECT_EQ(
+      error_of(migration_with("true",
+                              R"({"op":"DeleteModel","name":"A"},)"
+                              R"({"op":"RemoveIndex","model":"B","name":"i","online":true})")),
+      "migrations/blog/0002_x.json: $.operations[1].online: an online operation runs outside a "
+      "transaction; set \"atomic\": false in this migration (docs/online-schema-changes.md)");
+  EXPECT_EQ(error_of(migration_with(
+                "false", R"({"op":"RemoveIndex","model":"B","name":"i","acknowledged":[""]})")),
+            "migrations/blog/0002_x.json: $.operations[0].acknowledged[0]: expected a lint code "
+            "(docs/lint.md), not an empty string");
+}
+
+TEST(MigrationJson, AcknowledgingIsNoEditButGoingOnlineIs) {
+  Migration migration = subtitle_migration();
+  migration.atomic = false;
+  std::string checksum = migration_checksum(migration);
+  auto acknowledged =
+      std::make_shared<AddField>(static_cast<const AddField&>(*migration.operations[0]));
+  acknowledged->options.acknowledged = {"DS101"};
+  migration.operations[0] = acknowledged;
+  EXPECT_EQ(migration_checksum(migration), checksum);
+  auto online = std::make_shared<AddField>(*acknowledged);
+  online->options.online = true;
+  migration.operations[0] = online;
+  EXPECT_NE(migration_checksum(migration), checksum);
+}
+
 }  // namespace
 }  // namespace dbmig

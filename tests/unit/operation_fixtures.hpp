@@ -62,6 +62,11 @@ inline std::vector<OperationPtr> every_operation() {
   alter->fill_value = 2.0;
   auto add_filled = std::make_shared<AddField>("Blog", big);
   add_filled->fill_value = std::uint64_t{7};
+  add_filled->options = {true, {"DS101", "PG104"}};  // an online operation, reviewed
+  auto remove_index = std::make_shared<RemoveIndex>("Blog", "i");
+  remove_index->options.online = true;
+  auto remove_field = std::make_shared<RemoveField>("Blog", "title");
+  remove_field->options.acknowledged = {"DS102"};
   return {std::make_shared<CreateModel>(m),
           std::make_shared<DeleteModel>("Blog"),
           std::make_shared<RenameModel>("Blog", "Post"),
@@ -69,11 +74,11 @@ inline std::vector<OperationPtr> every_operation() {
           std::make_shared<AlterModelComment>("Blog", "Posts, newest first"),
           add,
           add_filled,
-          std::make_shared<RemoveField>("Blog", "title"),
+          remove_field,
           alter,
           std::make_shared<RenameField>("Blog", "body", "content"),
           std::make_shared<AddIndex>("Blog", Index{"i", {"title", "body"}}),
-          std::make_shared<RemoveIndex>("Blog", "i"),
+          remove_index,
           std::make_shared<AddConstraint>("Blog", m.constraints[0]),
           std::make_shared<AddConstraint>("Blog", m.constraints[1]),
           std::make_shared<RemoveConstraint>("Blog", "blogs_uniq"),

@@ -74,8 +74,10 @@ TEST(OperationsJson, ErrorsNameTheJsonPath) {
             "AddField, AddIndex, AlterField, AlterModelComment, AlterModelTable, CreateModel, "
             "DeleteModel, "
             "RemoveConstraint, RemoveField, RemoveIndex, RenameField, RenameModel, RunSQL");
-  EXPECT_EQ(error_of(R"({"op":"RemoveField","model":"Blog","name":"x","nmae":"y"})"),
-            "$.operations[2].nmae: unknown key \"nmae\"; expected one of model, name, op");
+  EXPECT_EQ(
+      error_of(R"({"op":"RemoveField","model":"Blog","name":"x","nmae":"y"})"),
+      "$.operations[2].nmae: unknown key \"nmae\"; expected one of acknowledged, model, name, "
+      "online, op");
   EXPECT_EQ(error_of(R"({"op":"RemoveField","model":"Blog"})"),
             "$.operations[2]: missing key \"name\"");
   EXPECT_EQ(

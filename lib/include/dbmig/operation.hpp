@@ -18,6 +18,21 @@
 namespace dbmig {
 
 class Operation;
+
+// How an operation runs and how its review went, beside what it changes: keys any operation's
+// JSON form may carry after its own (docs/migration-files.md "Operation options").
+struct OperationOptions {
+  // "online": change the table without blocking its readers and writers where the database can
+  // (docs/online-schema-changes.md). Only operations with an online form accept it, and only in
+  // a migration with "atomic": false, as the online forms run outside a transaction.
+  bool online = false;
+  // "acknowledged": lint codes (docs/lint.md) whose findings on this operation were reviewed and
+  // accepted. Not part of the migration's checksum: acknowledging a finding of an applied
+  // migration does not make it "edited".
+  std::vector<std::string> acknowledged;
+  bool operator==(const OperationOptions&) const = default;
+};
+
 using OperationPtr = std::shared_ptr<const Operation>;
 using Operations = std::vector<OperationPtr>;
 
@@ -34,7 +49,8 @@ class Operation {
   virtual std::string describe() const = 0;
   // The fragment an automatic migration name is built from, e.g. "blog_subtitle".
   virtual std::string name_fragment() const = 0;
-  // The JSON object: "op" (the kind) first, then members_to_json's keys.
+  // The JSON object: "op" (the kind) first, then members_to_json's keys, then the options that
+  // are set.
   nlohmann::ordered_json to_json() const;
   // Adds the operation's own keys to `json`, in a fixed order.
   virtual void members_to_json(nlohmann::ordered_json& json) const = 0;
@@ -46,6 +62,11 @@ class Operation {
                                const StateChange& change) const = 0;
   // False when the operation cannot be undone (RunSQL without reverse SQL).
   virtual bool reversible() const { return true; }
+  // Whether `options.online` means something for this operation (docs/online-schema-changes.md).
+  virtual bool has_online_form() const { return false; }
+
+  // Set by the reader before the operation is shared as const, like the members.
+  OperationOptions options;
 
   // Optimizer: the operations that replace `this` followed by `next` (possibly none), or
   // nullopt when the two do not fold.

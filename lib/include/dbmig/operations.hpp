@@ -75,6 +75,7 @@ struct FieldDefinitionOperation : FieldOperation {
   FieldDefinitionOperation() = default;
   static auto members(auto& self) { return std::tie(self.model, self.field, self.fill_value); }
   const std::string& field_name() const override { return field.name; }
+  bool has_online_form() const override { return true; }
   // Also the model its reference targets; that model's other fields are not referenced (a
   // reference holds the target's primary key).
   bool references_model(const ModelKey& model, std::string_view app) const override;
@@ -202,6 +203,7 @@ struct AddIndex : InModelOperation {
   AddIndex() = default;  // for decoding a cached migration
   static auto members(auto& self) { return std::tie(self.model, self.index); }
   DBMIG_OPERATION(AddIndex)
+  bool has_online_form() const override { return true; }
   void members_to_json(nlohmann::ordered_json& json) const override;
   bool references_field(const ModelKey& model, std::string_view field,
                         std::string_view app) const override;
@@ -214,6 +216,7 @@ struct RemoveIndex : InModelOperation {
   RemoveIndex() = default;  // for decoding a cached migration
   static auto members(auto& self) { return std::tie(self.model, self.name); }
   DBMIG_OPERATION(RemoveIndex)
+  bool has_online_form() const override { return true; }
   void members_to_json(nlohmann::ordered_json& json) const override;
 };
 
@@ -224,6 +227,7 @@ struct AddConstraint : InModelOperation {
   AddConstraint() = default;  // for decoding a cached migration
   static auto members(auto& self) { return std::tie(self.model, self.constraint); }
   DBMIG_OPERATION(AddConstraint)
+  bool has_online_form() const override { return true; }
   void members_to_json(nlohmann::ordered_json& json) const override;
   bool references_field(const ModelKey& model, std::string_view field,
                         std::string_view app) const override;

@@ -21,7 +21,7 @@ namespace {
 
 // Bump on any change to what the transfers (here and in operation_archive.cpp) write, and when
 // the reader refuses more: a cached migration is not read again.
-constexpr std::string_view kMagic = "dbmig-migration-cache-4";
+constexpr std::string_view kMagic = "dbmig-migration-cache-5";
 
 }  // namespace
 

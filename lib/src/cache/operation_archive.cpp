@@ -45,6 +45,7 @@ void write_operation(binary::Writer& writer, const Operation& operation) {
     throw InternalError("no binary form for operation " + std::string(operation.kind()));
   writer(operation.kind());
   codec->second.write(writer, operation);
+  writer(operation.options.online, operation.options.acknowledged);
 }
 
 OperationPtr read_operation(binary::Reader& reader) {
@@ -52,7 +53,9 @@ OperationPtr read_operation(binary::Reader& reader) {
   reader(kind);
   auto codec = codecs().find(kind);
   if (codec == codecs().end()) throw binary::DecodeError();
-  return codec->second.read(reader);
+  auto operation = std::const_pointer_cast<Operation>(codec->second.read(reader));
+  reader(operation->options.online, operation->options.acknowledged);
+  return operation;
 }
 
 }  // namespace dbmig

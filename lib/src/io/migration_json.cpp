@@ -40,9 +40,29 @@ void refuse_self(const std::vector<MigrationKey>& keys, const MigrationKey& self
                "a migration cannot " + verb + " itself; remove this entry");
 }
 
+// The online forms run outside a transaction (CREATE INDEX CONCURRENTLY cannot run inside one,
+// and a validation inside the transaction of its NOT VALID constraint would hold the table's
+// lock throughout): an atomic migration cannot have them.
+void refuse_online_in_transaction(const Migration& migration) {
+  if (!migration.atomic) return;
+  for (std::size_t i = 0; i < migration.operations.size(); ++i)
+    if (migration.operations[i]->options.online)
+      throw_at("$.operations[" + std::to_string(i) + "].online",
+               "an online operation runs outside a transaction; set \"atomic\": false in this "
+               "migration (docs/online-schema-changes.md)");
+}
+
 nlohmann::ordered_json operations_json(const Operations& operations) {
   auto array = nlohmann::ordered_json::array();
   for (const auto& operation : operations) array.push_back(operation->to_json());
+  return array;
+}
+
+// The operations as the checksum sees them: without "acknowledged", which records a review, not
+// a change.
+nlohmann::ordered_json checksummed_json(const Operations& operations) {
+  auto array = operations_json(operations);
+  for (auto& operation : array) operation.erase("acknowledged");
   return array;
 }
 
@@ -77,6 +97,7 @@ Migration read_migration(const nlohmann::json& json) {
   for (std::size_t i = 0; i < operations.size(); ++i)
     migration.operations.push_back(
         operation_from_json(operations[i], "$.operations[" + std::to_string(i) + "]"));
+  refuse_online_in_transaction(migration);
   reader.finish();
   return migration;
 }
@@ -112,7 +133,7 @@ std::string migration_checksum(const Migration& migration) {
   char hex[17];
   std::snprintf(
       hex, sizeof hex, "%016llx",
-      static_cast<unsigned long long>(fnv1a64(operations_json(migration.operations).dump())));
+      static_cast<unsigned long long>(fnv1a64(checksummed_json(migration.operations).dump())));
   return hex;
 }
 

@@ -66,12 +66,32 @@ std::string known_operations() {
   return join(names);
 }
 
+// "online" and "acknowledged", after the operation's own keys.
+OperationOptions options_at(JsonReader& reader, const Operation& operation) {
+  OperationOptions options;
+  options.online = reader.boolean_or("online", false);
+  if (options.online && !operation.has_online_form())
+    throw_at(reader.path_of("online"),
+             std::string(operation.kind()) +
+                 " has no online form (docs/online-schema-changes.md); remove \"online\"");
+  if (reader.optional("acknowledged")) {
+    options.acknowledged = reader.strings("acknowledged");
+    for (std::size_t i = 0; i < options.acknowledged.size(); ++i)
+      if (options.acknowledged[i].empty())
+        throw_at(reader.path_of("acknowledged") + "[" + std::to_string(i) + "]",
+                 "expected a lint code (docs/lint.md), not an empty string");
+  }
+  return options;
+}
+
 }  // namespace
 
 nlohmann::ordered_json Operation::to_json() const {
   nlohmann::ordered_json json;
   json["op"] = kind();
   members_to_json(json);
+  if (options.online) json["online"] = true;
+  if (!options.acknowledged.empty()) json["acknowledged"] = options.acknowledged;
   return json;
 }
 
@@ -82,7 +102,11 @@ OperationPtr operation_from_json(const nlohmann::json& json, const std::string& 
   if (it == readers().end())
     throw_at(reader.path_of("op"),
              "unknown operation \"" + op + "\"; expected one of " + known_operations());
-  OperationPtr operation = it->second(reader);
+  OperationPtr read = it->second(reader);
+  // The readers build each operation as shared and const; the options complete it here, before
+  // anyone else holds it.
+  auto operation = std::const_pointer_cast<Operation>(read);
+  operation->options = options_at(reader, *operation);
   reader.finish();
   return operation;
 }
