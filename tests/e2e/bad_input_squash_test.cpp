@@ -9,21 +9,27 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A blog migration with one RunSQL, depending on `after` (blog migration names).
-std::string blog_migration(const std::string& name, const std::vector<std::string>& after) {
+// A migration of `app` with one RunSQL, depending on `after` ("app.name" each).
+void add_migration(const fs::path& project, const std::string& app, const std::string& name,
+                   const std::vector<std::string>& after) {
   std::string dependencies;
-  for (const auto& dependency : after)
-    dependencies +=
-        (dependencies.empty() ? "" : ", ") + std::string("[\"blog\", \"") + dependency + "\"]";
-  return "{\n  \"dbmig\": 1,\n  \"app\": \"blog\",\n  \"name\": \"" + name +
-         "\",\n  \"dependencies\": [" + dependencies +
-         "],\n  \"operations\": [{\"op\": \"RunSQL\", \"sql\": \"SELECT 1\", \"reverse_sql\": "
-         "[]}]\n}\n";
+  for (const auto& key : after) {
+    auto dot = key.find('.');
+    dependencies += (dependencies.empty() ? "[\"" : ", [\"") + key.substr(0, dot) + "\", \"" +
+                    key.substr(dot + 1) + "\"]";
+  }
+  write_file(project / "migrations" / app / (name + ".json"),
+             "{\n  \"dbmig\": 1,\n  \"app\": \"" + app + "\",\n  \"name\": \"" + name +
+                 "\",\n  \"dependencies\": [" + dependencies +
+                 "],\n  \"operations\": [{\"op\": \"RunSQL\", \"sql\": \"SELECT 1\", "
+                 "\"reverse_sql\": []}]\n}\n");
 }
 
 void add_blog_migration(const fs::path& project, const std::string& name,
                         const std::vector<std::string>& after) {
-  write_file(project / "migrations/blog" / (name + ".json"), blog_migration(name, after));
+  std::vector<std::string> keys;
+  for (const auto& dependency : after) keys.push_back("blog." + dependency);
+  add_migration(project, "blog", name, keys);
 }
 
 // blog.0001_initial squashed into blog.0001_squashed_0001_initial, its file still there.
@@ -73,6 +79,17 @@ std::vector<BadInputCase> squash_cases() {
        {"squashmigrations", "blog", "0003", "--noinput"},
        2,
        "0002_right branches off 0001_initial inside the range; merge the branches first"},
+      {"SquashAcrossAnotherAppsMigrationThatNeedsTheRange",
+       [](const fs::path& p) {
+         add_migration(p, "accounts", "0002_touch", {"accounts.0001_initial", "blog.0001_initial"});
+         add_migration(p, "blog", "0002_after", {"blog.0001_initial", "accounts.0002_touch"});
+       },
+       {"squashmigrations", "blog", "0002", "--noinput"},
+       2,
+       "cannot squash 0001_initial to 0002_after of app blog: 0002_after depends on "
+       "accounts.0002_touch, which depends on blog.0001_initial inside the range, so the squashed "
+       "migration would depend on itself; squash up to a migration before 0002_after, or from "
+       "one after 0001_initial"},
       {"SquashASquashWhoseReplacedFilesExist",
        add_blog_squash,
        {"squashmigrations", "blog", "0001_squashed", "--noinput"},

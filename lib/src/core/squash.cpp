@@ -1,7 +1,7 @@
 #include "core/squash.hpp"
 
 #include <algorithm>
-#include <map>
+#include <set>
 
 #include "core/text.hpp"
 #include "dbmig/error.hpp"
@@ -18,6 +18,18 @@ std::vector<MigrationKey> same_app_dependencies(const Migration& migration) {
   for (const auto& dependency : migration.dependencies)
     if (dependency.app == migration.app) result.push_back(dependency);
   return result;
+}
+
+std::set<MigrationKey> keys_of(const std::vector<const Migration*>& range) {
+  std::set<MigrationKey> keys;
+  for (const auto* migration : range) keys.insert(migration->key());
+  return keys;
+}
+
+// "cannot squash 0001_initial to 0003_x of app blog: " + `why`.
+InputError range_error(const std::vector<const Migration*>& range, const std::string& why) {
+  return InputError("cannot squash " + range.front()->name + " to " + range.back()->name +
+                    " of app " + range.front()->app + ": " + why);
 }
 
 // The migrations of the app that END needs, from START on (Django: the app's part of END's
@@ -41,47 +53,43 @@ std::vector<const Migration*> migrations_in(const MigrationGraph& graph, const S
 // the range follows one inside it but the last: squashing a merge or a fork would reorder the
 // branches.
 void require_linear(const MigrationGraph& graph, const std::vector<const Migration*>& range) {
-  std::set<MigrationKey> inside;
-  for (const auto* migration : range) inside.insert(migration->key());
+  std::set<MigrationKey> inside = keys_of(range);
   for (std::size_t i = 1; i < range.size(); ++i) {
     auto previous = same_app_dependencies(*range[i]);
     if (previous.size() != 1 || previous.front() != range[i - 1]->key())
-      throw InputError("cannot squash " + range.front()->name + " to " + range.back()->name +
-                       " of app " + range[i]->app + ": the range is not one line of migrations (" +
-                       range[i]->name + " follows " + join(previous, " and ", &MigrationKey::name) +
-                       ", not " + range[i - 1]->name +
-                       ": branches and their merge); squash up to the migration before the "
-                       "branches, or from the merge on");
+      throw range_error(
+          range, "the range is not one line of migrations (" + range[i]->name + " follows " +
+                     join(previous, " and ", &MigrationKey::name) + ", not " + range[i - 1]->name +
+                     ": branches and their merge); squash up to the migration before the "
+                     "branches, or from the merge on");
   }
   for (const auto* migration : graph.app_migrations(range.front()->app)) {
     if (inside.count(migration->key())) continue;
     for (const auto& dependency : same_app_dependencies(*migration))
       if (inside.count(dependency) && dependency != range.back()->key())
-        throw InputError("cannot squash " + range.front()->name + " to " + range.back()->name +
-                         " of app " + migration->app + ": " + migration->name + " branches off " +
-                         dependency.name +
-                         " inside the range; merge the branches first (`dbmig makemigrations "
-                         "--merge`) and squash up to the migration before the fork, or include "
-                         "the branch");
+        throw range_error(
+            range, migration->name + " branches off " + dependency.name +
+                       " inside the range; merge the branches first (`dbmig makemigrations "
+                       "--merge`) and squash up to the migration before the fork, or include "
+                       "the branch");
   }
 }
 
 // A migration of another app that the range needs but that itself needs a migration of the range
 // would have to run both before and after the squashed migration.
 void require_no_cycle(const MigrationGraph& graph, const std::vector<const Migration*>& range) {
-  std::set<MigrationKey> inside;
-  for (const auto* migration : range) inside.insert(migration->key());
+  std::set<MigrationKey> inside = keys_of(range);
   for (const auto* migration : range)
     for (const auto& dependency : migration->dependencies) {
       if (dependency.app == migration->app) continue;
       for (const auto* needed : graph.forwards_plan(dependency))
         if (inside.count(needed->key()))
-          throw InputError("cannot squash " + range.front()->name + " to " + range.back()->name +
-                           " of app " + migration->app + ": " + migration->name + " depends on " +
-                           dependency.str() + ", which depends on " + needed->key().str() +
-                           " inside the range, so the squashed migration would depend on itself; "
-                           "squash up to a migration before " +
-                           migration->name + ", or from one after " + needed->name);
+          throw range_error(
+              range, migration->name + " depends on " + dependency.str() + ", which depends on " +
+                         needed->key().str() +
+                         " inside the range, so the squashed migration would depend on itself; "
+                         "squash up to a migration before " +
+                         migration->name + ", or from one after " + needed->name);
     }
 }
 
