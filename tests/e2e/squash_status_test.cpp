@@ -106,7 +106,8 @@ TEST(SquashStatus, MigrateRecordsTheSquashInPlaceOfTheReplacedRecords) {
 }
 
 // 0001 and 0002 applied: the squash cannot stand for a half-applied range, so the replaced
-// migrations stay listed and migrate applies 0003 alone; then the squash stands for all three.
+// migrations stay listed and migrate applies 0003 alone; then the squash stands for all three
+// and that migrate records it.
 TEST(SquashStatus, SomeReplacedAppliedKeepsThemAndLeavesTheSquashOut) {
   for (Dialect dialect : test_dialects()) {
     SquashProject project(dialect);
@@ -126,9 +127,15 @@ TEST(SquashStatus, SomeReplacedAppliedKeepsThemAndLeavesTheSquashOut) {
     EXPECT_TRUE(contains(plan.out, "blog.0003_blog_score\n    Add field score to Blog\n"))
         << plan.out;
     EXPECT_FALSE(contains(plan.out, kSquashName)) << plan.out;
+    // Once 0003 completes the range, the same run records the squash in place of the three.
     auto migrate = project.ok({"migrate"});
     EXPECT_TRUE(contains(migrate.out, "  Applying blog.0003_blog_score... OK")) << migrate.out;
     EXPECT_FALSE(contains(migrate.out, "Applying blog." + kSquashName)) << migrate.out;
+    EXPECT_TRUE(contains(migrate.out, "  Recorded blog." + kSquashName +
+                                          " as applied in place of the 3 migrations it replaces\n"))
+        << migrate.out;
+    EXPECT_EQ(project.recorded(),
+              (Strings{"accounts.0001_initial", "blog." + kSquashName, "comments.0001_initial"}));
     EXPECT_EQ(project.blog_columns(), kAllColumns);
     EXPECT_EQ(project.ok({"showmigrations"}).out, kSquashedShown);
     EXPECT_EQ(project.ok({"check"}).exit_code, 0);

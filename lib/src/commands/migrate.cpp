@@ -105,7 +105,7 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
   if (plan.empty() && console.verbosity >= 1) console.out << "  No migrations to apply.\n";
   executor.run(plan, {options.fake, options.fake_initial},
                MigrationRecorder(*context.connection).next_batch());
-  executor.record_squashes();
+  record_complete_squashes(opened.context, console);
   unmigrated->report(graph, console);
   return ExitCode::ok;
 }
