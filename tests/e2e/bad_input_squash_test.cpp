@@ -114,6 +114,11 @@ std::vector<BadInputCase> squash_cases() {
        2,
        "two words"},
       {"SquashNoMigrationGiven", {}, {"squashmigrations", "blog"}, 2, "migrations"},
+      {"SquashThreeMigrationsGiven",
+       {},
+       {"squashmigrations", "blog", "0001", "0001", "0001"},
+       2,
+       "migrations: At Most 2 required but received 3"},
   };
 }
 
