@@ -1,7 +1,7 @@
 // The questions `dbmig makemigrations` asks a person at a terminal (a likely rename, a value for
 // a new NOT NULL column) and squashmigrations' confirmation, answered through a pseudo-terminal
-// against the built binary; that
-// --noinput and --no-input ask nothing even there; and that `error:` is coloured only there.
+// against the built binary; that --noinput and --no-input ask nothing even there; and that
+// `error:` is coloured only there.
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
