@@ -13,7 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::string kCommands =
-    "commands: makemigrations, migrate, rollback, sqlmigrate, "
+    "commands: makemigrations, squashmigrations, migrate, rollback, sqlmigrate, "
     "showmigrations, inspectmodels, inspectdb, state";
 
 std::vector<BadInputCase> command_cases() {
@@ -22,9 +22,9 @@ std::vector<BadInputCase> command_cases() {
       {"MisspeltCommand", {}, {"migrat"}, 2, "unknown command 'migrat'; " + kCommands},
       {"UnknownCommandAfterGlobalFlags",
        {},
-       {"-v", "2", "--database", "sqlite:///x.db", "squashmigrations"},
+       {"-v", "2", "--database", "sqlite:///x.db", "compactmigrations"},
        2,
-       "unknown command 'squashmigrations'"},
+       "unknown command 'compactmigrations'"},
       {"NoCommand", {}, {}, 2, "no command given; " + kCommands},
       {"OnlyGlobalFlags", {}, {"--project", "."}, 2, "no command given; " + kCommands},
       {"UnknownFlag",

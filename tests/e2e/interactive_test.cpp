@@ -1,6 +1,7 @@
 // The questions `dbmig makemigrations` asks a person at a terminal (a likely rename, a value for
-// a new NOT NULL column), answered through a pseudo-terminal against the built binary; that
-// --noinput and --no-input ask nothing even there; and that `error:` is coloured only there.
+// a new NOT NULL column) and squashmigrations' confirmation, answered through a pseudo-terminal
+// against the built binary; that --noinput and --no-input ask nothing even there; and that
+// `error:` is coloured only there.
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -257,6 +258,33 @@ TEST(Interactive, NoinputAndNoDashInputAskNothingOnATerminal) {
         << run.transcript();
     EXPECT_TRUE(project.take_written_migration().is_null());
   }
+}
+
+// squashmigrations asks before writing on a terminal: "n" (or the end of input) writes nothing,
+// "y" writes the squash; --noinput asks nothing there.
+TEST(Interactive, SquashAsksBeforeWritingUnlessNoinput) {
+  TempDir project;
+  copy_demo_project(project.path());
+  const fs::path squash = project.path() / "migrations/blog/0001_squashed_0001_initial.json";
+  const char* question = "Do you wish to proceed? [y/N] ";
+  {
+    TerminalRun run({"squashmigrations", "blog", "0001"}, project.path());
+    run.answer(question, "n");
+    EXPECT_EQ(run.finish(), 0) << run.transcript();
+    EXPECT_TRUE(contains(run.transcript(), "Aborting: nothing was written.")) << run.transcript();
+    EXPECT_FALSE(fs::exists(squash));
+  }
+  {
+    TerminalRun run({"squashmigrations", "blog", "0001"}, project.path());
+    run.answer(question, "y");
+    EXPECT_EQ(run.finish(), 0) << run.transcript();
+    EXPECT_TRUE(fs::exists(squash)) << run.transcript();
+  }
+  fs::remove(squash);
+  TerminalRun run({"squashmigrations", "blog", "0001", "--noinput"}, project.path());
+  EXPECT_EQ(run.finish(), 0) << run.transcript();
+  EXPECT_FALSE(contains(run.transcript(), question)) << run.transcript();
+  EXPECT_TRUE(fs::exists(squash)) << run.transcript();
 }
 
 // cli.md: `error:` is coloured only when stderr is a terminal and NO_COLOR is not set.

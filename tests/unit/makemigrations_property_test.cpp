@@ -22,7 +22,7 @@
 #include "dbmig/migration_names.hpp"
 #include "dbmig/model_validation.hpp"
 #include "dbmig/writer.hpp"
-#include "random_project.hpp"
+#include "random_history.hpp"
 #include "schema_oracle.hpp"
 #include "seeded_random.hpp"
 #include "test_support.hpp"
@@ -31,28 +31,6 @@ namespace dbmig::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Answers like a careful user: never a rename it was not told about, and a zero of the
-// field's type for existing rows.
-class FillingQuestioner : public Questioner {
- public:
-  bool ask_rename_field(const ModelKey&, const Field&, const Field&) override { return false; }
-  bool ask_rename_model(const Model&, const Model&) override { return false; }
-  Literal ask_fill_value_for_added_field(const Model&, const Field& field) override {
-    return *parse_literal(field.type == FieldType::boolean ? "false" : "0", field);
-  }
-  std::optional<Literal> ask_fill_value_for_altered_field(const Model& model,
-                                                          const Field& field) override {
-    return ask_fill_value_for_added_field(model, field);
-  }
-};
-
-// The new migrations from `history` to the project's models.
-std::vector<Migration> generate(const MigrationGraph& history, const RandomProject& project) {
-  FillingQuestioner questioner;
-  auto planned = detect_changes(history.state_at(), project.state, project.sources, questioner);
-  return arrange_migrations(planned, arrange_options(history, planned));
-}
 
 // Evolves the project step by step. The migrations are written as files and read back from
 // their text; the graph of those read back is the history of the next step.

@@ -16,6 +16,7 @@ struct CommandContext {
 };
 
 void add_makemigrations_command(CLI::App& app, CommandContext& context);
+void add_squashmigrations_command(CLI::App& app, CommandContext& context);
 void add_migrate_command(CLI::App& app, CommandContext& context);
 void add_rollback_command(CLI::App& app, CommandContext& context);
 void add_sqlmigrate_command(CLI::App& app, CommandContext& context);

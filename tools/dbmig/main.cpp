@@ -114,6 +114,7 @@ int main(int argc, char** argv) {
       ->default_str("1");
 
   cli::add_makemigrations_command(app, context);
+  cli::add_squashmigrations_command(app, context);
   cli::add_migrate_command(app, context);
   cli::add_rollback_command(app, context);
   cli::add_sqlmigrate_command(app, context);

@@ -61,6 +61,12 @@ class MigrationExecutor {
   // Runs the plan, recording forwards steps in `batch`. Prints one line per migration.
   void run(const MigrationPlan& plan, const ExecutionOptions& options, int batch);
 
+  // Django's check_replacements, run by migrate: a squashed migration in use whose replaced
+  // migrations are all applied but which has no record of its own is recorded, in one
+  // transaction, in place of their records (in their highest batch), so that it stays applied
+  // once the replaced files and its `replaces` are gone. Prints one line per squash.
+  void record_squashes();
+
   // The operations of a plan, one line each (`--plan`).
   void print_plan(const MigrationPlan& plan) const;
 

@@ -68,7 +68,6 @@ class InteractiveQuestioner : public NonInteractiveQuestioner {
                                                           const Field& field) override;
 
  private:
-  bool ask_yes_no(const std::string& question);
   // Reads a literal for `field` until one parses; nullopt at end of input.
   std::optional<Literal> read_literal(const Field& field);
   // Shows `problem` and a numbered menu as Django does; the chosen option (1-based), or 0 at
@@ -77,6 +76,10 @@ class InteractiveQuestioner : public NonInteractiveQuestioner {
 
   Console& console_;
 };
+
+// Asks `question` with " [y/N]" and reads the answer; only "y", "Y" or "yes" is yes, end of
+// input is no. For interactive consoles only (the caller checks console.interactive).
+bool ask_yes_no(Console& console, const std::string& question);
 
 // "TEXT", "VARCHAR(200)", "BIGINT NULL": how a field is shown in questions.
 std::string describe_field_type(const Field& field);

@@ -152,11 +152,11 @@ Literal NonInteractiveQuestioner::ask_fill_value_for_added_field(const Model& mo
   throw InputError(missing_default_message(sources_, model, field));
 }
 
-bool InteractiveQuestioner::ask_yes_no(const std::string& question) {
-  console_.out << question << " [y/N] " << std::flush;
+bool ask_yes_no(Console& console, const std::string& question) {
+  console.out << question << " [y/N] " << std::flush;
   std::string answer;
-  if (!std::getline(console_.in, answer)) {
-    console_.out << "\n";
+  if (!std::getline(console.in, answer)) {
+    console.out << "\n";
     return false;
   }
   std::string_view reply = trim(answer);
@@ -165,13 +165,14 @@ bool InteractiveQuestioner::ask_yes_no(const std::string& question) {
 
 bool InteractiveQuestioner::ask_rename_field(const ModelKey& model, const Field& old_field,
                                              const Field& new_field) {
-  return ask_yes_no("Was " + model.str() + "." + old_field.name + " renamed to " + model.str() +
-                    "." + new_field.name + " (" + describe_field_type(new_field) + ")?");
+  return ask_yes_no(console_, "Was " + model.str() + "." + old_field.name + " renamed to " +
+                                  model.str() + "." + new_field.name + " (" +
+                                  describe_field_type(new_field) + ")?");
 }
 
 bool InteractiveQuestioner::ask_rename_model(const Model& old_model, const Model& new_model) {
-  return ask_yes_no("Was the model " + old_model.key().str() + " renamed to " +
-                    new_model.key().str() + "?");
+  return ask_yes_no(console_, "Was the model " + old_model.key().str() + " renamed to " +
+                                  new_model.key().str() + "?");
 }
 
 std::optional<Literal> InteractiveQuestioner::read_literal(const Field& field) {

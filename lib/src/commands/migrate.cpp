@@ -4,6 +4,7 @@
 #include "commands/unmigrated_changes.hpp"
 #include "core/text.hpp"
 #include "dbmig/executor.hpp"
+#include "dbmig/graph_records.hpp"
 #include "dbmig/live_schema.hpp"
 #include "dbmig/schema_drift.hpp"
 
@@ -11,17 +12,25 @@ namespace dbmig {
 
 namespace {
 
+// The migration a target names; one replaced by a squashed migration in use is an error naming
+// the squash.
+MigrationKey target_of(const MigrateOptions& options, const LoadedGraph& loaded) {
+  return resolve_migration(loaded.graph, loaded.replacements, options.app, options.target);
+}
+
 MigrationPlan plan_for(const MigrationExecutor& executor, const MigrateOptions& options,
-                       const MigrationGraph& graph) {
+                       const LoadedGraph& loaded) {
+  const MigrationGraph& graph = loaded.graph;
   if (options.app.empty()) return executor.plan_all();
   if (options.target == "zero") return executor.plan_zero(options.app);
-  if (!options.target.empty()) return executor.plan_to(graph.resolve(options.app, options.target));
+  if (!options.target.empty()) return executor.plan_to(target_of(options, loaded));
   auto leaf = graph.leaf(options.app);
   if (!leaf) throw InputError("app '" + options.app + "' has no migrations");
   return executor.plan_to(*leaf);
 }
 
-void print_intent(const MigrateOptions& options, const MigrationGraph& graph, Console& console) {
+void print_intent(const MigrateOptions& options, const LoadedGraph& loaded, Console& console) {
+  const MigrationGraph& graph = loaded.graph;
   console.out << "Operations to perform:\n";
   if (options.app.empty())
     console.out << "  Apply all migrations: " << join(graph.apps()) << "\n";
@@ -30,9 +39,8 @@ void print_intent(const MigrateOptions& options, const MigrationGraph& graph, Co
   else if (options.target.empty())
     console.out << "  Apply all migrations: " << options.app << "\n";
   else
-    console.out << "  Target specific migration: "
-                << graph.resolve(options.app, options.target).name << ", from " << options.app
-                << "\n";
+    console.out << "  Target specific migration: " << target_of(options, loaded).name << ", from "
+                << options.app << "\n";
   console.out << "Running migrations:\n";
 }
 
@@ -80,22 +88,24 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
   const MigrationGraph& graph = context.loaded.graph;
   graph.check_no_conflicts();
   MigrationExecutor executor = context.executor(console);
-  if (options.check) return check_applied(executor, plan_for(executor, options, graph), console);
+  if (options.check)
+    return check_applied(executor, plan_for(executor, options, context.loaded), console);
   // --plan refuses what migrate would refuse; an edit it would accept is not recorded.
   if (!options.plan || !options.accept_changed) executor.check_checksums(options.accept_changed);
   if (!options.fake) executor.check_interrupted();
   if (options.plan) {
-    executor.print_plan(plan_for(executor, options, graph));
+    executor.print_plan(plan_for(executor, options, context.loaded));
     return ExitCode::ok;
   }
-  MigrationPlan plan = plan_for(executor, options, graph);
+  MigrationPlan plan = plan_for(executor, options, context.loaded);
   executor.check_reversible(plan);
   if (!plan.empty() && !options.fake && !options.fake_initial)
     warn_about_drift(executor, plan, *context.connection, console);
-  if (console.verbosity >= 1) print_intent(options, graph, console);
+  if (console.verbosity >= 1) print_intent(options, context.loaded, console);
   if (plan.empty() && console.verbosity >= 1) console.out << "  No migrations to apply.\n";
   executor.run(plan, {options.fake, options.fake_initial},
                MigrationRecorder(*context.connection).next_batch());
+  record_complete_squashes(opened.context, console);
   unmigrated->report(graph, console);
   return ExitCode::ok;
 }

@@ -21,6 +21,7 @@ struct MigrationContext {
   ProjectConfig config;
   std::unique_ptr<Connection> connection;
   std::vector<MigrationRecord> records;
+  std::vector<Migration> files;  // every migration file as read, squashes not resolved
   LoadedGraph loaded{MigrationGraph({}), {}};
 
   // An executor over this context's graph and records.
@@ -37,5 +38,11 @@ struct OpenedContext {
 };
 OpenedContext open_migration_context(const GlobalOptions& global,
                                      std::optional<std::chrono::milliseconds> lock_timeout);
+
+// After migrate ran (Django's check_replacements): reads the records again, resolves the
+// squashed migrations with them (one left out because only some of what it replaces was applied
+// may be complete now) and records each complete squashed migration in place of the records of
+// the migrations it replaces (MigrationExecutor::record_squashes).
+void record_complete_squashes(MigrationContext& context, Console& console);
 
 }  // namespace dbmig

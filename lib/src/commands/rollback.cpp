@@ -1,31 +1,30 @@
 #include "dbmig/commands/rollback.hpp"
 
 #include <algorithm>
-#include <map>
 
 #include "commands/migration_context.hpp"
 #include "dbmig/executor.hpp"
+#include "dbmig/graph_records.hpp"
 
 namespace dbmig {
 
 namespace {
 
-// The applied migrations, most recent first: by batch, then by graph order within a batch
-// (the order migrate applied them in). Records missing on disk count as the most recent of
-// their batch, so rolling them back names the missing file.
-std::vector<MigrationRecord> most_recent_first(std::vector<MigrationRecord> records,
-                                               const MigrationGraph& graph) {
-  std::map<MigrationKey, std::size_t> position;
-  for (const auto* migration : graph.order()) position[migration->key()] = position.size();
-  auto position_of = [&](const MigrationKey& key) {
-    auto it = position.find(key);
-    return it == position.end() ? position.size() : it->second;
-  };
-  std::sort(records.begin(), records.end(), [&](const auto& a, const auto& b) {
-    if (a.batch != b.batch) return a.batch > b.batch;
-    return position_of(a.key) > position_of(b.key);
-  });
-  return records;
+// The entries with records, most recent first: by batch, then by graph order within a batch
+// (the order migrate applied them in). A squashed migration counts with every record it stands
+// for (graph_records.hpp). Records missing on disk count as the most recent of their batch, so
+// rolling them back names the missing file.
+std::vector<GraphEntry> most_recent_first(const MigrationContext& context) {
+  std::vector<GraphEntry> recorded;
+  for (auto& entry :
+       graph_entries(context.loaded.graph, context.loaded.replacements, context.records))
+    if (!entry.records().empty()) recorded.push_back(std::move(entry));
+  // graph_entries lists the graph's migrations in order, then those missing on disk: reversed,
+  // a stable sort by batch keeps the latest of each batch first.
+  std::reverse(recorded.begin(), recorded.end());
+  std::stable_sort(recorded.begin(), recorded.end(),
+                   [](const auto& a, const auto& b) { return a.batch() > b.batch(); });
+  return recorded;
 }
 
 }  // namespace
@@ -38,17 +37,17 @@ ExitCode rollback(const GlobalOptions& global, const RollbackOptions& options, C
   MigrationExecutor executor = context.executor(console);
   executor.check_checksums(options.accept_changed);
   executor.check_interrupted();
-  auto records = most_recent_first(context.records, context.loaded.graph);
-  if (records.empty()) {
+  auto entries = most_recent_first(context);
+  if (entries.empty()) {
     if (console.verbosity >= 1) console.out << "No migrations to roll back.\n";
     return ExitCode::ok;
   }
 
   std::vector<MigrationKey> undo;
-  for (const auto& record : records) {
+  for (const auto& entry : entries) {
     bool wanted = options.step ? static_cast<int>(undo.size()) < *options.step
-                               : record.batch == records.front().batch;
-    if (wanted) undo.push_back(record.key);
+                               : entry.batch() == entries.front().batch();
+    if (wanted) undo.push_back(entry.key);
   }
   MigrationPlan plan = executor.plan_unapply(undo);
   executor.check_reversible(plan);
@@ -57,7 +56,7 @@ ExitCode rollback(const GlobalOptions& global, const RollbackOptions& options, C
       console.out << "Rolling back the last " << undo.size() << " migration"
                   << (undo.size() == 1 ? "" : "s") << ":\n";
     else
-      console.out << "Rolling back batch " << records.front().batch << ":\n";
+      console.out << "Rolling back batch " << entries.front().batch() << ":\n";
   }
   executor.run(plan, {}, 0);
   return ExitCode::ok;

@@ -1,14 +1,13 @@
 #include "dbmig/commands/showmigrations.hpp"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "commands/migration_context.hpp"
 #include "core/text.hpp"
-#include "dbmig/executor.hpp"
+#include "dbmig/graph_records.hpp"
 #include "dbmig/json_file.hpp"
 #include "dbmig/migration_json.hpp"
 #include "dbmig/recorder.hpp"
@@ -17,48 +16,49 @@ namespace dbmig {
 
 namespace {
 
-// One line of the listing: a migration on disk, a record, or both.
+// One line of the listing: a migration on disk with the records it stands for, or records
+// whose file is missing.
 struct Entry {
-  MigrationKey key;
-  const Migration* migration = nullptr;     // null: recorded but missing on disk
-  const MigrationRecord* record = nullptr;  // null: not applied
+  GraphEntry graph;
   bool edited = false;
 
-  bool applied() const { return record && !record->interrupted(); }
-  std::string mark() const { return record ? (record->interrupted() ? "[!]" : "[X]") : "[ ]"; }
+  const MigrationKey& key() const { return graph.key; }
+  bool applied() const { return graph.applied(); }
+  std::string mark() const {
+    return graph.interrupted() ? "[!]" : (graph.applied() ? "[X]" : "[ ]");
+  }
 };
 
-// Migrations in graph order, then records whose file is missing, in name order.
-std::vector<Entry> entries(const MigrationGraph& graph,
-                           const std::vector<MigrationRecord>& records) {
-  std::map<MigrationKey, const MigrationRecord*> by_key;
-  for (const auto& record : records) by_key[record.key] = &record;
+std::vector<Entry> entries(const MigrationContext& context) {
   std::vector<Entry> result;
-  for (const auto* migration : graph.order()) {
-    Entry entry{migration->key(), migration, nullptr, false};
-    if (auto it = by_key.find(migration->key()); it != by_key.end()) {
-      entry.record = it->second;
-      entry.edited = migration_checksum(*migration) != it->second->checksum;
-      by_key.erase(it);
-    }
-    result.push_back(entry);
+  for (auto& entry :
+       graph_entries(context.loaded.graph, context.loaded.replacements, context.records)) {
+    bool edited =
+        entry.migration && entry.own && migration_checksum(*entry.migration) != entry.own->checksum;
+    result.push_back({std::move(entry), edited});
   }
-  for (const auto& [key, record] : by_key) result.push_back({key, nullptr, record, false});
   return result;
+}
+
+// Django's title of a squashed migration in use.
+std::string squashed_count(const Entry& entry) {
+  if (entry.graph.replaces == 0) return "";
+  return " (" + std::to_string(entry.graph.replaces) + " squashed migrations)";
 }
 
 std::string notes(const Entry& entry, const ProjectConfig& config) {
   std::vector<std::string> notes;
-  if (entry.record && entry.record->interrupted())
-    notes.push_back(
-        "interrupted while being " +
-        std::string(entry.record->state == RecordState::applying ? "applied" : "unapplied") + ": " +
-        std::to_string(entry.record->statements_done) +
-        " statement(s) known to have completed, the next may have; `dbmig migrate` says how to "
-        "resolve it");
+  for (const auto* record : entry.graph.records())
+    if (record->interrupted())
+      notes.push_back(
+          (record->key == entry.key() ? "" : record->key.name + " ") + "interrupted while being " +
+          std::string(record->state == RecordState::applying ? "applied" : "unapplied") + ": " +
+          std::to_string(record->statements_done) +
+          " statement(s) known to have completed, the next may have; `dbmig migrate` says how "
+          "to resolve it");
   if (entry.edited) notes.push_back("edited since it was applied");
-  if (!entry.migration)
-    notes.push_back("applied, but " + migration_file(config, entry.key) + " is missing");
+  if (!entry.graph.migration)
+    notes.push_back("applied, but " + migration_file(config, entry.key()) + " is missing");
   std::string text;
   for (const auto& note : notes) text += (text.empty() ? " (" : "; ") + note;
   return text.empty() ? text : text + ")";
@@ -66,25 +66,34 @@ std::string notes(const Entry& entry, const ProjectConfig& config) {
 
 std::vector<std::string> dependency_names(const Entry& entry) {
   std::vector<std::string> names;
-  if (entry.migration)
-    for (const auto& dependency : entry.migration->dependencies) names.push_back(dependency.str());
+  if (entry.graph.migration)
+    for (const auto& dependency : entry.graph.migration->dependencies)
+      names.push_back(dependency.str());
   return names;
 }
 
 nlohmann::ordered_json to_json(const Entry& entry, bool with_app) {
   nlohmann::ordered_json json;
-  if (with_app) json["app"] = entry.key.app;
-  json["name"] = entry.key.name;
+  auto records = entry.graph.records();
+  const MigrationRecord* latest = entry.graph.latest();
+  auto interrupted = std::find_if(records.begin(), records.end(),
+                                  [](const MigrationRecord* r) { return r->interrupted(); });
+  if (with_app) json["app"] = entry.key().app;
+  json["name"] = entry.key().name;
   json["applied"] = entry.applied();
-  json["applied_at"] = entry.record ? nlohmann::ordered_json(entry.record->applied_at) : nullptr;
-  json["batch"] = entry.record ? nlohmann::ordered_json(entry.record->batch) : nullptr;
+  json["applied_at"] = latest ? nlohmann::ordered_json(latest->applied_at) : nullptr;
+  json["batch"] = latest ? nlohmann::ordered_json(latest->batch) : nullptr;
   json["edited"] = entry.edited;
-  json["missing_on_disk"] = entry.migration == nullptr;
+  json["missing_on_disk"] = entry.graph.migration == nullptr;
   json["interrupted"] =
-      entry.record && entry.record->interrupted()
-          ? nlohmann::ordered_json({{"state", to_string(entry.record->state)},
-                                    {"statements_done", entry.record->statements_done}})
+      interrupted != records.end()
+          ? nlohmann::ordered_json({{"state", to_string((*interrupted)->state)},
+                                    {"statements_done", (*interrupted)->statements_done}})
           : nlohmann::ordered_json(nullptr);
+  nlohmann::ordered_json replaces = nlohmann::ordered_json::array();
+  if (entry.graph.migration && entry.graph.replaces > 0)
+    for (const auto& key : entry.graph.migration->replaces) replaces.push_back(key.str());
+  json["replaces"] = replaces;
   if (with_app) json["dependencies"] = dependency_names(entry);
   return json;
 }
@@ -92,7 +101,7 @@ nlohmann::ordered_json to_json(const Entry& entry, bool with_app) {
 std::set<std::string> known_apps(const ProjectConfig& config, const std::vector<Entry>& all) {
   std::set<std::string> apps;
   for (const auto& app : config.apps) apps.insert(app.name);
-  for (const auto& entry : all) apps.insert(entry.key.app);
+  for (const auto& entry : all) apps.insert(entry.key().app);
   return apps;
 }
 
@@ -104,13 +113,13 @@ ExitCode showmigrations(const GlobalOptions& global, const ShowMigrationsOptions
     throw InputError("--format must be text or json, not '" + options.format + "'");
   auto opened = open_migration_context(global, std::nullopt);
   const MigrationContext& context = opened.context;
-  auto all = entries(context.loaded.graph, context.records);
+  auto all = entries(context);
   auto apps = known_apps(context.config, all);
   for (const auto& app : options.apps)
     if (!apps.count(app)) throw InputError("no app named '" + app + "'; apps: " + join(apps));
   std::set<std::string> shown(options.apps.begin(), options.apps.end());
   if (shown.empty()) shown = apps;
-  auto wanted = [&](const Entry& entry) { return shown.count(entry.key.app) > 0; };
+  auto wanted = [&](const Entry& entry) { return shown.count(entry.key().app) > 0; };
   bool json = options.format == "json";
 
   if (options.plan) {
@@ -124,8 +133,8 @@ ExitCode showmigrations(const GlobalOptions& global, const ShowMigrationsOptions
       auto dependencies = dependency_names(entry);
       std::string suffix;
       for (const auto& name : dependencies) suffix += (suffix.empty() ? " ... (" : ", ") + name;
-      console.out << entry.mark() << "  " << entry.key.str() << (suffix.empty() ? "" : suffix + ")")
-                  << notes(entry, context.config) << "\n";
+      console.out << entry.mark() << "  " << entry.key().str() << squashed_count(entry)
+                  << (suffix.empty() ? "" : suffix + ")") << notes(entry, context.config) << "\n";
     }
     if (json) console.out << format_json({{"plan", plan}});
     return ExitCode::ok;
@@ -136,15 +145,15 @@ ExitCode showmigrations(const GlobalOptions& global, const ShowMigrationsOptions
     nlohmann::ordered_json migrations = nlohmann::ordered_json::array();
     if (!json) console.out << app << "\n";
     for (const auto& entry : all) {
-      if (entry.key.app != app) continue;
+      if (entry.key().app != app) continue;
       if (json)
         migrations.push_back(to_json(entry, false));
       else
-        console.out << " " << entry.mark() << " " << entry.key.name << notes(entry, context.config)
-                    << "\n";
+        console.out << " " << entry.mark() << " " << entry.key().name << squashed_count(entry)
+                    << notes(entry, context.config) << "\n";
     }
     if (!json && migrations.empty() &&
-        std::none_of(all.begin(), all.end(), [&](const Entry& e) { return e.key.app == app; }))
+        std::none_of(all.begin(), all.end(), [&](const Entry& e) { return e.key().app == app; }))
       console.out << " (no migrations)\n";
     if (json) json_apps.push_back({{"app", app}, {"migrations", migrations}});
   }

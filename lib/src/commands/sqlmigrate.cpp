@@ -2,6 +2,7 @@
 
 #include "dbmig/connection.hpp"
 #include "dbmig/database_url.hpp"
+#include "dbmig/graph_records.hpp"
 #include "dbmig/loader.hpp"
 #include "dbmig/migration_plan.hpp"
 #include "dbmig/project_config.hpp"
@@ -60,7 +61,8 @@ ExitCode sqlmigrate(const GlobalOptions& global, const SqlmigrateOptions& option
   Dialect dialect = sqlmigrate_dialect(global, options);
   ProjectConfig config = load_project_config(global.project);
   LoadedGraph loaded = load_migration_graph(config);
-  MigrationKey key = loaded.graph.resolve(options.app, options.migration);
+  MigrationKey key =
+      resolve_migration(loaded.graph, loaded.replacements, options.app, options.migration);
   console.out << render_migration_sql(loaded.graph, key, options.backwards,
                                       *make_schema_editor(dialect));
   return ExitCode::ok;

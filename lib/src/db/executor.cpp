@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "dbmig/error.hpp"
+#include "dbmig/graph_records.hpp"
 #include "dbmig/migration_json.hpp"
 
 namespace dbmig {
@@ -325,6 +326,30 @@ bool MigrationExecutor::tables_exist_for_fake_initial(const PlanStep& step,
                       join(existing) + " (which exist) and " + join(missing) +
                       " (which do not); nothing was changed. Create or drop tables so that "
                       "either all or none of them exist, then run again");
+}
+
+void MigrationExecutor::record_squashes() {
+  std::vector<MigrationRecord> records;
+  for (const auto& [key, record] : records_) records.push_back(record);
+  for (const auto& entry : graph_entries(graph_, replacements_, records)) {
+    if (entry.own || entry.replaces == 0 || !entry.applied()) continue;
+    int batch = entry.batch();
+    connection_.begin();
+    try {
+      recorder_.record_applied(*entry.migration, batch);
+      for (const auto* replaced : entry.replaced) recorder_.remove(replaced->key);
+      connection_.commit();
+    } catch (...) {
+      connection_.rollback();
+      throw;
+    }
+    for (const auto* replaced : entry.replaced) records_.erase(replaced->key);
+    records_[entry.key] = {
+        entry.key, "", batch, migration_checksum(*entry.migration), RecordState::applied, 0};
+    if (console_.verbosity >= 1)
+      console_.out << "  Recorded " << entry.key.str() << " as applied in place of the "
+                   << entry.replaces << " migrations it replaces\n";
+  }
 }
 
 // The record that a step completed, as it changes the recorder table and our view of it.
