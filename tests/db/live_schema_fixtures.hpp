@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include "db/backends/backend.hpp"
 #include "dbmig/check_expression.hpp"
 #include "dbmig/live_schema.hpp"
 #include "dbmig/state_json.hpp"
@@ -31,18 +30,6 @@ inline void expect_identical_table(const Model& read, const Model& expected) {
   SCOPED_TRACE(expected.table);
   EXPECT_EQ(model_to_json(read).dump(2), model_to_json(expected).dump(2));
   EXPECT_TRUE(read == expected);
-}
-
-// The queries the catalog reader sends to read the schema of `connection`: the readers run a
-// fixed number of bulk queries, never one per table, so this does not grow with the tables.
-inline int catalog_queries(Connection& connection) {
-  int queries = 0;
-  backend_for(connection.dialect())
-      .read_schema([&](const std::string& sql, std::vector<SqlValue> values) {
-        ++queries;
-        return connection.query(sql, std::move(values));
-      });
-  return queries;
 }
 
 }  // namespace dbmig::test

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "dbmig/live_schema.hpp"
+#include "catalog_queries.hpp"
 #include "live_schema_fixtures.hpp"
 #include "sql_execution.hpp"
 
