@@ -24,15 +24,36 @@ StatementLockTimeout short_timeout(Dialect dialect, int retries, std::chrono::mi
   return {dialect == Dialect::mysql ? 1000ms : 200ms, retries, delay};
 }
 
+Migration base_migration() {
+  return make_migration("ops", "0001_base", {},
+                        {run_sql({"CREATE TABLE busy (id INTEGER)", "INSERT INTO busy VALUES (1)",
+                                  "CREATE TABLE attempts (id INTEGER)"})});
+}
+
 std::vector<Migration> history_altering_a_read_table(bool atomic) {
   std::vector<Migration> migrations{
-      make_migration("ops", "0001_base", {},
-                     {run_sql({"CREATE TABLE busy (id INTEGER)", "INSERT INTO busy VALUES (1)"})}),
+      base_migration(),
       make_migration("ops", "0002_alter", {{"ops", "0001_base"}},
                      {run_sql({"CREATE TABLE side (id INTEGER)"}),
                       run_sql({"ALTER TABLE busy ADD COLUMN extra INTEGER"})}),
   };
   migrations[1].atomic = atomic;
+  return migrations;
+}
+
+// Outside a transaction, an operation whose second statement waits for the lock; its first
+// statement counts the times it ran. Marked online, the operation is the retry unit.
+std::vector<Migration> history_with_a_two_statement_operation(bool online) {
+  auto operation = std::make_shared<RunSQL>(
+      std::vector<std::string>{"INSERT INTO attempts VALUES (1)",
+                               "ALTER TABLE busy ADD COLUMN extra INTEGER"},
+      std::nullopt);
+  operation->options.online = online;
+  std::vector<Migration> migrations{
+      base_migration(),
+      make_migration("ops", "0002_alter", {{"ops", "0001_base"}}, {operation}),
+  };
+  migrations[1].atomic = false;
   return migrations;
 }
 
@@ -66,8 +87,9 @@ struct Harness {
   MigrationGraph history;
   std::unique_ptr<Blocker> blocker;
 
-  Harness(Dialect dialect, bool atomic)
-      : db(dialect), history(history_altering_a_read_table(atomic)) {
+  Harness(Dialect dialect, bool atomic) : Harness(dialect, history_altering_a_read_table(atomic)) {}
+  Harness(Dialect dialect, std::vector<Migration> migrations)
+      : db(dialect), history(std::move(migrations)) {
     if (!db.connection) return;
     auto executor = db.executor(history);
     executor.run(executor.plan_to({"ops", "0001_base"}), {}, 1);
@@ -169,6 +191,36 @@ TEST(LockTimeout, SucceedsWhenTheBlockingTransactionEndsDuringTheRetries) {
           << run.db.err.str();
       EXPECT_TRUE(run.has_column("extra"));
       EXPECT_TRUE(run.db.connection->has_table("side"));
+      EXPECT_EQ(run.db.recorded(),
+                (std::vector<std::string>{"ops.0001_base@1", "ops.0002_alter@2"}));
+    }
+  }
+}
+
+// The retry unit outside a transaction: the statement by itself, or an online operation from its
+// first statement (its online form is rerunnable from there).
+TEST(LockTimeout, OutsideATransactionRetriesTheStatementOrTheWholeOnlineOperation) {
+  for (Dialect dialect : server_dialects()) {
+    for (bool online : {false, true}) {
+      SCOPED_TRACE(std::string(to_string(dialect)) + (online ? " online" : " plain"));
+      Harness run(dialect, history_with_a_two_statement_operation(online));
+      ASSERT_TRUE(run.db.connection);
+      StatementLockTimeout lock = short_timeout(dialect, 5, 100ms);
+      auto ending = std::async(std::launch::async, [&] {
+        std::this_thread::sleep_for(lock.timeout + lock.timeout / 2);
+        run.blocker->end();
+      });
+      EXPECT_NO_THROW(run.migrate(lock)) << run.db.err.str();
+      ending.get();
+      std::string unit =
+          online ? "operation 1 (Raw SQL operation) from its first statement" : "the statement";
+      EXPECT_NE(run.db.err.str().find("gave up: ALTER TABLE busy ADD COLUMN extra INTEGER\n"
+                                      "  retrying " +
+                                      unit + " in 0.1 s\n"),
+                std::string::npos)
+          << run.db.err.str();
+      EXPECT_EQ(run.db.connection->query_int("SELECT COUNT(*) FROM attempts"), online ? 2 : 1);
+      EXPECT_TRUE(run.has_column("extra"));
       EXPECT_EQ(run.db.recorded(),
                 (std::vector<std::string>{"ops.0001_base@1", "ops.0002_alter@2"}));
     }
