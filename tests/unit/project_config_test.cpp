@@ -70,7 +70,8 @@ TEST(ProjectConfig, AMisspeltKeyIsAnErrorThatListsTheKnownOnes) {
   TempDir dir;
   EXPECT_EQ(config_error(dir, R"({"clang_arg": ["-DSHOP"]})"),
             "dbmig.json: $.clang_arg: unknown key \"clang_arg\"; expected one of apps, "
-            "apps_root, cache, clang_args, databases, migrations");
+            "apps_root, cache, clang_args, databases, migrations, statement_lock_retries, "
+            "statement_lock_retry_delay, statement_lock_timeout");
 }
 
 TEST(ProjectConfig, AValueOfTheWrongTypeNamesItsPath) {

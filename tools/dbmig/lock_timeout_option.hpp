@@ -1,5 +1,5 @@
 // --lock-timeout SECONDS, shared by migrate and rollback: how long to wait for another run
-// holding the database's migration lock.
+// holding the database's migration lock (not a table lock: statement_lock_options.hpp).
 #pragma once
 
 #include <chrono>
@@ -21,7 +21,8 @@ inline void add_lock_timeout_option(CLI::App& command, std::chrono::milliseconds
           [&timeout](double seconds) {
             timeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
           },
-          "Seconds to wait for another migrate or rollback on the same database")
+          "Seconds to wait for another migrate or rollback on the same database (dbmig's own "
+          "migration lock; see --statement-lock-timeout for table locks)")
       ->check(seconds_up_to(max_lock_timeout_seconds))
       ->default_str("60");
 }

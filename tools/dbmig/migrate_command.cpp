@@ -3,6 +3,7 @@
 #include "command_registry.hpp"
 #include "dbmig/commands/migrate.hpp"
 #include "lock_timeout_option.hpp"
+#include "statement_lock_options.hpp"
 
 namespace dbmig::cli {
 
@@ -30,6 +31,7 @@ void add_migrate_command(CLI::App& app, CommandContext& context) {
                     "Accept applied migrations whose file was edited since, recording the new "
                     "checksum");
   add_lock_timeout_option(*command, options->lock_timeout);
+  add_statement_lock_options(*command, options->statement_lock);
   command->callback(
       [options, &context] { context.result = migrate(context.global, *options, context.console); });
 }

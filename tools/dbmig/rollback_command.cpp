@@ -4,6 +4,7 @@
 #include "command_registry.hpp"
 #include "dbmig/commands/rollback.hpp"
 #include "lock_timeout_option.hpp"
+#include "statement_lock_options.hpp"
 #include "value_checks.hpp"
 
 namespace dbmig::cli {
@@ -23,6 +24,7 @@ void add_rollback_command(CLI::App& app, CommandContext& context) {
   command->add_flag("--accept-changed", options->accept_changed,
                     "Accept applied migrations whose file was edited since");
   add_lock_timeout_option(*command, options->lock_timeout);
+  add_statement_lock_options(*command, options->statement_lock);
   command->callback([options, &context] {
     context.result = rollback(context.global, *options, context.console);
   });

@@ -58,7 +58,8 @@ class Connection {
 
   // Runs one statement with `values` bound; a failure is a DatabaseError carrying the database's
   // message with any password scrubbed (callers add which migration and operation it belongs
-  // to). So do query and query_int.
+  // to), a LockTimeoutError when the statement gave up waiting for a lock. So do query and
+  // query_int.
   void execute(const std::string& sql, std::vector<SqlValue> values = {});
   // Every row `sql` returns. Values of a type other than text and numbers read as "?".
   QueryResult query(const std::string& sql, std::vector<SqlValue> values = {});
@@ -81,6 +82,8 @@ class Connection {
   // Runs BEGIN, COMMIT or ROLLBACK, turning SOCI's failure into a DatabaseError.
   template <typename Step>
   void run_transaction_step(Step step);
+  // The DatabaseError (or LockTimeoutError) for SOCI's `error`.
+  [[noreturn]] void throw_database_error(const std::exception& error) const;
 
   DatabaseUrl url_;
   std::unique_ptr<soci::session> session_;

@@ -36,6 +36,14 @@ class DatabaseError : public Error {
   explicit DatabaseError(const std::string& message) : Error(ExitCode::database_error, message) {}
 };
 
+// A statement that gave up waiting for a lock (PostgreSQL SQLSTATE 55P03, MySQL/MariaDB error
+// 1205): it did not take effect, and running it again later may succeed (docs/databases.md
+// "Lock timeout").
+class LockTimeoutError : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
 // A state dbmig's own logic should never reach, whatever the input: the command line says it
 // is a bug in dbmig and asks for a report. Invalid input is an InputError, never this.
 class InternalError : public Error {

@@ -18,13 +18,17 @@
 #include "dbmig/migration_plan.hpp"
 #include "dbmig/project_config.hpp"
 #include "dbmig/recorder.hpp"
+#include "dbmig/statement_lock_timeout.hpp"
 
 namespace dbmig {
 
 struct ExecutionOptions {
-  bool fake = false;          // record (or forget) without running any SQL
-  bool fake_initial = false;  // fake an initial migration whose tables all exist already
+  bool fake = false;                    // record (or forget) without running any SQL
+  bool fake_initial = false;            // fake an initial migration whose tables all exist already
+  StatementLockTimeout statement_lock;  // each statement's wait for a lock, and the retries
 };
+
+class LockRetries;
 
 // A migration is initial when it depends on no migration of its own app.
 bool is_initial(const Migration& migration);
@@ -91,7 +95,13 @@ class MigrationExecutor {
   MigrationPlan backwards_steps(const std::vector<MigrationKey>& roots) const;
   void run_step(const PlanStep& step, const RenderedStep& rendered, const ExecutionOptions& options,
                 int batch);
-  void execute(const PlanStep& step, const RenderedStep& rendered, int batch);
+  void execute(const PlanStep& step, const RenderedStep& rendered, int batch, LockRetries& retries);
+  // Lock timeouts (docs/databases.md "Lock timeout"): the session's setting, and execute
+  // retried whole while an atomic migration's statement times out.
+  void set_statement_lock_timeout(const StatementLockTimeout& lock);
+  void execute_retrying(const PlanStep& step, const RenderedStep& rendered, int batch,
+                        const StatementLockTimeout& lock);
+  std::string gave_up_waiting(const std::string& failure, const LockRetries& retries) const;
   void record(const PlanStep& step, int batch);
   void mark_started(const PlanStep& step, int batch);
   bool forget_started(const PlanStep& step);

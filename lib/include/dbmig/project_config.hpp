@@ -9,6 +9,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "dbmig/statement_lock_timeout.hpp"
+
 namespace dbmig {
 
 struct MigrationKey;
@@ -27,6 +29,8 @@ struct ProjectConfig {
   std::vector<std::string> clang_args;   // from dbmig.json, used without compile_commands.json
   std::map<std::string, std::string> databases;  // alias -> URL
   std::string default_database;  // alias or URL; "sqlite:///db.sqlite3" unless configured
+  StatementLockTimeout
+      statement_lock;  // "statement_lock_timeout", "..._retries", "..._retry_delay"
 
   const AppConfig* find_app(const std::string& name) const;
   std::filesystem::path app_migrations_dir(const std::string& app) const {

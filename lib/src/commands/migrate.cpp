@@ -103,7 +103,9 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
     warn_about_drift(executor, plan, *context.connection, console);
   if (console.verbosity >= 1) print_intent(options, context.loaded, console);
   if (plan.empty() && console.verbosity >= 1) console.out << "  No migrations to apply.\n";
-  executor.run(plan, {options.fake, options.fake_initial},
+  executor.run(plan,
+               {options.fake, options.fake_initial,
+                options.statement_lock.over(context.config.statement_lock)},
                MigrationRecorder(*context.connection).next_batch());
   record_complete_squashes(opened.context, console);
   unmigrated->report(graph, console);

@@ -58,7 +58,8 @@ ExitCode rollback(const GlobalOptions& global, const RollbackOptions& options, C
     else
       console.out << "Rolling back batch " << entries.front().batch() << ":\n";
   }
-  executor.run(plan, {}, 0);
+  executor.run(plan, {.statement_lock = options.statement_lock.over(context.config.statement_lock)},
+               0);
   return ExitCode::ok;
 }
 

@@ -1,6 +1,8 @@
-// The small text helpers every layer uses, defined once: join, trim, append.
+// The small text helpers every layer uses, defined once: join, trim, append, seconds_text.
 #pragma once
 
+#include <chrono>
+#include <cstdio>
 #include <functional>
 #include <iterator>
 #include <string>
@@ -34,6 +36,13 @@ inline std::string_view trim(std::string_view text) {
 // Moves the strings of `more` to the end of `to`.
 inline void append(std::vector<std::string>& to, std::vector<std::string> more) {
   to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+// A duration in seconds as messages and settings say it: "0.2", "10", "1.5".
+inline std::string seconds_text(std::chrono::milliseconds duration) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", static_cast<double>(duration.count()) / 1000.0);
+  return text;
 }
 
 }  // namespace dbmig

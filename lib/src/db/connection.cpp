@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <map>
 
+#include <soci/mysql/soci-mysql.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
 #include "core/text.hpp"
@@ -56,6 +58,17 @@ std::string one_line(std::string text) {
   return collapsed;
 }
 
+// Whether the database gave up waiting for a lock: PostgreSQL's lock_timeout (SQLSTATE 55P03
+// lock_not_available), MySQL/MariaDB's lock_wait_timeout or innodb_lock_wait_timeout (error
+// 1205 ER_LOCK_WAIT_TIMEOUT). Told by code, not by message: servers translate their messages.
+bool gave_up_waiting_for_lock(const std::exception& error) {
+  if (const auto* postgresql = dynamic_cast<const soci::postgresql_soci_error*>(&error))
+    return postgresql->sqlstate() == "55P03";
+  if (const auto* mysql = dynamic_cast<const soci::mysql_soci_error*>(&error))
+    return mysql->err_num_ == 1205;
+  return false;
+}
+
 }  // namespace
 
 DatabaseUrl resolve_database_url(const std::string& requested, const ProjectConfig& config) {
@@ -89,6 +102,11 @@ Connection::Connection(DatabaseUrl url, Access access) : url_(std::move(url)) {
 }
 
 Connection::~Connection() = default;
+
+void Connection::throw_database_error(const std::exception& error) const {
+  if (gave_up_waiting_for_lock(error)) throw LockTimeoutError(clean_message(error));
+  throw DatabaseError(clean_message(error));
+}
 
 std::string Connection::clean_message(const std::exception& error) const {
   std::string message = one_line(error.what());
@@ -131,7 +149,7 @@ void Connection::execute(const std::string& sql, std::vector<SqlValue> values) {
     auto statement = *session_ << sql;
     bind(statement, values);
   } catch (const std::exception& e) {  // SOCI runs the statement as `statement` goes
-    throw DatabaseError(clean_message(e));
+    throw_database_error(e);
   }
 }
 
@@ -149,7 +167,7 @@ QueryResult Connection::query(const std::string& sql, std::vector<SqlValue> valu
       for (std::size_t i = 0; i < row.size(); ++i) values_of_row.push_back(cell_text(row, i));
     }
   } catch (const std::exception& e) {
-    throw DatabaseError(clean_message(e));
+    throw_database_error(e);
   }
   return result;
 }
@@ -162,7 +180,7 @@ std::optional<int> Connection::query_int(const std::string& sql, std::vector<Sql
     statement, soci::into(value, null);
     bind(statement, values);
   } catch (const std::exception& e) {
-    throw DatabaseError(clean_message(e));
+    throw_database_error(e);
   }
   if (null != soci::i_ok) return std::nullopt;
   return value;
@@ -185,7 +203,7 @@ void Connection::run_transaction_step(Step step) {
   try {
     step();
   } catch (const std::exception& e) {
-    throw DatabaseError(clean_message(e));
+    throw_database_error(e);
   }
 }
 

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "db/backends/backend.hpp"
+#include "db/lock_retries.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/graph_records.hpp"
 #include "dbmig/migration_json.hpp"
@@ -57,6 +59,32 @@ std::string elapsed_ms(std::chrono::steady_clock::time_point start) {
                                                                   start)
                 .count();
   return std::to_string(ms) + " ms";
+}
+
+// A lock timeout inside a migration's transaction, carried out of it (rolled back) so that the
+// migration runs again whole.
+class TransactionLockTimeout : public LockTimeoutError {
+ public:
+  TransactionLockTimeout(const std::string& message, std::string sql)
+      : LockTimeoutError(message), sql(std::move(sql)) {}
+  std::string sql;
+};
+
+// The retry unit of a statement that timed out waiting for a lock outside a transaction: the
+// index of the statement of operation `operation_index` to run again from. An online operation
+// restarts at its first statement (its online form is rerunnable from there:
+// docs/online-schema-changes.md); any other statement runs again by itself (it did not take
+// effect). An atomic migration is retried whole instead (execute_retrying).
+std::size_t restart_statement(const RenderedStep& rendered, std::size_t operation_index,
+                              std::size_t statement_index) {
+  return rendered.operations[operation_index].operation->options.online ? 0 : statement_index;
+}
+
+// What runs again after a lock timeout outside a transaction, for the retry's warning.
+std::string retried_unit(const RenderedOperation& operation, std::size_t operation_index) {
+  if (!operation.operation->options.online) return "the statement";
+  return "operation " + std::to_string(operation_index + 1) + " (" +
+         operation.operation->describe() + ") from its first statement";
 }
 
 }  // namespace
@@ -289,7 +317,39 @@ std::set<std::string> MigrationExecutor::tables_changed_by(const MigrationPlan& 
 void MigrationExecutor::run(const MigrationPlan& plan, const ExecutionOptions& options, int batch) {
   check_reversible(plan);
   auto rendered = render_plan(plan, !options.fake);
+  if (!options.fake && !plan.empty()) set_statement_lock_timeout(options.statement_lock);
   for (std::size_t i = 0; i < plan.size(); ++i) run_step(plan[i], rendered[i], options, batch);
+}
+
+void MigrationExecutor::set_statement_lock_timeout(const StatementLockTimeout& lock) {
+  if (!lock.enabled()) return;
+  for (const auto& sql :
+       backend_for(connection_.dialect()).statement_lock_timeout_setup(lock.timeout))
+    connection_.execute(sql);
+}
+
+// An atomic migration whose statement timed out waiting for a lock was rolled back: it runs
+// again whole after the backoff, until its attempts run out.
+void MigrationExecutor::execute_retrying(const PlanStep& step, const RenderedStep& rendered,
+                                         int batch, const StatementLockTimeout& lock) {
+  LockRetries retries(lock, console_.err);
+  for (;;) {
+    try {
+      execute(step, rendered, batch, retries);
+      return;
+    } catch (const TransactionLockTimeout& timeout) {
+      if (!retries.can_retry()) throw LockTimeoutError(gave_up_waiting(timeout.what(), retries));
+      retries.wait_before_retry(step.migration->key().str(), timeout.sql,
+                                "the whole migration (rolled back)");
+    }
+  }
+}
+
+// The failure message of a statement whose last attempt timed out, with what to do.
+std::string MigrationExecutor::gave_up_waiting(const std::string& failure,
+                                               const LockRetries& retries) const {
+  return failure + "\n" + retries.gave_up() + "\n" +
+         backend_for(connection_.dialect()).find_blocking_transactions();
 }
 
 void MigrationExecutor::run_step(const PlanStep& step, const RenderedStep& rendered,
@@ -306,7 +366,7 @@ void MigrationExecutor::run_step(const PlanStep& step, const RenderedStep& rende
     if (faked)
       record(step, batch);
     else
-      execute(step, rendered, batch);
+      execute_retrying(step, rendered, batch, options.statement_lock);
   } catch (const Error&) {
     if (console_.verbosity >= 1) console_.out << " FAILED\n" << std::flush;
     throw;
@@ -429,17 +489,17 @@ std::string MigrationExecutor::failure_outcome(const PlanStep& step, bool atomic
          "\nIt is recorded as interrupted; the next migrate says how to resolve it.";
 }
 
-void MigrationExecutor::execute(const PlanStep& step, const RenderedStep& rendered, int batch) {
+void MigrationExecutor::execute(const PlanStep& step, const RenderedStep& rendered, int batch,
+                                LockRetries& retries) {
   const Migration& migration = *step.migration;
   auto editor = make_schema_editor(connection_.dialect());
   bool atomic = migration.atomic && editor->transactional_ddl();
   std::vector<std::string> ran;
   auto failure = [&](const std::string& operation, const std::string& sql,
                      const std::string& message) {
-    return DatabaseError("migration " + migration.key().str() + " (" +
-                         migration_file(config_, migration.key()) +
-                         ") failed\n  operation: " + operation + "\n  SQL: " + sql +
-                         "\n  database: " + message + "\n" + failure_outcome(step, atomic, ran));
+    return "migration " + migration.key().str() + " (" + migration_file(config_, migration.key()) +
+           ") failed\n  operation: " + operation + "\n  SQL: " + sql + "\n  database: " + message +
+           "\n" + failure_outcome(step, atomic, ran);
   };
 
   for (const auto& sql : editor->before_migration(rendered.statements())) connection_.execute(sql);
@@ -448,29 +508,44 @@ void MigrationExecutor::execute(const PlanStep& step, const RenderedStep& render
       connection_.begin();
     else
       mark_started(step, batch);
-    for (const auto& operation : rendered.operations) {
-      for (const auto& sql : operation.statements) {
+    for (std::size_t o = 0; o < rendered.operations.size(); ++o) {
+      const RenderedOperation& operation = rendered.operations[o];
+      std::size_t ran_before = ran.size();
+      for (std::size_t i = 0; i < operation.statements.size();) {
+        const std::string& sql = operation.statements[i];
         try {
           connection_.execute(sql);
+        } catch (const LockTimeoutError& e) {
+          std::string describe = operation.operation->describe();
+          if (atomic) throw TransactionLockTimeout(failure(describe, sql, e.what()), sql);
+          if (!retries.can_retry())
+            throw LockTimeoutError(gave_up_waiting(failure(describe, sql, e.what()), retries));
+          retries.wait_before_retry(migration.key().str(), sql, retried_unit(operation, o));
+          i = restart_statement(rendered, o, i);
+          ran.resize(ran_before + i);
+          continue;
         } catch (const DatabaseError& e) {
-          throw failure(operation.operation->describe(), sql, e.what());
+          throw DatabaseError(failure(operation.operation->describe(), sql, e.what()));
         }
         ran.push_back(sql);
         if (!atomic) recorder_.record_progress(migration.key(), static_cast<int>(ran.size()));
+        if (!atomic && !operation.operation->options.online) retries.reset();
+        ++i;
       }
+      if (!atomic) retries.reset();
     }
     if (auto check = editor->integrity_check()) {
       auto problems = connection_.rows_as_text(*check);
       if (!problems.empty())
-        throw failure("integrity check after the last operation", *check,
-                      integrity_problems(problems));
+        throw DatabaseError(failure("integrity check after the last operation", *check,
+                                    integrity_problems(problems)));
     }
     record(step, batch);
     if (atomic) {
       try {
         connection_.commit();
       } catch (const DatabaseError& e) {
-        throw failure("the commit after the last operation", "COMMIT", e.what());
+        throw DatabaseError(failure("the commit after the last operation", "COMMIT", e.what()));
       }
     }
   } catch (...) {

@@ -5,10 +5,10 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <thread>
 
+#include "core/text.hpp"
 #include "db/backends/backend.hpp"
 #include "dbmig/error.hpp"
 
@@ -89,12 +89,6 @@ std::unique_ptr<MigrationLock> make_lock(Connection& connection) {
       return std::make_unique<SessionLock>(connection, method.try_sql, method.release_sql);
   }
   return std::make_unique<NoLock>();
-}
-
-std::string seconds_text(std::chrono::milliseconds duration) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", static_cast<double>(duration.count()) / 1000.0);
-  return text;
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 #include "dbmig/project_config.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
 
 #include "dbmig/error.hpp"
 #include "dbmig/json_file.hpp"
@@ -65,6 +68,36 @@ std::vector<AppConfig> configured_apps(const nlohmann::json& apps, const fs::pat
   return result;
 }
 
+// A number of seconds in [0, max] under `key` as milliseconds, or `fallback` when absent.
+std::chrono::milliseconds seconds_or(JsonReader& reader, std::string_view key,
+                                     std::chrono::milliseconds fallback, std::chrono::seconds max) {
+  const nlohmann::json* value = reader.optional(key);
+  if (!value) return fallback;
+  if (!value->is_number() || value->get<double>() < 0 || value->get<double>() > max.count())
+    throw_at(reader.path_of(key), "expected a number of seconds from 0 to " +
+                                      std::to_string(max.count()) + ", not " + value->dump());
+  return std::chrono::milliseconds(std::llround(value->get<double>() * 1000));
+}
+
+// "statement_lock_timeout" (seconds, 0 turns it off), "statement_lock_retries" and
+// "statement_lock_retry_delay" (seconds): docs/databases.md "Lock timeout".
+StatementLockTimeout read_statement_lock(JsonReader& reader) {
+  StatementLockTimeout lock;
+  lock.timeout =
+      seconds_or(reader, "statement_lock_timeout", lock.timeout, max_statement_lock_timeout);
+  if (const auto* retries = reader.optional("statement_lock_retries")) {
+    if (!retries->is_number_unsigned() ||
+        retries->get<std::uint64_t>() > max_statement_lock_retries)
+      throw_at(reader.path_of("statement_lock_retries"),
+               "expected a whole number from 0 to " + std::to_string(max_statement_lock_retries) +
+                   ", not " + retries->dump());
+    lock.retries = retries->get<int>();
+  }
+  lock.retry_delay =
+      seconds_or(reader, "statement_lock_retry_delay", lock.retry_delay, max_retry_delay);
+  return lock;
+}
+
 // The settings of dbmig.json (`json`: its contents, or {} without one) into `config`, whose
 // root is set; an unknown key is an error, so a misspelt one is not silently ignored.
 void read_config(const nlohmann::json& json, ProjectConfig& config) {
@@ -80,6 +113,7 @@ void read_config(const nlohmann::json& json, ProjectConfig& config) {
     for (const auto& [alias, url] : databases->items())
       config.databases[alias] = string_at(url, "$.databases." + alias);
   }
+  config.statement_lock = read_statement_lock(reader);
   const auto* apps = reader.optional("apps");
   config.apps = apps ? configured_apps(*apps, config.root, config.apps_root)
                      : discover_apps(config.apps_root);

@@ -1,6 +1,7 @@
 // `dbmig migrate [APP [MIGRATION|zero]] [--plan] [--check] [--fake] [--fake-initial]
 // [--accept-changed]
-// [--lock-timeout SECONDS]` (docs/cli.md).
+// [--lock-timeout SECONDS]
+// [--statement-lock-timeout SECONDS] [--statement-lock-retries N]` (docs/cli.md).
 #pragma once
 
 #include <chrono>
@@ -8,6 +9,7 @@
 
 #include "dbmig/console.hpp"
 #include "dbmig/error.hpp"
+#include "dbmig/statement_lock_timeout.hpp"
 
 namespace dbmig {
 
@@ -20,6 +22,7 @@ struct MigrateOptions {
   bool fake_initial = false;
   bool accept_changed = false;  // accept applied migrations whose file was edited since
   std::chrono::milliseconds lock_timeout = std::chrono::seconds(60);
+  StatementLockOverrides statement_lock;  // over dbmig.json's
 };
 
 ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Console& console);

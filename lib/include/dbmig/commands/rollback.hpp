@@ -1,4 +1,5 @@
-// `dbmig rollback [--step N] [--accept-changed] [--lock-timeout SECONDS]`: undo the last batch
+// `dbmig rollback [--step N] [--accept-changed] [--lock-timeout SECONDS]
+// [--statement-lock-timeout SECONDS] [--statement-lock-retries N]`: undo the last batch
 // (everything the last `migrate` applied), or the last N migrations (docs/cli.md).
 #pragma once
 
@@ -7,6 +8,7 @@
 
 #include "dbmig/console.hpp"
 #include "dbmig/error.hpp"
+#include "dbmig/statement_lock_timeout.hpp"
 
 namespace dbmig {
 
@@ -14,6 +16,7 @@ struct RollbackOptions {
   std::optional<int> step;  // none: the last batch
   bool accept_changed = false;
   std::chrono::milliseconds lock_timeout = std::chrono::seconds(60);
+  StatementLockOverrides statement_lock;  // over dbmig.json's
 };
 
 ExitCode rollback(const GlobalOptions& global, const RollbackOptions& options, Console& console);

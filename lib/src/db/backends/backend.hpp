@@ -6,6 +6,7 @@
 // the backends link without SOCI (the fuzz build, tests/fuzz/CMakeLists.txt, uses them).
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -66,6 +67,19 @@ class Backend {
 
   virtual MigrationLockMethod migration_lock(const DatabaseUrl& url) const = 0;
   virtual std::unique_ptr<SchemaEditor> schema_editor() const = 0;
+
+  // --- the statement lock timeout (dbmig/statement_lock_timeout.hpp) ---
+
+  // Statements that make each later statement of the session wait at most `timeout` (more than
+  // zero) for a lock, then fail with a LockTimeoutError; none where the dialect has no such
+  // setting (SQLite keeps its busy_timeout of session_setup).
+  virtual std::vector<std::string> statement_lock_timeout_setup(
+      std::chrono::milliseconds /*timeout*/) const {
+    return {};
+  }
+  // How to find the transactions holding locks, for the message after the last retry: a
+  // query to run, and what to do with what it finds.
+  virtual std::string find_blocking_transactions() const { return ""; }
 
  protected:
   // "host='h' port=5432 <database_key>='db' user='u' password='p'": the connection string of

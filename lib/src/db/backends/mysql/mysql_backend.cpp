@@ -33,4 +33,24 @@ std::unique_ptr<SchemaEditor> MysqlBackend::schema_editor() const {
   return std::make_unique<schema::MysqlSchemaEditor>();
 }
 
+// An ALTER waits for the table's metadata lock (lock_wait_timeout); a statement changing rows
+// (RunSQL's UPDATE) for InnoDB row locks (innodb_lock_wait_timeout). Both count whole seconds:
+// a fraction is rounded up.
+std::vector<std::string> MysqlBackend::statement_lock_timeout_setup(
+    std::chrono::milliseconds timeout) const {
+  std::string seconds = std::to_string((timeout.count() + 999) / 1000);
+  return {"SET SESSION lock_wait_timeout = " + seconds,
+          "SET SESSION innodb_lock_wait_timeout = " + seconds};
+}
+
+std::string MysqlBackend::find_blocking_transactions() const {
+  return "Find the open transactions, oldest first:\n"
+         "    SELECT trx_mysql_thread_id AS id, trx_started, trx_state, trx_query FROM "
+         "information_schema.INNODB_TRX ORDER BY trx_started;\n"
+         "  (with the metadata_lock_info plugin, information_schema.METADATA_LOCK_INFO names the "
+         "holder of each table's metadata lock; SHOW PROCESSLIST shows what each connection "
+         "runs), then let them finish (or end one with KILL id) and run dbmig again, or run it "
+         "when the application is quieter";
+}
+
 }  // namespace dbmig::backends

@@ -37,4 +37,21 @@ std::unique_ptr<SchemaEditor> PostgresBackend::schema_editor() const {
   return std::make_unique<schema::PostgresSchemaEditor>();
 }
 
+// lock_timeout covers every lock a statement waits for (tables, rows, the catalog), in
+// milliseconds; SET (not SET LOCAL) keeps it for the session, inside and outside transactions.
+std::vector<std::string> PostgresBackend::statement_lock_timeout_setup(
+    std::chrono::milliseconds timeout) const {
+  return {"SET lock_timeout = " + std::to_string(timeout.count())};
+}
+
+std::string PostgresBackend::find_blocking_transactions() const {
+  return "Find the transactions holding locks on the table, oldest first:\n"
+         "    SELECT a.pid, now() - a.xact_start AS open_for, a.state, "
+         "l.relation::regclass AS locked, l.mode, a.query FROM pg_locks l JOIN pg_stat_activity a "
+         "ON a.pid = l.pid WHERE l.relation IS NOT NULL AND a.pid <> pg_backend_pid() "
+         "ORDER BY a.xact_start;\n"
+         "  then let them finish (or end one with SELECT pg_terminate_backend(pid)) and run "
+         "dbmig again, or run it when the application is quieter";
+}
+
 }  // namespace dbmig::backends

@@ -19,6 +19,10 @@ class PostgresBackend final : public Backend {
 
   MigrationLockMethod migration_lock(const DatabaseUrl& url) const override;
   std::unique_ptr<SchemaEditor> schema_editor() const override;
+
+  std::vector<std::string> statement_lock_timeout_setup(
+      std::chrono::milliseconds timeout) const override;
+  std::string find_blocking_transactions() const override;
 };
 
 }  // namespace dbmig::backends
