@@ -152,6 +152,7 @@ bool is_numeric(FieldType type) {
 
 std::string narrowing_problem(const Field& from, const Field& to) {
   if (to.type == FieldType::string) {
+    if (from.type == FieldType::bytes) return "bytes are not all valid text" + type_names(from, to);
     if (!to.max_length) return "";
     if (from.type != FieldType::string)
       return "a " + std::string(to_string(from.type)) + " value may not fit in max_length " +
