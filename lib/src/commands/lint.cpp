@@ -1,8 +1,9 @@
 #include "dbmig/commands/lint.hpp"
 
-#include <algorithm>
 #include <memory>
+#include <set>
 
+#include "core/text.hpp"
 #include "db/table_rows.hpp"
 #include "dbmig/connection.hpp"
 #include "dbmig/loader.hpp"
@@ -20,10 +21,9 @@ std::vector<const Migration*> selected(const MigrationGraph& graph,
   if (options.app.empty()) return graph.order();
   auto migrations = graph.app_migrations(options.app);
   if (migrations.empty()) {
-    std::string apps;
-    for (const auto& app : graph.apps()) apps += (apps.empty() ? "" : ", ") + app;
+    std::vector<std::string> apps = graph.apps();
     throw InputError("app '" + options.app + "' has no migrations (apps with migrations: " +
-                     (apps.empty() ? "none" : apps) + ")");
+                     (apps.empty() ? "none" : join(apps)) + ")");
   }
   return migrations;
 }
@@ -44,10 +44,11 @@ struct Editors {
 std::vector<LintFinding> lint_each(const MigrationGraph& graph,
                                    const std::vector<const Migration*>& wanted,
                                    const LintOptions& options) {
+  std::set<const Migration*> linted(wanted.begin(), wanted.end());
   std::vector<LintFinding> findings;
   ProjectState state;
   for (const Migration* migration : graph.order()) {
-    if (std::find(wanted.begin(), wanted.end(), migration) == wanted.end()) {
+    if (!linted.count(migration)) {
       apply_migration(state, *migration, false);
       continue;
     }

@@ -10,14 +10,13 @@
 #include "dbmig/lint.hpp"
 #include "dbmig/operations.hpp"
 #include "dbmig/schema_limits.hpp"
+#include "operations/operation_support.hpp"
 
 namespace dbmig {
 
 namespace {
 
-ModelKey key_in(std::string_view app, const std::string& model) {
-  return {std::string(app), model};
-}
+using operations::key_in;
 
 // The lint code of each cost, by kind (TableCost::Kind order).
 constexpr std::string_view kCostCodes[] = {"PG101", "PG102", "PG103", "PG104",
