@@ -123,6 +123,7 @@ int main(int argc, char** argv) {
   cli::add_inspectdb_command(app, context);
   cli::add_state_command(app, context);
   cli::add_check_command(app, context);
+  cli::add_lint_command(app, context);
 
   try {
     app.parse(argc, argv);

@@ -23,9 +23,9 @@
 namespace dbmig {
 
 struct ExecutionOptions {
-  bool fake = false;                    // record (or forget) without running any SQL
-  bool fake_initial = false;            // fake an initial migration whose tables all exist already
-  StatementLockTimeout statement_lock;  // each statement's wait for a lock, and the retries
+  bool fake = false;          // record (or forget) without running any SQL
+  bool fake_initial = false;  // fake an initial migration whose tables all exist already
+  StatementLockTimeout statement_lock{};  // each statement's wait for a lock, and the retries
 };
 
 class LockRetries;

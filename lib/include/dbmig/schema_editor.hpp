@@ -30,6 +30,27 @@ struct StateChange {
 
 using Statements = std::vector<std::string>;
 
+// What a change costs a table that already has rows, beyond the time its statements take: the
+// facts `dbmig lint` reports (docs/lint.md), given by the editor that writes the change's SQL.
+struct TableCost {
+  enum class Kind {
+    rewrite,           // PostgreSQL rewrites the table and its indexes under ACCESS EXCLUSIVE
+    not_null_scan,     // PostgreSQL SET NOT NULL reads every row under ACCESS EXCLUSIVE
+    foreign_key_scan,  // PostgreSQL validates a new foreign key, blocking writes meanwhile
+    check_scan,        // PostgreSQL validates a new check under ACCESS EXCLUSIVE
+    index_build,       // PostgreSQL builds an index (or unique constraint), blocking writes
+    copy,     // MySQL/MariaDB: neither ALGORITHM=INSTANT nor INPLACE with LOCK=NONE: copies the
+              // table, blocking writes
+    inplace,  // MySQL/MariaDB: INPLACE with LOCK=NONE but not INSTANT: works through the
+              // table while writes go on
+    rebuild,  // SQLite copies the table into a new one (create, copy, drop, rename)
+  };
+  Kind kind;
+  std::string what;  // the part of the change that costs it, e.g. "VARCHAR(20) to TEXT"
+  bool operator==(const TableCost&) const = default;
+};
+using TableCosts = std::vector<TableCost>;
+
 class SchemaEditor {
  public:
   virtual ~SchemaEditor() = default;
@@ -83,6 +104,42 @@ class SchemaEditor {
                                     std::string_view constraint) const = 0;
   virtual Statements remove_constraint(const StateChange& change, const ModelKey& model,
                                        std::string_view constraint) const = 0;
+
+  // What the statements of the method of the same name without `_costs` cost on a table with
+  // rows, from the same rules that write them (the dialects' editors answer; none here).
+  virtual TableCosts add_field_costs(const StateChange&, const ModelKey& /*model*/,
+                                     std::string_view /*field*/) const {
+    return {};
+  }
+  virtual TableCosts remove_field_costs(const StateChange&, const ModelKey& /*model*/,
+                                        std::string_view /*field*/) const {
+    return {};
+  }
+  virtual TableCosts alter_field_costs(const StateChange&, const ModelKey& /*model*/,
+                                       std::string_view /*old_field*/,
+                                       std::string_view /*new_field*/) const {
+    return {};
+  }
+  virtual TableCosts rename_model_costs(const StateChange&, const ModelKey& /*old_key*/,
+                                        const ModelKey& /*new_key*/) const {
+    return {};
+  }
+  virtual TableCosts add_index_costs(const StateChange&, const ModelKey& /*model*/,
+                                     std::string_view /*index*/) const {
+    return {};
+  }
+  virtual TableCosts remove_index_costs(const StateChange&, const ModelKey& /*model*/,
+                                        std::string_view /*index*/) const {
+    return {};
+  }
+  virtual TableCosts add_constraint_costs(const StateChange&, const ModelKey& /*model*/,
+                                          std::string_view /*constraint*/) const {
+    return {};
+  }
+  virtual TableCosts remove_constraint_costs(const StateChange&, const ModelKey& /*model*/,
+                                             std::string_view /*constraint*/) const {
+    return {};
+  }
 };
 
 std::unique_ptr<SchemaEditor> make_schema_editor(Dialect dialect);

@@ -53,4 +53,11 @@ std::string mysql_index_problem(const std::vector<const Field*>& fields);
 // and MariaDB refuse "CHECK (id > 0)" on an AUTO_INCREMENT id).
 std::string check_expression_problem(const Model& model, std::string_view expression);
 
+// What values of a column of field `from` a column of field `to` cannot hold, in words ("a
+// shorter max_length (200 to 100)"), or empty when it holds them all: a shorter or new VARCHAR
+// limit, an integer type of a smaller range, a decimal with fewer integer digits or less scale,
+// double to float, a number to a type that holds fewer of its values, text or bytes to any
+// other type, a timestamp to a date. Whatever dialect: these are the C++ types' values.
+std::string narrowing_problem(const Field& from, const Field& to);
+
 }  // namespace dbmig::schema_limits

@@ -8,6 +8,8 @@
 #include "commands/unmigrated_changes.hpp"
 #include "core/text.hpp"
 #include "dbmig/autodetector.hpp"
+#include "dbmig/commands/lint.hpp"
+#include "dbmig/connection.hpp"
 #include "dbmig/loader.hpp"
 #include "dbmig/migration_json.hpp"
 #include "dbmig/migration_names.hpp"
@@ -146,6 +148,28 @@ ExitCode merge_branches(const ProjectConfig& config, const MigrationGraph& graph
   return ExitCode::ok;
 }
 
+// The safety lint of the migrations just written, as one deployment on the state of those before
+// them, in the dialect of the project's database without connecting (so without row counts):
+// warnings that change neither the files nor the exit code (docs/lint.md).
+void warn_about_lint(const GlobalOptions& global, const ProjectConfig& config,
+                     const MigrationGraph& graph, std::vector<Migration> written,
+                     Console& console) {
+  try {
+    std::vector<const Migration*> migrations;
+    for (Migration& migration : written) {
+      migration.file = shown_path(config, migration_path(config, migration.key()));
+      migrations.push_back(&migration);
+    }
+    Dialect dialect = resolve_database_url(global.database, config).dialect;
+    std::string findings = deployment_lint_text(migrations, graph.state_at(), dialect, nullptr);
+    if (!findings.empty())
+      console.err << "warning: the safety lint (docs/lint.md) found in the new migrations:\n"
+                  << findings;
+  } catch (const Error& e) {
+    console.err << "warning: the safety lint did not run: " << e.what() << "\n";
+  }
+}
+
 }  // namespace
 
 ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions& options,
@@ -181,7 +205,9 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   }
   print_migrations(console, config, migrations);
   if (options.check) return ExitCode::changes_found;
-  if (!options.dry_run) write_all(config, migrations);
+  if (options.dry_run) return ExitCode::ok;
+  write_all(config, migrations);
+  if (console.verbosity >= 1) warn_about_lint(global, config, graph, migrations, console);
   return ExitCode::ok;
 }
 

@@ -3,6 +3,7 @@
 #include "commands/migration_context.hpp"
 #include "commands/unmigrated_changes.hpp"
 #include "core/text.hpp"
+#include "dbmig/commands/lint.hpp"
 #include "dbmig/executor.hpp"
 #include "dbmig/graph_records.hpp"
 #include "dbmig/live_schema.hpp"
@@ -72,6 +73,18 @@ void warn_about_drift(const MigrationExecutor& executor, const MigrationPlan& pl
   console.err << "Run `dbmig check` to see every difference.\n";
 }
 
+// --plan: the safety lint of the migrations it would apply, as one deployment on the connected
+// database, with its row counts (docs/lint.md). A report: it does not change the exit code.
+void print_plan_lint(const MigrationExecutor& executor, const MigrationPlan& plan,
+                     Connection& connection, Console& console) {
+  std::vector<const Migration*> applying;
+  for (const auto& step : plan)
+    if (step.direction == Direction::forwards) applying.push_back(step.migration);
+  std::string findings =
+      deployment_lint_text(applying, executor.applied_state(), connection.dialect(), &connection);
+  if (!findings.empty()) console.out << "Safety lint (docs/lint.md):\n" << findings;
+}
+
 }  // namespace
 
 ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Console& console) {
@@ -94,7 +107,9 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
   if (!options.plan || !options.accept_changed) executor.check_checksums(options.accept_changed);
   if (!options.fake) executor.check_interrupted();
   if (options.plan) {
-    executor.print_plan(plan_for(executor, options, context.loaded));
+    MigrationPlan plan = plan_for(executor, options, context.loaded);
+    executor.print_plan(plan);
+    print_plan_lint(executor, plan, *context.connection, console);
     return ExitCode::ok;
   }
   MigrationPlan plan = plan_for(executor, options, context.loaded);

@@ -1,5 +1,6 @@
 #include "dbmig/schema_limits.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -55,7 +56,120 @@ bool unbounded(const Field& field) {
   return (field.type == FieldType::string && !field.max_length) || field.type == FieldType::bytes;
 }
 
+// The values of an integral type, and the bits of its magnitude (a float holds integers of up to
+// 24 bits exactly, a double 53).
+struct IntegerRange {
+  long double min;
+  long double max;
+  int bits;
+};
+
+IntegerRange integer_range(FieldType type) {
+  switch (type) {
+    case FieldType::boolean:
+      return {0, 1, 1};
+    case FieldType::int8:
+      return {-128.0L, 127.0L, 7};
+    case FieldType::int16:
+      return {-32768.0L, 32767.0L, 15};
+    case FieldType::int32:
+      return {-2147483648.0L, 2147483647.0L, 31};
+    case FieldType::uint8:
+      return {0, 255.0L, 8};
+    case FieldType::uint16:
+      return {0, 65535.0L, 16};
+    case FieldType::uint32:
+      return {0, 4294967295.0L, 32};
+    case FieldType::uint64:
+      return {0, 18446744073709551615.0L, 64};
+    default:
+      return {-9223372036854775808.0L, 9223372036854775807.0L, 63};
+  }
+}
+
+// The integer digits (before the point) a decimal keeps, and those of an integral type's
+// largest magnitude.
+int integer_digits(const Field& field) {
+  if (field.type == FieldType::decimal) return field.precision - field.scale;
+  IntegerRange range = integer_range(field.type);
+  long double largest = std::max(-range.min, range.max);
+  int digits = 1;
+  for (long double limit = 10; limit <= largest; limit *= 10) ++digits;
+  return digits;
+}
+
+bool integral_or_bool(FieldType type) {
+  return is_integral(type) || type == FieldType::boolean;
+}
+
+std::string type_names(const Field& from, const Field& to) {
+  return " (" + std::string(to_string(from.type)) + " to " + std::string(to_string(to.type)) + ")";
+}
+
+// Narrowing between two numeric types (integral, bool, float, double, decimal).
+std::string number_narrowing(const Field& from, const Field& to) {
+  bool from_integral = integral_or_bool(from.type);
+  bool from_float = from.type == FieldType::float32 || from.type == FieldType::float64;
+  if (integral_or_bool(to.type)) {
+    if (from_float || (from.type == FieldType::decimal && from.scale > 0))
+      return "drops the fractional part" + type_names(from, to);
+    if (from.type == FieldType::decimal)
+      return integer_digits(from) > integer_digits(to) ? "a smaller range" + type_names(from, to)
+                                                       : "";
+    IntegerRange a = integer_range(from.type), b = integer_range(to.type);
+    return a.min < b.min || a.max > b.max ? "a smaller integer range" + type_names(from, to) : "";
+  }
+  if (to.type == FieldType::float32 || to.type == FieldType::float64) {
+    int exact_bits = to.type == FieldType::float32 ? 24 : 53;
+    if (from_integral) {
+      return integer_range(from.type).bits > exact_bits
+                 ? "integers beyond " + std::to_string(exact_bits) + " bits lose digits" +
+                       type_names(from, to)
+                 : "";
+    }
+    if (from.type == FieldType::decimal ||
+        (from_float && from.type != to.type && to.type == FieldType::float32))
+      return "loses precision" + type_names(from, to);
+    return "";
+  }
+  // To a decimal.
+  if (from_float) return "rounds floating-point values" + type_names(from, to);
+  if (integer_digits(to) < integer_digits(from))
+    return "fewer integer digits (" + std::to_string(integer_digits(from)) + " to " +
+           std::to_string(integer_digits(to)) + ")";
+  if (from.type == FieldType::decimal && to.scale < from.scale)
+    return "a smaller scale (" + std::to_string(from.scale) + " to " + std::to_string(to.scale) +
+           ")";
+  return "";
+}
+
+bool is_numeric(FieldType type) {
+  return integral_or_bool(type) || type == FieldType::float32 || type == FieldType::float64 ||
+         type == FieldType::decimal;
+}
+
 }  // namespace
+
+std::string narrowing_problem(const Field& from, const Field& to) {
+  if (to.type == FieldType::string) {
+    if (from.type == FieldType::bytes) return "bytes are not all valid text" + type_names(from, to);
+    if (!to.max_length) return "";
+    if (from.type != FieldType::string)
+      return "a " + std::string(to_string(from.type)) + " value may not fit in max_length " +
+             std::to_string(*to.max_length);
+    if (!from.max_length)
+      return "text becomes limited to max_length " + std::to_string(*to.max_length);
+    if (*to.max_length < *from.max_length)
+      return "a shorter max_length (" + std::to_string(*from.max_length) + " to " +
+             std::to_string(*to.max_length) + ")";
+    return "";
+  }
+  if (from.type == to.type && from.type != FieldType::decimal) return "";
+  if (is_numeric(from.type) && is_numeric(to.type)) return number_narrowing(from, to);
+  if (from.type == FieldType::date && to.type == FieldType::timestamp) return "";
+  return "not every " + std::string(to_string(from.type)) + " value is a " +
+         std::string(to_string(to.type)) + " value" + type_names(from, to);
+}
 
 std::string text_problem(std::string_view text) {
   if (!code_points(text))

@@ -91,13 +91,13 @@ const Field& field_of(const Model& model, std::string_view name) {
                    model.name + " in the project state");
 }
 
-namespace {
-
 const FieldObject* find_kind(const std::vector<FieldObject>& objects, FieldObject::Kind kind) {
   for (const auto& object : objects)
     if (object.kind == kind) return &object;
   return nullptr;
 }
+
+namespace {
 
 // The shortest text that reads back as the same double, so output is deterministic.
 std::string format_double(double value) {

@@ -56,7 +56,38 @@ class BaseSchemaEditor : public SchemaEditor {
   Statements remove_constraint(const StateChange& change, const ModelKey& model,
                                std::string_view constraint) const override;
 
+  // --- what the changes above cost a table with rows (table_costs.cpp): the objects a change
+  // creates or drops, as the statements above decide, priced by the dialect's hooks below ---
+  TableCosts add_field_costs(const StateChange& change, const ModelKey& model,
+                             std::string_view field) const override;
+  TableCosts remove_field_costs(const StateChange& change, const ModelKey& model,
+                                std::string_view field) const override;
+  TableCosts alter_field_costs(const StateChange& change, const ModelKey& model,
+                               std::string_view old_field,
+                               std::string_view new_field) const override;
+  TableCosts rename_model_costs(const StateChange& change, const ModelKey& old_key,
+                                const ModelKey& new_key) const override;
+  TableCosts add_index_costs(const StateChange& change, const ModelKey& model,
+                             std::string_view index) const override;
+  TableCosts remove_index_costs(const StateChange& change, const ModelKey& model,
+                                std::string_view index) const override;
+  TableCosts add_constraint_costs(const StateChange& change, const ModelKey& model,
+                                  std::string_view constraint) const override;
+  TableCosts remove_constraint_costs(const StateChange& change, const ModelKey& model,
+                                     std::string_view constraint) const override;
+
  protected:
+  // --- the dialect's prices (none by default) ---
+  // Changing column `before` into `after` in place (alter_column's statements).
+  virtual TableCosts column_change_costs(const FieldInState& before,
+                                         const FieldInState& after) const;
+  // Creating or dropping an index, unique, foreign key or check on a table.
+  virtual TableCosts create_object_costs(const FieldObject& object) const;
+  virtual TableCosts drop_object_costs(const FieldObject& object) const;
+  // Renaming `old_object` of a field to `new_object`'s name (rename_field_object's statements).
+  virtual TableCosts rename_object_costs(const FieldObject& old_object,
+                                         const FieldObject& new_object) const;
+
   // --- column types and definitions ---
   // The column type of a field, e.g. "VARCHAR(200)", "BIGINT UNSIGNED", "timestamptz".
   virtual std::string column_type(const Field& field) const = 0;
@@ -167,6 +198,9 @@ class BaseSchemaEditor : public SchemaEditor {
 
 // The field `name` of `model`; an InputError when the state has no such field.
 const Field& field_of(const Model& model, std::string_view name);
+
+// The object of `kind` among `objects` (a field has at most one of each), or null.
+const FieldObject* find_kind(const std::vector<FieldObject>& objects, FieldObject::Kind kind);
 
 // Throws InputError when `identifier` is longer than `limit` bytes: the database would shorten
 // it silently, and later statements naming it in full would miss it.

@@ -237,4 +237,52 @@ std::string MysqlSchemaEditor::change_column(const Model& model, const std::stri
   return alter + " CHANGE " + quote_name(old_column) + " " + definition;
 }
 
+// What InnoDB (MariaDB 10.11) can do without copying the table, as tests/db/lint_verdicts_test.cpp
+// proves on the server: ADD and DROP COLUMN, a rename, a new default or comment, and a longer
+// VARCHAR are INSTANT; NULL <-> NOT NULL rebuilds INPLACE; any other type change copies.
+TableCosts MysqlSchemaEditor::column_change_costs(const FieldInState& before,
+                                                  const FieldInState& after) const {
+  const Field& old_field = before.field;
+  const Field& new_field = after.field;
+  std::string old_type = column_type(old_field);
+  std::string new_type = column_type(new_field);
+  bool longer_varchar = old_field.type == FieldType::string &&
+                        new_field.type == FieldType::string && old_field.max_length &&
+                        new_field.max_length && *new_field.max_length >= *old_field.max_length;
+  TableCosts costs;
+  if (old_type != new_type && !longer_varchar)
+    costs.push_back({TableCost::Kind::copy, old_type + " to " + new_type});
+  if (old_field.null != new_field.null)
+    costs.push_back({TableCost::Kind::inplace, new_field.null ? "NULL" : "NOT NULL"});
+  return costs;
+}
+
+// Indexes and uniques are built INPLACE; a foreign key (with foreign_key_checks on) and a check
+// are added by copying the table.
+TableCosts MysqlSchemaEditor::create_object_costs(const FieldObject& object) const {
+  bool copies =
+      object.kind == FieldObject::Kind::foreign_key || object.kind == FieldObject::Kind::check;
+  return {{copies ? TableCost::Kind::copy : TableCost::Kind::inplace, object.name}};
+}
+
+// Dropping an index is INPLACE, a foreign key or check INSTANT; the index InnoDB made for an
+// unindexed field's key goes with the key (see drop_field_object).
+TableCosts MysqlSchemaEditor::drop_object_costs(const FieldObject& object) const {
+  bool drops_index =
+      object.kind == FieldObject::Kind::index || object.kind == FieldObject::Kind::unique ||
+      (object.kind == FieldObject::Kind::foreign_key && object.identity.ends_with(" unindexed"));
+  if (!drops_index) return {};
+  return {{TableCost::Kind::inplace, object.name}};
+}
+
+// Indexes are renamed INSTANT; foreign keys and checks are dropped and created again.
+TableCosts MysqlSchemaEditor::rename_object_costs(const FieldObject& old_object,
+                                                  const FieldObject& new_object) const {
+  if (old_object.kind == FieldObject::Kind::index || old_object.kind == FieldObject::Kind::unique)
+    return {};
+  TableCosts costs = drop_object_costs(old_object);
+  for (auto& cost : create_object_costs(new_object)) costs.push_back(std::move(cost));
+  return costs;
+}
+
 }  // namespace dbmig::schema

@@ -38,6 +38,12 @@ class MysqlSchemaEditor : public BaseSchemaEditor {
                               const Field& to) const override;
   Statements refuse_rows(std::string_view table, const std::string& condition,
                          const std::string& message) const override;
+  TableCosts column_change_costs(const FieldInState& before,
+                                 const FieldInState& after) const override;
+  TableCosts create_object_costs(const FieldObject& object) const override;
+  TableCosts drop_object_costs(const FieldObject& object) const override;
+  TableCosts rename_object_costs(const FieldObject& old_object,
+                                 const FieldObject& new_object) const override;
 
  private:
   std::string change_column(const Model& model, const std::string& old_column,

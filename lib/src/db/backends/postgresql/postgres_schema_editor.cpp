@@ -15,6 +15,21 @@ bool needs_using(FieldType from, FieldType to) {
          (from == FieldType::string && to != FieldType::string);
 }
 
+// Whether ALTER COLUMN TYPE rewrites the table: always, but where the old values are valid
+// values of the new type as they are stored (binary coercible): a longer or no VARCHAR limit,
+// and a NUMERIC of more precision with the same scale. A USING expression always rewrites.
+bool type_change_rewrites(const Field& old_field, const std::string& old_type,
+                          const Field& new_field, const std::string& new_type) {
+  if (old_type == new_type) return false;
+  if (old_field.type != new_field.type) return true;
+  if (new_field.type == FieldType::string)
+    return new_field.max_length &&
+           (!old_field.max_length || *new_field.max_length < *old_field.max_length);
+  if (new_field.type == FieldType::decimal)
+    return new_field.scale != old_field.scale || new_field.precision < old_field.precision;
+  return true;
+}
+
 // The name PostgreSQL gives the primary key of `table`: "<table>_pkey", the table's part cut so
 // that the whole fits in 63 bytes (never inside a UTF-8 character).
 std::string primary_key_name(const std::string& table) {
@@ -171,6 +186,37 @@ Statements PostgresSchemaEditor::alter_column(const FieldInState& before, const 
   if (old_field.null && !new_field.null) statements.push_back(alter + "SET NOT NULL");
   if (!old_field.null && new_field.null) statements.push_back(alter + "DROP NOT NULL");
   return statements;
+}
+
+// The statements of alter_column: TYPE (a rewrite, see type_change_rewrites) and SET NOT NULL
+// (a scan of every row), each under ACCESS EXCLUSIVE.
+TableCosts PostgresSchemaEditor::column_change_costs(const FieldInState& before,
+                                                     const FieldInState& after) const {
+  const Field& old_field = before.field;
+  const Field& new_field = after.field;
+  std::string old_type = column_type(old_field);
+  std::string new_type = column_type(new_field);
+  TableCosts costs;
+  if (type_change_rewrites(old_field, old_type, new_field, new_type))
+    costs.push_back({TableCost::Kind::rewrite, old_type + " to " + new_type});
+  if (old_field.null && !new_field.null)
+    costs.push_back({TableCost::Kind::not_null_scan, "SET NOT NULL"});
+  return costs;
+}
+
+// CREATE INDEX and ADD CONSTRAINT UNIQUE build an index under a lock that blocks writes; ADD
+// CONSTRAINT FOREIGN KEY and CHECK read every row to validate them, holding their lock.
+TableCosts PostgresSchemaEditor::create_object_costs(const FieldObject& object) const {
+  switch (object.kind) {
+    case FieldObject::Kind::index:
+    case FieldObject::Kind::unique:
+      return {{TableCost::Kind::index_build, object.name}};
+    case FieldObject::Kind::foreign_key:
+      return {{TableCost::Kind::foreign_key_scan, object.name}};
+    case FieldObject::Kind::check:
+      break;
+  }
+  return {{TableCost::Kind::check_scan, object.name}};
 }
 
 }  // namespace dbmig::schema

@@ -32,6 +32,9 @@ class PostgresSchemaEditor : public BaseSchemaEditor {
                               const Field& to) const override;
   Statements refuse_rows(std::string_view table, const std::string& condition,
                          const std::string& message) const override;
+  TableCosts column_change_costs(const FieldInState& before,
+                                 const FieldInState& after) const override;
+  TableCosts create_object_costs(const FieldObject& object) const override;
 };
 
 }  // namespace dbmig::schema

@@ -33,6 +33,17 @@ bool only_renamed(Field old_field, const Field& new_field) {
   return old_field == new_field;
 }
 
+// Checks live only in the table's SQL: adding or dropping one rebuilds the table.
+bool is_check(const Model& model, std::string_view constraint_name) {
+  const Constraint* constraint = model.find_constraint(constraint_name);
+  return constraint && constraint->kind == ConstraintKind::check;
+}
+
+TableCosts rebuild_cost(bool rebuilds, const Model& model) {
+  if (!rebuilds) return {};
+  return {{TableCost::Kind::rebuild, model.table}};
+}
+
 }  // namespace
 
 std::string SqliteSchemaEditor::quote_name(std::string_view identifier) const {
@@ -170,15 +181,20 @@ Statements SqliteSchemaEditor::rebuild(const StateChange& change, const Model& b
 
 // ALTER TABLE RENAME updates the references of other tables; the rebuild that follows renews
 // the foreign key and check names, which SQLite keeps only in the table's SQL.
-Statements SqliteSchemaEditor::rename_model(const StateChange& change, const ModelKey& old_key,
-                                            const ModelKey& new_key) const {
-  const Model& old_model = change.before.get(old_key);
-  const Model& new_model = change.after.get(new_key);
+bool SqliteSchemaEditor::rename_model_rebuilds(const Model& old_model,
+                                               const Model& new_model) const {
   bool has_named_constraints =
       std::any_of(new_model.fields.begin(), new_model.fields.end(),
                   [&](const Field& field) { return field.references || range_check(field); }) ||
       !new_model.constraints.empty();
-  if (old_model.table == new_model.table || !has_named_constraints)
+  return old_model.table != new_model.table && has_named_constraints;
+}
+
+Statements SqliteSchemaEditor::rename_model(const StateChange& change, const ModelKey& old_key,
+                                            const ModelKey& new_key) const {
+  const Model& old_model = change.before.get(old_key);
+  const Model& new_model = change.after.get(new_key);
+  if (!rename_model_rebuilds(old_model, new_model))
     return BaseSchemaEditor::rename_model(change, old_key, new_key);
   Statements statements{rename_table(old_model.table, new_model.table)};
   for (auto& statement : rebuild(change, new_model, new_model))
@@ -186,25 +202,31 @@ Statements SqliteSchemaEditor::rename_model(const StateChange& change, const Mod
   return statements;
 }
 
+// ALTER TABLE ADD COLUMN takes neither keys nor a NOT NULL column without a default. (With a
+// fill value, AddField passes it here as a default and removes it with alter_field.)
+bool SqliteSchemaEditor::add_field_rebuilds(const Field& field) const {
+  bool needs_value = !field.null && !field.default_value;
+  return field.primary_key || field.references || needs_value;
+}
+
 Statements SqliteSchemaEditor::add_field(const StateChange& change, const ModelKey& key,
                                          std::string_view name) const {
   const Model& model = change.after.get(key);
-  const Field& field = field_of(model, name);
-  bool needs_value = !field.null && !field.default_value;
-  // ALTER TABLE ADD COLUMN takes neither keys nor a NOT NULL column without a default. (With
-  // a fill value, AddField passes it here as a default and removes it with alter_field.)
-  if (!field.primary_key && !field.references && !needs_value)
+  if (!add_field_rebuilds(field_of(model, name)))
     return BaseSchemaEditor::add_field(change, key, name);
   return rebuild(change, change.before.get(key), model);
+}
+
+bool SqliteSchemaEditor::remove_field_rebuilds(const Model& model, const Field& field) const {
+  return field.primary_key || field.references || range_check(field) ||
+         used_by_model_objects(model, field.name);
 }
 
 Statements SqliteSchemaEditor::remove_field(const StateChange& change, const ModelKey& key,
                                             std::string_view name) const {
   const Model& model = change.before.get(key);
   const Field& field = field_of(model, name);
-  bool droppable = !field.primary_key && !field.references && !range_check(field) &&
-                   !used_by_model_objects(model, field.name);
-  if (!droppable) return rebuild(change, model, change.after.get(key));
+  if (remove_field_rebuilds(model, field)) return rebuild(change, model, change.after.get(key));
   Statements statements;
   for (const auto& object : field_objects(change.before, model, field))
     for (auto& drop : drop_field_object({change.before, model, field}, object))
@@ -214,6 +236,11 @@ Statements SqliteSchemaEditor::remove_field(const StateChange& change, const Mod
   return statements;
 }
 
+bool SqliteSchemaEditor::alter_field_rebuilds(const Field& old_field,
+                                              const Field& new_field) const {
+  return !only_renamed(old_field, new_field) || range_check(old_field);
+}
+
 Statements SqliteSchemaEditor::alter_field(const StateChange& change, const ModelKey& key,
                                            std::string_view old_name, std::string_view new_name,
                                            const std::optional<Literal>& fill_value) const {
@@ -221,7 +248,7 @@ Statements SqliteSchemaEditor::alter_field(const StateChange& change, const Mode
   const Model& after_model = change.after.get(key);
   const Field& old_field = field_of(before_model, old_name);
   const Field& new_field = field_of(after_model, new_name);
-  if (only_renamed(old_field, new_field) && !range_check(old_field))
+  if (!alter_field_rebuilds(old_field, new_field))
     return BaseSchemaEditor::alter_field(change, key, old_name, new_name, fill_value);
   std::string source = quote_name(old_field.column_name());
   if (auto value = null_replacement(old_field, new_field, fill_value))
@@ -236,19 +263,56 @@ Statements SqliteSchemaEditor::alter_field(const StateChange& change, const Mode
 Statements SqliteSchemaEditor::add_constraint(const StateChange& change, const ModelKey& key,
                                               std::string_view name) const {
   const Model& model = change.after.get(key);
-  const Constraint* constraint = model.find_constraint(name);
-  if (constraint && constraint->kind == ConstraintKind::check)
-    return rebuild(change, change.before.get(key), model);
+  if (is_check(model, name)) return rebuild(change, change.before.get(key), model);
   return BaseSchemaEditor::add_constraint(change, key, name);
 }
 
 Statements SqliteSchemaEditor::remove_constraint(const StateChange& change, const ModelKey& key,
                                                  std::string_view name) const {
   const Model& model = change.before.get(key);
-  const Constraint* constraint = model.find_constraint(name);
-  if (constraint && constraint->kind == ConstraintKind::check)
-    return rebuild(change, model, change.after.get(key));
+  if (is_check(model, name)) return rebuild(change, model, change.after.get(key));
   return BaseSchemaEditor::remove_constraint(change, key, name);
+}
+
+TableCosts SqliteSchemaEditor::add_field_costs(const StateChange& change, const ModelKey& key,
+                                               std::string_view name) const {
+  const Model& model = change.after.get(key);
+  return rebuild_cost(add_field_rebuilds(field_of(model, name)), model);
+}
+
+TableCosts SqliteSchemaEditor::remove_field_costs(const StateChange& change, const ModelKey& key,
+                                                  std::string_view name) const {
+  const Model& model = change.before.get(key);
+  return rebuild_cost(remove_field_rebuilds(model, field_of(model, name)), model);
+}
+
+TableCosts SqliteSchemaEditor::alter_field_costs(const StateChange& change, const ModelKey& key,
+                                                 std::string_view old_name,
+                                                 std::string_view new_name) const {
+  const Model& model = change.before.get(key);
+  return rebuild_cost(
+      alter_field_rebuilds(field_of(model, old_name), field_of(change.after.get(key), new_name)),
+      model);
+}
+
+TableCosts SqliteSchemaEditor::rename_model_costs(const StateChange& change,
+                                                  const ModelKey& old_key,
+                                                  const ModelKey& new_key) const {
+  const Model& new_model = change.after.get(new_key);
+  return rebuild_cost(rename_model_rebuilds(change.before.get(old_key), new_model), new_model);
+}
+
+TableCosts SqliteSchemaEditor::add_constraint_costs(const StateChange& change, const ModelKey& key,
+                                                    std::string_view name) const {
+  const Model& model = change.after.get(key);
+  return rebuild_cost(is_check(model, name), model);
+}
+
+TableCosts SqliteSchemaEditor::remove_constraint_costs(const StateChange& change,
+                                                       const ModelKey& key,
+                                                       std::string_view name) const {
+  const Model& model = change.before.get(key);
+  return rebuild_cost(is_check(model, name), model);
 }
 
 }  // namespace dbmig::schema

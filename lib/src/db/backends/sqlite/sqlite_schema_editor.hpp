@@ -33,6 +33,21 @@ class SqliteSchemaEditor : public BaseSchemaEditor {
   Statements remove_constraint(const StateChange& change, const ModelKey& model,
                                std::string_view constraint) const override;
 
+  // A rebuild where the statements above make one, from the same predicates.
+  TableCosts add_field_costs(const StateChange& change, const ModelKey& model,
+                             std::string_view field) const override;
+  TableCosts remove_field_costs(const StateChange& change, const ModelKey& model,
+                                std::string_view field) const override;
+  TableCosts alter_field_costs(const StateChange& change, const ModelKey& model,
+                               std::string_view old_field,
+                               std::string_view new_field) const override;
+  TableCosts rename_model_costs(const StateChange& change, const ModelKey& old_key,
+                                const ModelKey& new_key) const override;
+  TableCosts add_constraint_costs(const StateChange& change, const ModelKey& model,
+                                  std::string_view constraint) const override;
+  TableCosts remove_constraint_costs(const StateChange& change, const ModelKey& model,
+                                     std::string_view constraint) const override;
+
  protected:
   std::string column_type(const Field& field) const override;
   std::string auto_increment_definition(const Field& field, bool with_key) const override;
@@ -51,6 +66,11 @@ class SqliteSchemaEditor : public BaseSchemaEditor {
                          const std::string& message) const override;
 
  private:
+  // Whether each change needs a rebuild: what ALTER TABLE cannot do.
+  bool add_field_rebuilds(const Field& field) const;
+  bool remove_field_rebuilds(const Model& model, const Field& field) const;
+  bool alter_field_rebuilds(const Field& old_field, const Field& new_field) const;
+  bool rename_model_rebuilds(const Model& old_model, const Model& new_model) const;
   // Rebuilds `before_model`'s table as `after_model` describes it. Every column of the new
   // table is filled from the old column of the same field name unless `sources` gives an SQL
   // expression for it (by field name); new columns without a source take their default.
