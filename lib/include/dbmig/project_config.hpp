@@ -27,6 +27,9 @@ struct ProjectConfig {
   std::vector<std::string> clang_args;   // from dbmig.json, used without compile_commands.json
   std::map<std::string, std::string> databases;  // alias -> URL
   std::string default_database;  // alias or URL; "sqlite:///db.sqlite3" unless configured
+  // "online_schema_changes": makemigrations writes the changes to existing tables in their
+  // online forms (docs/online-schema-changes.md).
+  bool online_schema_changes = false;
 
   const AppConfig* find_app(const std::string& name) const;
   std::filesystem::path app_migrations_dir(const std::string& app) const {

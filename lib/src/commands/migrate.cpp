@@ -83,12 +83,12 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
   if (options.check) return check_applied(executor, plan_for(executor, options, graph), console);
   // --plan refuses what migrate would refuse; an edit it would accept is not recorded.
   if (!options.plan || !options.accept_changed) executor.check_checksums(options.accept_changed);
-  if (!options.fake) executor.check_interrupted();
+  MigrationPlan plan = plan_for(executor, options, graph);
+  if (!options.fake) executor.check_interrupted(plan);
   if (options.plan) {
-    executor.print_plan(plan_for(executor, options, graph));
+    executor.print_plan(plan);
     return ExitCode::ok;
   }
-  MigrationPlan plan = plan_for(executor, options, graph);
   executor.check_reversible(plan);
   if (!plan.empty() && !options.fake && !options.fake_initial)
     warn_about_drift(executor, plan, *context.connection, console);

@@ -172,9 +172,12 @@ void MigrationExecutor::check_checksums(bool accept) {
   }
 }
 
-void MigrationExecutor::check_interrupted() const {
+void MigrationExecutor::check_interrupted(const MigrationPlan& plan) const {
   for (const auto& [key, record] : records_) {
     if (!record.interrupted()) continue;
+    bool plan_applies = std::any_of(plan.begin(), plan.end(), [&](const PlanStep& step) {
+      return step.migration->key() == key && step.direction == Direction::forwards;
+    });
     const Migration* migration = graph_.find(key);
     bool applying = record.state == RecordState::applying;
     std::string what = key.str() + " was interrupted while being " +
@@ -185,9 +188,10 @@ void MigrationExecutor::check_interrupted() const {
       throw DatabaseError(what + ", and " + migration_file(config_, key) +
                           " is missing; restore it from version control");
     ProjectState state = applied_state({key});
-    auto statements =
-        render({migration, applying ? Direction::forwards : Direction::backwards}, state)
-            .statements();
+    RenderedStep rendered =
+        render({migration, applying ? Direction::forwards : Direction::backwards}, state);
+    if (plan_applies && resume_statement(record, rendered)) continue;  // the plan resumes it
+    auto statements = rendered.statements();
     std::string previous = "zero";
     for (const auto& dependency : migration->dependencies)
       if (dependency.app == key.app) previous = dependency.name;
@@ -214,6 +218,48 @@ void MigrationExecutor::check_reversible(const MigrationPlan& plan) const {
                          ") cannot be reversed; nothing was changed. Give it a reverse (e.g. "
                          "\"reverse_sql\" for RunSQL) to make it reversible");
   }
+}
+
+// --- resuming an interrupted online operation ---
+
+// An online operation's statements run again from its first with the same result however far
+// an earlier attempt got (docs/online-schema-changes.md), so a forwards migration interrupted
+// in one resumes there: the statements before it are in effect. Anywhere else the running
+// statement may or may not have taken effect, which only a person can tell.
+std::optional<std::size_t> MigrationExecutor::resume_statement(const MigrationRecord& record,
+                                                               const RenderedStep& rendered) const {
+  if (record.state != RecordState::applying ||
+      !make_schema_editor(connection_.dialect())->online_forms_rerunnable())
+    return std::nullopt;
+  auto done = static_cast<std::size_t>(record.statements_done);
+  std::size_t first = 0;
+  for (const auto& operation : rendered.operations) {
+    std::size_t end = first + operation.statements.size();
+    if (done < end)
+      return operation.operation->options.online ? std::optional(first) : std::nullopt;
+    first = end;
+  }
+  return std::nullopt;
+}
+
+// The statements of an interrupted step already in effect when it resumes, with a line saying
+// where it resumes; nullopt when the step does not resume.
+std::optional<Statements> MigrationExecutor::resumed_statements(
+    const PlanStep& step, const RenderedStep& rendered) const {
+  auto found = records_.find(step.migration->key());
+  if (step.direction != Direction::forwards || found == records_.end()) return std::nullopt;
+  auto resume = resume_statement(found->second, rendered);
+  if (!resume) return std::nullopt;
+  Statements all = rendered.statements();
+  std::size_t operation = 0;
+  for (std::size_t first = 0; first < *resume; ++operation)
+    first += rendered.operations[operation].statements.size();
+  while (rendered.operations[operation].statements.empty()) ++operation;
+  console_.out << "\n    Resuming the interrupted online operation " << operation + 1 << " ("
+               << rendered.operations[operation].operation->describe() << ") from statement "
+               << *resume + 1 << " of " << all.size() << ":" << numbered(all, *resume, *resume + 1)
+               << "\n  " << std::flush;
+  return Statements(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(*resume));
 }
 
 // --- state and SQL ---
@@ -408,7 +454,9 @@ void MigrationExecutor::execute(const PlanStep& step, const RenderedStep& render
   const Migration& migration = *step.migration;
   auto editor = make_schema_editor(connection_.dialect());
   bool atomic = migration.atomic && editor->transactional_ddl();
-  std::vector<std::string> ran;
+  auto resumed = resumed_statements(step, rendered);
+  std::vector<std::string> ran = resumed.value_or(Statements{});
+  std::size_t skip = ran.size();
   auto failure = [&](const std::string& operation, const std::string& sql,
                      const std::string& message) {
     return DatabaseError("migration " + migration.key().str() + " (" +
@@ -421,10 +469,11 @@ void MigrationExecutor::execute(const PlanStep& step, const RenderedStep& render
   try {
     if (atomic)
       connection_.begin();
-    else
+    else if (!resumed)
       mark_started(step, batch);
     for (const auto& operation : rendered.operations) {
       for (const auto& sql : operation.statements) {
+        if (skip > 0 && skip--) continue;  // in effect: resumed after them
         try {
           connection_.execute(sql);
         } catch (const DatabaseError& e) {
