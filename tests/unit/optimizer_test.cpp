@@ -171,11 +171,14 @@ TEST(OptimizerOptions, AFoldedOperationIsOnlineWhenEitherWasAndKeepsEveryAcknowl
 }
 
 TEST(OptimizerOptions, OnlineIsMootInCreateModel) {
+  Field id = field("id");
+  id.type = FieldType::int64;
+  id.primary_key = true;
   EXPECT_EQ(
-      optimized({with_options<CreateModel>(false, {"x"}, model("Tag")),
+      optimized({with_options<CreateModel>(false, {"x"}, model("Tag", {id})),
                  with_options<AddField>(true, {}, "Tag", field("label"))}),
       Lines{
-          R"({"op":"CreateModel","name":"Tag","table":"blog_tag","fields":[{"name":"id","type":"string"},{"name":"label","type":"string"}],"acknowledged":["x"]})"});
+          R"({"op":"CreateModel","name":"Tag","table":"blog_tag","fields":[{"name":"id","type":"int64","primary_key":true},{"name":"label","type":"string"}],"acknowledged":["x"]})"});
 }
 
 TEST(OptimizerReorder, FoldsAcrossUnrelatedOperations) {

@@ -26,12 +26,11 @@ std::string MysqlSchemaEditor::quote_string(std::string_view text) const {
 }
 
 // The online form of the statements dbmig writes for the operations that have one: ALTER TABLE
-// takes the clauses after a comma, CREATE INDEX and DROP INDEX after its table; the UPDATE
-// filling NULLs and the compound statement refusing rows take none.
+// takes the clauses after a comma, CREATE INDEX after its columns; the UPDATE filling NULLs and
+// the compound statement refusing rows take none.
 std::string MysqlSchemaEditor::without_blocking(std::string statement) const {
   if (statement.starts_with("ALTER TABLE ")) return statement + ", ALGORITHM=INPLACE, LOCK=NONE";
-  if (statement.starts_with("CREATE INDEX ") || statement.starts_with("CREATE UNIQUE INDEX ") ||
-      statement.starts_with("DROP INDEX "))
+  if (statement.starts_with("CREATE INDEX ") || statement.starts_with("CREATE UNIQUE INDEX "))
     return statement + " ALGORITHM=INPLACE LOCK=NONE";
   return statement;
 }
@@ -125,7 +124,9 @@ std::string MysqlSchemaEditor::on_delete_sql(OnDelete action) const {
   return BaseSchemaEditor::on_delete_sql(action);
 }
 
+// Online, the ALTER TABLE form: MariaDB's DROP INDEX takes no ALGORITHM or LOCK clause.
 std::string MysqlSchemaEditor::drop_index_sql(std::string_view table, std::string_view name) const {
+  if (online_) return drop_unique_sql(table, name);
   return "DROP INDEX " + quote_name(name) + " ON " + quote_name(table);
 }
 
