@@ -222,24 +222,34 @@ void MigrationExecutor::check_reversible(const MigrationPlan& plan) const {
 
 // --- resuming an interrupted online operation ---
 
-// An online operation's statements run again from its first with the same result however far
-// an earlier attempt got (docs/online-schema-changes.md), so a forwards migration interrupted
-// in one resumes there: the statements before it are in effect. Anywhere else the running
-// statement may or may not have taken effect, which only a person can tell.
+namespace {
+
+// The retry unit of a step run outside a transaction (docs/online-schema-changes.md
+// "Interruptions"): where it runs again after statement `statement` (0-based) failed or was
+// interrupted. An online operation's statements run again from its first with the same result
+// however far an earlier attempt got, so: its first statement; nullopt for a statement of any
+// other operation, whose effect this cannot tell.
+std::optional<std::size_t> restart_statement(const RenderedStep& rendered, std::size_t statement) {
+  std::size_t first = 0;
+  for (const auto& operation : rendered.operations) {
+    std::size_t end = first + operation.statements.size();
+    if (statement < end)
+      return operation.operation->options.online ? std::optional(first) : std::nullopt;
+    first = end;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+// A forwards migration interrupted in an online operation resumes at the operation's first
+// statement (the statements before it are in effect), where the dialect's online forms rerun.
 std::optional<std::size_t> MigrationExecutor::resume_statement(const MigrationRecord& record,
                                                                const RenderedStep& rendered) const {
   if (record.state != RecordState::applying ||
       !make_schema_editor(connection_.dialect())->online_forms_rerunnable())
     return std::nullopt;
-  auto done = static_cast<std::size_t>(record.statements_done);
-  std::size_t first = 0;
-  for (const auto& operation : rendered.operations) {
-    std::size_t end = first + operation.statements.size();
-    if (done < end)
-      return operation.operation->options.online ? std::optional(first) : std::nullopt;
-    first = end;
-  }
-  return std::nullopt;
+  return restart_statement(rendered, static_cast<std::size_t>(record.statements_done));
 }
 
 // The statements of an interrupted step already in effect when it resumes, with a line saying
