@@ -189,6 +189,13 @@ TEST(OnlineMigrate, FailedUniqueIndexBuildIsRetriedCleanlyOnceTheDataIsFixed) {
             std::string::npos)
       << refused.err;
   EXPECT_EQ(index_validity(session, "items_code_uniq"), "INVALID");
+  // Only a migrate that applies it resumes it; rollback says so.
+  auto rollback = run_dbmig({"--database", shop.url, "rollback"}, project);
+  EXPECT_EQ(rollback.exit_code, 3) << rollback.out << rollback.err;
+  EXPECT_NE(rollback.err.find("Or run `dbmig migrate shop 0002_online`: it resumes the "
+                              "interrupted online operation from its first statement."),
+            std::string::npos)
+      << rollback.err;
 
   session << "DELETE FROM items WHERE n = 2";
   auto again = run_dbmig({"--database", shop.url, "migrate"}, project);

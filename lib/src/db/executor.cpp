@@ -190,7 +190,8 @@ void MigrationExecutor::check_interrupted(const MigrationPlan& plan) const {
     ProjectState state = applied_state({key});
     RenderedStep rendered =
         render({migration, applying ? Direction::forwards : Direction::backwards}, state);
-    if (plan_applies && resume_statement(record, rendered)) continue;  // the plan resumes it
+    bool resumable = resume_statement(record, rendered).has_value();
+    if (plan_applies && resumable) continue;  // the plan resumes it
     auto statements = rendered.statements();
     std::string previous = "zero";
     for (const auto& dependency : migration->dependencies)
@@ -202,7 +203,11 @@ void MigrationExecutor::check_interrupted(const MigrationPlan& plan) const {
         "\nFinish the migration by hand (the statements not in effect) and run `dbmig migrate " +
         key.app + " " + (applying ? key.name : previous) +
         " --fake`, or undo the statements in effect and run `dbmig migrate " + key.app + " " +
-        (applying ? previous : key.name) + " --fake`.");
+        (applying ? previous : key.name) + " --fake`." +
+        (resumable ? "\nOr run `dbmig migrate " + key.app + " " + key.name +
+                         "`: it resumes the interrupted online operation from its first "
+                         "statement."
+                   : ""));
   }
 }
 
