@@ -3,6 +3,7 @@
 // setup: SQLite's foreign keys, MariaDB's strict sql_mode, PostgreSQL's messages).
 #pragma once
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -43,6 +44,10 @@ class MigratedDatabase {
   // (its error propagates), the migration is left out of the history.
   void apply(const std::string& app, Operations operations) {
     Migration migration = make_migration(app, next_name(app), {}, std::move(operations));
+    // Online operations run outside a transaction, as their migration file must say.
+    migration.atomic =
+        std::none_of(migration.operations.begin(), migration.operations.end(),
+                     [](const OperationPtr& operation) { return operation->options.online; });
     if (!migrations_.empty()) migration.dependencies.push_back(migrations_.back().key());
     ProjectState after = state();
     for (const auto& operation : migration.operations) operation->apply(after, app);

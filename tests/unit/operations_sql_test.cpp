@@ -17,6 +17,9 @@ class RecordingEditor : public SchemaEditor {
   std::string quote_name(std::string_view id) const override {
     return "\"" + std::string(id) + "\"";
   }
+  std::unique_ptr<SchemaEditor> online_editor() const override {
+    return std::make_unique<RecordingEditor>(*this);
+  }
   std::string quote_value(const Literal& value) const override {
     return std::visit(
         [](const auto& v) {

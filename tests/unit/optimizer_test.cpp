@@ -148,6 +148,39 @@ TEST(OptimizerRules, FieldOperationsBeforeDeleteModelDisappear) {
             Lines{R"({"op":"DeleteModel","name":"Author"})"});
 }
 
+// Options of folded operations (docs/online-schema-changes.md "Squashing and the optimizer").
+template <typename Op, typename... Args>
+OperationPtr with_options(bool online, std::vector<std::string> acknowledged, Args&&... args) {
+  auto operation = std::make_shared<Op>(std::forward<Args>(args)...);
+  operation->options.online = online;
+  operation->options.acknowledged = std::move(acknowledged);
+  return operation;
+}
+
+TEST(OptimizerOptions, AFoldedOperationIsOnlineWhenEitherWasAndKeepsEveryAcknowledgement) {
+  EXPECT_EQ(
+      optimized({with_options<AddField>(false, {"a1"}, "Blog", field("subtitle")),
+                 with_options<AlterField>(true, {"b2", "a1"}, "Blog", field("subtitle", true))}),
+      Lines{
+          R"({"op":"AddField","model":"Blog","field":{"name":"subtitle","type":"string","null":true},"online":true,"acknowledged":["a1","b2"]})"});
+  EXPECT_EQ(
+      optimized({with_options<AlterField>(true, {}, "Blog", field("title", true)),
+                 op<AlterField>("Blog", field("title"))}),
+      Lines{
+          R"({"op":"AlterField","model":"Blog","field":{"name":"title","type":"string"},"online":true})"});
+}
+
+TEST(OptimizerOptions, OnlineIsMootInCreateModel) {
+  Field id = field("id");
+  id.type = FieldType::int64;
+  id.primary_key = true;
+  EXPECT_EQ(
+      optimized({with_options<CreateModel>(false, {"x"}, model("Tag", {id})),
+                 with_options<AddField>(true, {}, "Tag", field("label"))}),
+      Lines{
+          R"({"op":"CreateModel","name":"Tag","table":"blog_tag","fields":[{"name":"id","type":"int64","primary_key":true},{"name":"label","type":"string"}],"acknowledged":["x"]})"});
+}
+
 TEST(OptimizerReorder, FoldsAcrossUnrelatedOperations) {
   EXPECT_EQ(
       optimized({op<CreateModel>(model("Tag")), op<AddField>("Author", field("bio")),

@@ -1,5 +1,6 @@
 // dbmig.json: its settings, its defaults, and errors that name the file and the JSON path.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "dbmig/error.hpp"
 #include "dbmig/project_config.hpp"
@@ -70,8 +71,19 @@ TEST(ProjectConfig, AMisspeltKeyIsAnErrorThatListsTheKnownOnes) {
   TempDir dir;
   EXPECT_EQ(config_error(dir, R"({"clang_arg": ["-DSHOP"]})"),
             "dbmig.json: $.clang_arg: unknown key \"clang_arg\"; expected one of apps, "
-            "apps_root, cache, clang_args, databases, migrations, statement_lock_retries, "
-            "statement_lock_retry_delay, statement_lock_timeout");
+            "apps_root, cache, clang_args, databases, migrations, online_schema_changes, "
+            "statement_lock_retries, statement_lock_retry_delay, statement_lock_timeout");
+}
+
+TEST(ProjectConfig, OnlineSchemaChangesIsABooleanOffByDefault) {
+  TempDir dir;
+  EXPECT_FALSE(
+      project_config_from_json(nlohmann::json::object(), dir.path()).online_schema_changes);
+  EXPECT_TRUE(project_config_from_json({{"online_schema_changes", true}}, dir.path())
+                  .online_schema_changes);
+  EXPECT_NE(config_error(dir, R"({"online_schema_changes": "yes"})")
+                .find("dbmig.json: $.online_schema_changes: expected"),
+            std::string::npos);
 }
 
 TEST(ProjectConfig, AValueOfTheWrongTypeNamesItsPath) {

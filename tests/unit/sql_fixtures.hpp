@@ -130,13 +130,25 @@ struct SchemaChangeCase {
   ProjectState after;
   OperationPtr operation;
 
+  // Through the online editor for an online operation, as migrate renders it (operation_sql).
   Statements forwards(const SchemaEditor& editor) const {
-    return operation->forwards(editor, app, {before, after});
+    return operation->forwards(*editor_for(editor), app, {before, after});
   }
   Statements backwards(const SchemaEditor& editor) const {
-    return operation->backwards(editor, app, {before, after});
+    return operation->backwards(*editor_for(editor), app, {before, after});
+  }
+  std::unique_ptr<SchemaEditor> editor_for(const SchemaEditor& editor) const {
+    return operation->options.online ? editor.online_editor()
+                                     : make_schema_editor(editor.dialect());
   }
 };
+
+// `operation` with "online": true, read back from its JSON form like a migration file's.
+inline OperationPtr online(const OperationPtr& operation) {
+  auto json = operation->to_json();
+  json["online"] = true;
+  return operation_from_json(json, "$");
+}
 
 inline ProjectState blog_state() {
   return state_of({users_model(), blogs_model()});
@@ -257,6 +269,23 @@ inline std::vector<SchemaChangeCase> schema_change_cases() {
       "AddCheckConstraint", blogs_key,
       std::make_shared<AddConstraint>(
           "Blog", Constraint{"blogs_title_not_empty", ConstraintKind::check, {}, "title <> ''"})));
+  cases.push_back(change_case(
+      "RemoveIndex", blogs_key, std::make_shared<RemoveIndex>("Blog", "blogs_title_created_idx"),
+      blog_state_with([](Model&, Model& blogs) {
+        blogs.indexes.push_back({"blogs_title_created_idx", {"title", "created_at"}});
+      })));
+  cases.push_back(alter_case("AlterFieldSetNotNull", users_key, "age", [](Field& f) {
+    f.null = false;
+    f.default_value = std::int64_t{7};
+  }));
+
+  // The same changes in their online forms (docs/online-schema-changes.md).
+  std::size_t plain = cases.size();
+  for (std::size_t i = 0; i < plain; ++i)
+    if (cases[i].operation->has_online_form())
+      cases.push_back(change_case("Online" + cases[i].name,
+                                  blogs_key.app == cases[i].app ? blogs_key : users_key,
+                                  online(cases[i].operation), cases[i].before));
   return cases;
 }
 

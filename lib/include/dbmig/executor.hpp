@@ -57,7 +57,9 @@ class MigrationExecutor {
   void check_checksums(bool accept);
   // Throws DatabaseError when a migration that ran outside a transaction was interrupted,
   // saying which statements ran and how to resolve it. --fake runs resolve them, so skip it.
-  void check_interrupted() const;
+  // Not when `plan` applies it and it stopped in an online operation: the run resumes it
+  // (docs/online-schema-changes.md "Interruptions").
+  void check_interrupted(const MigrationPlan& plan = {}) const;
   // Throws InputError naming the migration and operation when a backwards step cannot be
   // reversed; run before anything touches the database.
   void check_reversible(const MigrationPlan& plan) const;
@@ -108,6 +110,16 @@ class MigrationExecutor {
   std::string failure_outcome(const PlanStep& step, bool atomic,
                               const std::vector<std::string>& ran);
   bool tables_exist_for_fake_initial(const PlanStep& step, const RenderedStep& rendered);
+  // Whether this database's online forms run again from their first statement.
+  bool online_forms_rerun() const;
+  // Where a step outside a transaction runs again after `statement` timed out on a lock.
+  std::size_t retry_statement(const RenderedStep& rendered, std::size_t statement) const;
+  // Where an interrupted forwards step resumes: the first statement of the online operation
+  // that was running; nullopt when it must be resolved by hand (check_interrupted).
+  std::optional<std::size_t> resume_statement(const MigrationRecord& record,
+                                              const RenderedStep& rendered) const;
+  std::optional<Statements> resumed_statements(const PlanStep& step,
+                                               const RenderedStep& rendered) const;
 
   Connection& connection_;
   const ProjectConfig& config_;

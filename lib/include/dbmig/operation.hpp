@@ -97,4 +97,8 @@ class Operation {
 // ("$.operations[2]"); errors are InputErrors naming that path (the caller adds the file).
 OperationPtr operation_from_json(const nlohmann::json& json, const std::string& where);
 
+// A copy of `operation` with `options` instead of its own (read back from its JSON form, as
+// operations are shared as const). Throws InputError for "online" without an online form.
+OperationPtr with_options(const Operation& operation, const OperationOptions& options);
+
 }  // namespace dbmig

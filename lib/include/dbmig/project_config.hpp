@@ -31,6 +31,9 @@ struct ProjectConfig {
   std::string default_database;  // alias or URL; "sqlite:///db.sqlite3" unless configured
   StatementLockTimeout
       statement_lock;  // "statement_lock_timeout", "..._retries", "..._retry_delay"
+  // "online_schema_changes": makemigrations writes the changes to existing tables in their
+  // online forms (docs/online-schema-changes.md).
+  bool online_schema_changes = false;
 
   const AppConfig* find_app(const std::string& name) const;
   std::filesystem::path app_migrations_dir(const std::string& app) const {

@@ -61,6 +61,16 @@ class SchemaEditor {
   virtual std::string quote_name(std::string_view identifier) const = 0;
   virtual std::string quote_value(const Literal& value) const = 0;
 
+  // The editor of the same database that writes the online forms of the operations that have
+  // one (an operation whose options.online is set; docs/online-schema-changes.md): changes
+  // that do not block the table's readers and writers where the database can make them so, or
+  // fail rather than block. SQLite has none: its online editor writes the plain forms.
+  virtual std::unique_ptr<SchemaEditor> online_editor() const = 0;
+  // Whether every online form of this editor runs again from its first statement with the
+  // same result, however far an earlier attempt got: the next migrate then resumes an
+  // interrupted online operation instead of asking for it to be resolved by hand.
+  virtual bool online_forms_rerunnable() const { return false; }
+
   // Statements run once per migration outside its transaction, before and after it, given the
   // migration's statements (SQLite turns foreign key enforcement off around table rebuilds and
   // checks integrity afterwards).

@@ -4,12 +4,14 @@
 #include <memory>
 #include <optional>
 
+#include "autodetector/online_operations.hpp"
 #include "cache/no_changes_memo.hpp"
 #include "commands/unmigrated_changes.hpp"
 #include "core/text.hpp"
 #include "dbmig/autodetector.hpp"
 #include "dbmig/commands/lint.hpp"
 #include "dbmig/connection.hpp"
+#include "dbmig/graph.hpp"
 #include "dbmig/loader.hpp"
 #include "dbmig/migration_json.hpp"
 #include "dbmig/migration_names.hpp"
@@ -199,6 +201,7 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
     questioner = std::make_unique<NonInteractiveQuestioner>(scanned.sources);
 
   auto migrations = new_migrations(graph, scanned, *questioner, options.name, options.apps);
+  if (config.online_schema_changes) make_online(migrations, replay(graph.order()));
   if (migrations.empty()) {
     memo.remember();
     return report_no_changes(console, options);

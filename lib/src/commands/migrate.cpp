@@ -105,14 +105,13 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
     return check_applied(executor, plan_for(executor, options, context.loaded), console);
   // --plan refuses what migrate would refuse; an edit it would accept is not recorded.
   if (!options.plan || !options.accept_changed) executor.check_checksums(options.accept_changed);
-  if (!options.fake) executor.check_interrupted();
+  MigrationPlan plan = plan_for(executor, options, context.loaded);
+  if (!options.fake) executor.check_interrupted(plan);
   if (options.plan) {
-    MigrationPlan plan = plan_for(executor, options, context.loaded);
     executor.print_plan(plan);
     print_plan_lint(executor, plan, *context.connection, console);
     return ExitCode::ok;
   }
-  MigrationPlan plan = plan_for(executor, options, context.loaded);
   executor.check_reversible(plan);
   if (!plan.empty() && !options.fake && !options.fake_initial)
     warn_about_drift(executor, plan, *context.connection, console);

@@ -278,9 +278,14 @@ std::vector<OperationStates> apply_migration(ProjectState& state, const Migratio
 Statements operation_sql(const Migration& migration, std::size_t index, const SchemaEditor& editor,
                          const StateChange& change, bool backwards) {
   const Operation& operation = *migration.operations[index];
+  // Both directions of an online operation take the online forms: RemoveIndex backwards builds
+  // its index as concurrently as AddIndex forwards does.
+  std::unique_ptr<SchemaEditor> online =
+      operation.options.online ? editor.online_editor() : nullptr;
+  const SchemaEditor& used = online ? *online : editor;
   try {
-    return backwards ? operation.backwards(editor, migration.app, change)
-                     : operation.forwards(editor, migration.app, change);
+    return backwards ? operation.backwards(used, migration.app, change)
+                     : operation.forwards(used, migration.app, change);
   } catch (const InputError& e) {
     throw operation_error(migration, index, e.what());
   }

@@ -11,6 +11,30 @@ bool independent(const Operation& a, const Operation& b, std::string_view app) {
   return a.can_reduce_through(b, app) && b.can_reduce_through(a, app);
 }
 
+// What two folded operations asked for, carried by the operations replacing them: online when
+// either was (where the replacement has an online form: an index folded into CreateModel is
+// built with its new table, which nothing uses yet), and both lists of acknowledged lint codes.
+OperationOptions folded_options(const Operation& first, const Operation& second,
+                                const Operation& replacement) {
+  OperationOptions options;
+  options.online = (first.options.online || second.options.online) && replacement.has_online_form();
+  for (const auto* codes : {&first.options.acknowledged, &second.options.acknowledged})
+    for (const auto& code : *codes)
+      if (std::find(options.acknowledged.begin(), options.acknowledged.end(), code) ==
+          options.acknowledged.end())
+        options.acknowledged.push_back(code);
+  return options;
+}
+
+Operations with_folded_options(Operations operations, const Operation& first,
+                               const Operation& second) {
+  for (auto& operation : operations) {
+    OperationOptions options = folded_options(first, second, *operation);
+    if (operation->options != options) operation = with_options(*operation, options);
+  }
+  return operations;
+}
+
 // One pass: the first fold found, or nullopt when nothing folds. Folding `first` with a later
 // `second` puts the result where `second` was (moving `first` right across the operations in
 // between) or, failing that, where `first` was (moving `second` left across them).
@@ -25,6 +49,7 @@ std::optional<Operations> fold_once(const Operations& operations, std::string_vi
         if (!independent(first, second, app)) first_may_move_right = false;
         continue;
       }
+      folded = with_folded_options(std::move(*folded), first, second);
       auto begin = operations.begin();
       Operations between(begin + i + 1, begin + j);
       bool second_may_move_left = std::all_of(between.begin(), between.end(), [&](const auto& op) {

@@ -70,19 +70,10 @@ class TransactionLockTimeout : public LockTimeoutError {
   std::string sql;
 };
 
-// The retry unit of a statement that timed out waiting for a lock outside a transaction: the
-// index of the statement of operation `operation_index` to run again from. An online operation
-// restarts at its first statement (its online form is rerunnable from there:
-// docs/online-schema-changes.md); any other statement runs again by itself (it did not take
-// effect). An atomic migration is retried whole instead (execute_retrying).
-std::size_t restart_statement(const RenderedStep& rendered, std::size_t operation_index,
-                              std::size_t statement_index) {
-  return rendered.operations[operation_index].operation->options.online ? 0 : statement_index;
-}
-
 // What runs again after a lock timeout outside a transaction, for the retry's warning.
-std::string retried_unit(const RenderedOperation& operation, std::size_t operation_index) {
-  if (!operation.operation->options.online) return "the statement";
+std::string retried_unit(const RenderedOperation& operation, std::size_t operation_index,
+                         bool from_first_statement) {
+  if (!from_first_statement) return "the statement";
   return "operation " + std::to_string(operation_index + 1) + " (" +
          operation.operation->describe() + ") from its first statement";
 }
@@ -201,9 +192,12 @@ void MigrationExecutor::check_checksums(bool accept) {
   }
 }
 
-void MigrationExecutor::check_interrupted() const {
+void MigrationExecutor::check_interrupted(const MigrationPlan& plan) const {
   for (const auto& [key, record] : records_) {
     if (!record.interrupted()) continue;
+    bool plan_applies = std::any_of(plan.begin(), plan.end(), [&](const PlanStep& step) {
+      return step.migration->key() == key && step.direction == Direction::forwards;
+    });
     const Migration* migration = graph_.find(key);
     bool applying = record.state == RecordState::applying;
     std::string what = key.str() + " was interrupted while being " +
@@ -214,9 +208,11 @@ void MigrationExecutor::check_interrupted() const {
       throw DatabaseError(what + ", and " + migration_file(config_, key) +
                           " is missing; restore it from version control");
     ProjectState state = applied_state({key});
-    auto statements =
-        render({migration, applying ? Direction::forwards : Direction::backwards}, state)
-            .statements();
+    RenderedStep rendered =
+        render({migration, applying ? Direction::forwards : Direction::backwards}, state);
+    bool resumable = resume_statement(record, rendered).has_value();
+    if (plan_applies && resumable) continue;  // the plan resumes it
+    auto statements = rendered.statements();
     std::string previous = "zero";
     for (const auto& dependency : migration->dependencies)
       if (dependency.app == key.app) previous = dependency.name;
@@ -227,7 +223,11 @@ void MigrationExecutor::check_interrupted() const {
         "\nFinish the migration by hand (the statements not in effect) and run `dbmig migrate " +
         key.app + " " + (applying ? key.name : previous) +
         " --fake`, or undo the statements in effect and run `dbmig migrate " + key.app + " " +
-        (applying ? previous : key.name) + " --fake`.");
+        (applying ? previous : key.name) + " --fake`." +
+        (resumable ? "\nOr run `dbmig migrate " + key.app + " " + key.name +
+                         "`: it resumes the interrupted online operation from its first "
+                         "statement."
+                   : ""));
   }
 }
 
@@ -243,6 +243,71 @@ void MigrationExecutor::check_reversible(const MigrationPlan& plan) const {
                          ") cannot be reversed; nothing was changed. Give it a reverse (e.g. "
                          "\"reverse_sql\" for RunSQL) to make it reversible");
   }
+}
+
+// --- resuming an interrupted online operation ---
+
+namespace {
+
+// The retry unit of a step run outside a transaction (docs/online-schema-changes.md
+// "Interruptions"): where it runs again after statement `statement` (0-based) failed or was
+// interrupted. An online operation's statements run again from its first with the same result
+// however far an earlier attempt got, so: its first statement; nullopt for a statement of any
+// other operation, whose effect this cannot tell.
+std::optional<std::size_t> restart_statement(const RenderedStep& rendered, std::size_t statement) {
+  std::size_t first = 0;
+  for (const auto& operation : rendered.operations) {
+    std::size_t end = first + operation.statements.size();
+    if (statement < end)
+      return operation.operation->options.online ? std::optional(first) : std::nullopt;
+    first = end;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+// A forwards migration interrupted in an online operation resumes at the operation's first
+// statement (the statements before it are in effect), where the dialect's online forms rerun.
+std::optional<std::size_t> MigrationExecutor::resume_statement(const MigrationRecord& record,
+                                                               const RenderedStep& rendered) const {
+  if (record.state != RecordState::applying || !online_forms_rerun()) return std::nullopt;
+  return restart_statement(rendered, static_cast<std::size_t>(record.statements_done));
+}
+
+bool MigrationExecutor::online_forms_rerun() const {
+  return make_schema_editor(connection_.dialect())->online_forms_rerunnable();
+}
+
+// Statement `statement` of a step outside a transaction timed out waiting for a lock, so it did
+// not take effect: it runs again by itself, or from its operation's first statement when that is
+// an online operation whose form reruns (PostgreSQL's CREATE INDEX CONCURRENTLY leaves an
+// INVALID index behind that the form's first statement drops). An atomic migration is retried
+// whole instead (execute_retrying).
+std::size_t MigrationExecutor::retry_statement(const RenderedStep& rendered,
+                                               std::size_t statement) const {
+  if (!online_forms_rerun()) return statement;
+  return restart_statement(rendered, statement).value_or(statement);
+}
+
+// The statements of an interrupted step already in effect when it resumes, with a line saying
+// where it resumes; nullopt when the step does not resume.
+std::optional<Statements> MigrationExecutor::resumed_statements(
+    const PlanStep& step, const RenderedStep& rendered) const {
+  auto found = records_.find(step.migration->key());
+  if (step.direction != Direction::forwards || found == records_.end()) return std::nullopt;
+  auto resume = resume_statement(found->second, rendered);
+  if (!resume) return std::nullopt;
+  Statements all = rendered.statements();
+  std::size_t operation = 0;
+  for (std::size_t first = 0; first < *resume; ++operation)
+    first += rendered.operations[operation].statements.size();
+  while (rendered.operations[operation].statements.empty()) ++operation;
+  console_.out << "\n    Resuming the interrupted online operation " << operation + 1 << " ("
+               << rendered.operations[operation].operation->describe() << ") from statement "
+               << *resume + 1 << " of " << all.size() << ":" << numbered(all, *resume, *resume + 1)
+               << "\n  " << std::flush;
+  return Statements(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(*resume));
 }
 
 // --- state and SQL ---
@@ -494,7 +559,9 @@ void MigrationExecutor::execute(const PlanStep& step, const RenderedStep& render
   const Migration& migration = *step.migration;
   auto editor = make_schema_editor(connection_.dialect());
   bool atomic = migration.atomic && editor->transactional_ddl();
-  std::vector<std::string> ran;
+  auto resumed = resumed_statements(step, rendered);
+  std::vector<std::string> ran = resumed.value_or(Statements{});
+  std::size_t skip = ran.size();
   auto failure = [&](const std::string& operation, const std::string& sql,
                      const std::string& message) {
     return "migration " + migration.key().str() + " (" + migration_file(config_, migration.key()) +
@@ -506,13 +573,17 @@ void MigrationExecutor::execute(const PlanStep& step, const RenderedStep& render
   try {
     if (atomic)
       connection_.begin();
-    else
+    else if (!resumed)
       mark_started(step, batch);
+    std::size_t first = 0;  // the index in the step of operation o's first statement
     for (std::size_t o = 0; o < rendered.operations.size(); ++o) {
       const RenderedOperation& operation = rendered.operations[o];
-      std::size_t ran_before = ran.size();
       for (std::size_t i = 0; i < operation.statements.size();) {
         const std::string& sql = operation.statements[i];
+        if (first + i < skip) {  // in effect: resumed after them
+          ++i;
+          continue;
+        }
         try {
           connection_.execute(sql);
         } catch (const LockTimeoutError& e) {
@@ -520,9 +591,11 @@ void MigrationExecutor::execute(const PlanStep& step, const RenderedStep& render
           if (atomic) throw TransactionLockTimeout(failure(describe, sql, e.what()), sql);
           if (!retries.can_retry())
             throw LockTimeoutError(gave_up_waiting(failure(describe, sql, e.what()), retries));
-          retries.wait_before_retry(migration.key().str(), sql, retried_unit(operation, o));
-          i = restart_statement(rendered, o, i);
-          ran.resize(ran_before + i);
+          std::size_t restart = retry_statement(rendered, first + i);
+          retries.wait_before_retry(migration.key().str(), sql,
+                                    retried_unit(operation, o, restart < first + i));
+          i = restart - first;
+          ran.resize(restart);
           continue;
         } catch (const DatabaseError& e) {
           throw DatabaseError(failure(operation.operation->describe(), sql, e.what()));
@@ -533,6 +606,7 @@ void MigrationExecutor::execute(const PlanStep& step, const RenderedStep& render
         ++i;
       }
       if (!atomic) retries.reset();
+      first += operation.statements.size();
     }
     if (auto check = editor->integrity_check()) {
       auto problems = connection_.rows_as_text(*check);

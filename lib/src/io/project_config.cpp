@@ -105,6 +105,7 @@ void read_config(const nlohmann::json& json, ProjectConfig& config) {
   config.apps_root = config.root / reader.string_or("apps_root", "apps");
   config.migrations_dir = config.root / reader.string_or("migrations", "migrations");
   config.cache_dir = config.root / reader.string_or("cache", "build/dbmig-cache");
+  config.online_schema_changes = reader.boolean_or("online_schema_changes", false);
   if (const auto* clang_args = reader.optional("clang_args"))
     config.clang_args = strings_at(*clang_args, "$.clang_args");
   if (const auto* databases = reader.optional("databases")) {

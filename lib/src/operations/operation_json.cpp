@@ -95,6 +95,15 @@ nlohmann::ordered_json Operation::to_json() const {
   return json;
 }
 
+OperationPtr with_options(const Operation& operation, const OperationOptions& options) {
+  auto json = operation.to_json();
+  json.erase("online");
+  json.erase("acknowledged");
+  if (options.online) json["online"] = true;
+  if (!options.acknowledged.empty()) json["acknowledged"] = options.acknowledged;
+  return operation_from_json(json, "$");
+}
+
 OperationPtr operation_from_json(const nlohmann::json& json, const std::string& where) {
   JsonReader reader(json, where);
   std::string op = reader.string("op");

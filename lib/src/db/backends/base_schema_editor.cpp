@@ -265,10 +265,40 @@ std::string BaseSchemaEditor::rename_table(std::string_view from, std::string_vi
 // --- indexes and constraints ---
 
 std::string BaseSchemaEditor::create_index_sql(std::string_view table, std::string_view name,
-                                               const std::vector<std::string>& columns,
-                                               bool unique) const {
-  return std::string(unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + quote_name(name) +
-         " ON " + quote_name(table) + " (" + join(columns) + ")";
+                                               const std::vector<std::string>& columns, bool unique,
+                                               std::string_view how) const {
+  return std::string(unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
+         (how.empty() ? "" : std::string(how) + " ") + quote_name(name) + " ON " +
+         quote_name(table) + " (" + join(columns) + ")";
+}
+
+Statements BaseSchemaEditor::create_index(std::string_view table, std::string_view name,
+                                          const std::vector<std::string>& columns,
+                                          bool unique) const {
+  return {create_index_sql(table, name, columns, unique)};
+}
+
+Statements BaseSchemaEditor::add_unique(std::string_view table, std::string_view name,
+                                        const std::vector<std::string>& columns) const {
+  if (uniques_are_indexes()) return create_index(table, name, columns, true);
+  return {add_constraint_sql(table, unique_definition(name, columns))};
+}
+
+Statements BaseSchemaEditor::add_checked_constraint(std::string_view table, std::string_view name,
+                                                    std::string_view definition) const {
+  (void)name;
+  return {add_constraint_sql(table, definition)};
+}
+
+std::string BaseSchemaEditor::add_column_sql(std::string_view table,
+                                             std::string_view definition) const {
+  return "ALTER TABLE " + quote_name(table) + " ADD COLUMN " + std::string(definition);
+}
+
+Statements BaseSchemaEditor::online_form(Statements statements) const {
+  if (online_)
+    for (auto& statement : statements) statement = without_blocking(std::move(statement));
+  return statements;
 }
 
 std::string BaseSchemaEditor::drop_index_sql(std::string_view table, std::string_view name) const {
@@ -376,17 +406,17 @@ Statements BaseSchemaEditor::create_field_object(const FieldInState& where,
   std::vector<std::string> column{index_column(where.model, where.field)};
   switch (object.kind) {
     case FieldObject::Kind::index:
-      return {create_index_sql(table, object.name, column, false)};
+      return create_index(table, object.name, column, false);
     case FieldObject::Kind::unique:
-      if (uniques_are_indexes()) return {create_index_sql(table, object.name, column, true)};
-      return {add_constraint_sql(table, unique_definition(object.name, column))};
+      return add_unique(table, object.name, column);
     case FieldObject::Kind::foreign_key:
-      return {
-          add_constraint_sql(table, foreign_key_definition(where.state, where.model, where.field))};
+      return add_checked_constraint(table, object.name,
+                                    foreign_key_definition(where.state, where.model, where.field));
     case FieldObject::Kind::check:
       break;
   }
-  return {add_constraint_sql(table, check_definition(object.name, *range_check(where.field)))};
+  return add_checked_constraint(table, object.name,
+                                check_definition(object.name, *range_check(where.field)));
 }
 
 Statements BaseSchemaEditor::drop_field_object(const FieldInState& where,
@@ -523,13 +553,12 @@ Statements BaseSchemaEditor::add_field(const StateChange& change, const ModelKey
                                        std::string_view name) const {
   const Model& model = change.after.get(key);
   const Field& field = field_of(model, name);
-  Statements statements{"ALTER TABLE " + quote_name(model.table) + " ADD COLUMN " +
-                        column_definition(model, field)};
+  Statements statements{add_column_sql(model.table, column_definition(model, field))};
   append(statements, comment_on_column(model, nullptr, field));
   for (const auto& object : field_objects(change.after, model, field))
     if (object.kind != FieldObject::Kind::check)
       append(statements, create_field_object({change.after, model, field}, object));
-  return statements;
+  return online_form(std::move(statements));
 }
 
 Statements BaseSchemaEditor::remove_field(const StateChange& change, const ModelKey& key,
@@ -543,7 +572,7 @@ Statements BaseSchemaEditor::remove_field(const StateChange& change, const Model
       append(statements, drop_field_object({change.before, model, field}, object));
   statements.push_back("ALTER TABLE " + quote_name(model.table) + " DROP COLUMN " +
                        quote_name(field.column_name()));
-  return statements;
+  return online_form(std::move(statements));
 }
 
 Statements BaseSchemaEditor::alter_field(const StateChange& change, const ModelKey& key,
@@ -563,7 +592,7 @@ Statements BaseSchemaEditor::alter_field(const StateChange& change, const ModelK
   append(statements, alter_column(before, after, fill_value));
   append(statements, comment_on_column(after.model, &before.field, after.field));
   append(statements, create_changed_objects(before, after));
-  return statements;
+  return online_form(std::move(statements));
 }
 
 Statements BaseSchemaEditor::add_index(const StateChange& change, const ModelKey& key,
@@ -572,12 +601,13 @@ Statements BaseSchemaEditor::add_index(const StateChange& change, const ModelKey
   const Index* index = model.find_index(name);
   if (!index)
     throw InputError("index " + std::string(name) + " does not exist on model " + key.str());
-  return {create_index_sql(model.table, index->name, index_columns(model, index->fields), false)};
+  return online_form(
+      create_index(model.table, index->name, index_columns(model, index->fields), false));
 }
 
 Statements BaseSchemaEditor::remove_index(const StateChange& change, const ModelKey& key,
                                           std::string_view name) const {
-  return {drop_index_sql(change.before.get(key).table, name)};
+  return online_form({drop_index_sql(change.before.get(key).table, name)});
 }
 
 Statements BaseSchemaEditor::add_constraint(const StateChange& change, const ModelKey& key,
@@ -587,10 +617,9 @@ Statements BaseSchemaEditor::add_constraint(const StateChange& change, const Mod
   if (!constraint)
     throw InputError("constraint " + std::string(name) + " does not exist on model " + key.str());
   if (constraint->kind == ConstraintKind::check)
-    return {add_constraint_sql(model.table, check_definition(name, constraint->check))};
-  auto columns = index_columns(model, constraint->fields);
-  if (uniques_are_indexes()) return {create_index_sql(model.table, name, columns, true)};
-  return {add_constraint_sql(model.table, unique_definition(name, columns))};
+    return online_form(
+        add_checked_constraint(model.table, name, check_definition(name, constraint->check)));
+  return online_form(add_unique(model.table, name, index_columns(model, constraint->fields)));
 }
 
 Statements BaseSchemaEditor::remove_constraint(const StateChange& change, const ModelKey& key,
@@ -599,8 +628,9 @@ Statements BaseSchemaEditor::remove_constraint(const StateChange& change, const 
   const Constraint* constraint = model.find_constraint(name);
   if (!constraint)
     throw InputError("constraint " + std::string(name) + " does not exist on model " + key.str());
-  if (constraint->kind == ConstraintKind::check) return {drop_constraint_sql(model.table, name)};
-  return {drop_unique_sql(model.table, name)};
+  if (constraint->kind == ConstraintKind::check)
+    return online_form({drop_constraint_sql(model.table, name)});
+  return online_form({drop_unique_sql(model.table, name)});
 }
 
 }  // namespace dbmig::schema

@@ -4,6 +4,7 @@
 // do with table rebuilds. Dialect differences are virtual hooks, never `if (dialect)`.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,6 +89,20 @@ class BaseSchemaEditor : public SchemaEditor {
   virtual TableCosts rename_object_costs(const FieldObject& old_object,
                                          const FieldObject& new_object) const;
 
+  // Set in the editor online_editor() returns: the hooks below write their online forms.
+  bool online_ = false;
+  // A copy of `editor` that writes the online forms (each dialect's online_editor()).
+  template <class Editor>
+  static std::unique_ptr<SchemaEditor> online_copy(const Editor& editor) {
+    auto copy = std::make_unique<Editor>(editor);
+    copy->online_ = true;
+    return copy;
+  }
+  // `statements` of an operation as its online form runs them: each statement with the
+  // dialect's clause refusing a change that would block writers (MySQL), when online_.
+  Statements online_form(Statements statements) const;
+  virtual std::string without_blocking(std::string statement) const { return statement; }
+
   // --- column types and definitions ---
   // The column type of a field, e.g. "VARCHAR(200)", "BIGINT UNSIGNED", "timestamptz".
   virtual std::string column_type(const Field& field) const = 0;
@@ -134,8 +149,21 @@ class BaseSchemaEditor : public SchemaEditor {
   // True when unique constraints are unique indexes (SQLite), so they can be added and dropped
   // without a rebuild.
   virtual bool uniques_are_indexes() const { return false; }
+  // `how`: words between INDEX and the name (PostgreSQL's "CONCURRENTLY").
   std::string create_index_sql(std::string_view table, std::string_view name,
-                               const std::vector<std::string>& columns, bool unique) const;
+                               const std::vector<std::string>& columns, bool unique,
+                               std::string_view how = "") const;
+  // The statements creating an index: create_index_sql, or its online form.
+  virtual Statements create_index(std::string_view table, std::string_view name,
+                                  const std::vector<std::string>& columns, bool unique) const;
+  // The statements adding a unique constraint (an index where uniques_are_indexes()).
+  virtual Statements add_unique(std::string_view table, std::string_view name,
+                                const std::vector<std::string>& columns) const;
+  // The statements adding a foreign key or check named `name` with `definition`
+  // (foreign_key_definition, check_definition): online, without a scan under a lock.
+  virtual Statements add_checked_constraint(std::string_view table, std::string_view name,
+                                            std::string_view definition) const;
+  virtual std::string add_column_sql(std::string_view table, std::string_view definition) const;
   virtual std::string drop_index_sql(std::string_view table, std::string_view name) const;
   virtual Statements rename_index_sql(const Model& model, std::string_view old_name,
                                       std::string_view new_name,
@@ -149,7 +177,7 @@ class BaseSchemaEditor : public SchemaEditor {
   virtual std::string on_delete_sql(OnDelete action) const;
   virtual std::string drop_unique_sql(std::string_view table, std::string_view name) const;
   virtual std::string drop_foreign_key_sql(std::string_view table, std::string_view name) const;
-  std::string drop_constraint_sql(std::string_view table, std::string_view name) const;
+  virtual std::string drop_constraint_sql(std::string_view table, std::string_view name) const;
   std::string rename_constraint_sql(std::string_view table, std::string_view old_name,
                                     std::string_view new_name) const;
   std::string add_constraint_sql(std::string_view table, std::string_view definition) const;

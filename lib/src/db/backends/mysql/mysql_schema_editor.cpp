@@ -25,6 +25,29 @@ std::string MysqlSchemaEditor::quote_string(std::string_view text) const {
   return quoted + "'";
 }
 
+// The online form of the statements dbmig writes for the operations that have one: ALTER TABLE
+// takes the clauses after a comma, CREATE INDEX after its columns; the UPDATE filling NULLs and
+// the compound statement refusing rows take none.
+std::string MysqlSchemaEditor::without_blocking(std::string statement) const {
+  if (statement.starts_with("ALTER TABLE ")) return statement + ", ALGORITHM=INPLACE, LOCK=NONE";
+  if (statement.starts_with("CREATE INDEX ") || statement.starts_with("CREATE UNIQUE INDEX "))
+    return statement + " ALGORITHM=INPLACE LOCK=NONE";
+  return statement;
+}
+
+// InnoDB adds a foreign key in place only with foreign_key_checks off (which would leave the
+// existing rows unchecked) and a check only by copying the table: refused before anything runs,
+// rather than by the server after the operation's earlier statements.
+Statements MysqlSchemaEditor::add_checked_constraint(std::string_view table, std::string_view name,
+                                                     std::string_view definition) const {
+  if (online_)
+    throw InputError("MySQL/MariaDB cannot add the foreign key or check " + std::string(name) +
+                     " to " + std::string(table) +
+                     " without copying the table or blocking its writers; remove \"online\" "
+                     "from this operation to add it with the table locked");
+  return BaseSchemaEditor::add_checked_constraint(table, name, definition);
+}
+
 std::string MysqlSchemaEditor::column_type(const Field& field) const {
   switch (field.type) {
     case FieldType::boolean:
@@ -101,7 +124,9 @@ std::string MysqlSchemaEditor::on_delete_sql(OnDelete action) const {
   return BaseSchemaEditor::on_delete_sql(action);
 }
 
+// Online, the ALTER TABLE form: MariaDB's DROP INDEX takes no ALGORITHM or LOCK clause.
 std::string MysqlSchemaEditor::drop_index_sql(std::string_view table, std::string_view name) const {
+  if (online_) return drop_unique_sql(table, name);
   return "DROP INDEX " + quote_name(name) + " ON " + quote_name(table);
 }
 

@@ -11,9 +11,15 @@ class MysqlSchemaEditor : public BaseSchemaEditor {
   Dialect dialect() const override { return Dialect::mysql; }
   bool transactional_ddl() const override { return false; }
   std::string quote_name(std::string_view identifier) const override;
+  // ALGORITHM=INPLACE, LOCK=NONE on each statement: MariaDB refuses a change it would make by
+  // copying the table or while blocking writes (docs/online-schema-changes.md).
+  std::unique_ptr<SchemaEditor> online_editor() const override { return online_copy(*this); }
 
  protected:
   std::string column_type(const Field& field) const override;
+  std::string without_blocking(std::string statement) const override;
+  Statements add_checked_constraint(std::string_view table, std::string_view name,
+                                    std::string_view definition) const override;
   std::string auto_increment_definition(const Field& field, bool with_key) const override;
   std::string quote_string(std::string_view text) const override;
   std::string column_comment_clause(const Field& field) const override;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "dbmig/naming.hpp"
+
 namespace dbmig::schema {
 
 namespace {
@@ -153,6 +155,74 @@ Statements PostgresSchemaEditor::rename_model(const StateChange& change, const M
   return statements;
 }
 
+// --- online forms: each rerunnable from its first statement, as an interrupted online
+// operation resumes there (docs/online-schema-changes.md "Interruptions") ---
+
+// An earlier attempt killed or failed during CREATE INDEX CONCURRENTLY leaves an INVALID index
+// of that name behind, which the DROP removes.
+Statements PostgresSchemaEditor::create_index(std::string_view table, std::string_view name,
+                                              const std::vector<std::string>& columns,
+                                              bool unique) const {
+  if (!online_) return BaseSchemaEditor::create_index(table, name, columns, unique);
+  return {drop_index_sql(table, name),
+          create_index_sql(table, name, columns, unique, "CONCURRENTLY")};
+}
+
+std::string PostgresSchemaEditor::drop_index_sql(std::string_view table,
+                                                 std::string_view name) const {
+  if (!online_) return BaseSchemaEditor::drop_index_sql(table, name);
+  return "DROP INDEX CONCURRENTLY IF EXISTS " + quote_name(name);
+}
+
+// The unique index built concurrently becomes the constraint, under the constraint's name (so
+// the catalog is the plain form's); the constraint an earlier attempt completed goes first, as
+// its index cannot be dropped while the constraint uses it.
+Statements PostgresSchemaEditor::add_unique(std::string_view table, std::string_view name,
+                                            const std::vector<std::string>& columns) const {
+  if (!online_) return BaseSchemaEditor::add_unique(table, name, columns);
+  Statements statements{drop_constraint_sql(table, name)};
+  append(statements, create_index(table, name, columns, true));
+  statements.push_back(add_constraint_sql(
+      table, "CONSTRAINT " + quote_name(name) + " UNIQUE USING INDEX " + quote_name(name)));
+  return statements;
+}
+
+// NOT VALID takes the lock only to add the constraint; VALIDATE then scans under a lock that
+// lets writes through.
+Statements PostgresSchemaEditor::add_checked_constraint(std::string_view table,
+                                                        std::string_view name,
+                                                        std::string_view definition) const {
+  if (!online_) return BaseSchemaEditor::add_checked_constraint(table, name, definition);
+  return {drop_constraint_sql(table, name), add_constraint_sql(table, definition) + " NOT VALID",
+          "ALTER TABLE " + quote_name(table) + " VALIDATE CONSTRAINT " + quote_name(name)};
+}
+
+std::string PostgresSchemaEditor::drop_constraint_sql(std::string_view table,
+                                                      std::string_view name) const {
+  if (!online_) return BaseSchemaEditor::drop_constraint_sql(table, name);
+  return "ALTER TABLE " + quote_name(table) + " DROP CONSTRAINT IF EXISTS " + quote_name(name);
+}
+
+std::string PostgresSchemaEditor::add_column_sql(std::string_view table,
+                                                 std::string_view definition) const {
+  if (!online_) return BaseSchemaEditor::add_column_sql(table, definition);
+  return "ALTER TABLE " + quote_name(table) + " ADD COLUMN IF NOT EXISTS " +
+         std::string(definition);
+}
+
+Statements PostgresSchemaEditor::set_not_null(std::string_view table,
+                                              const std::string& column) const {
+  std::string set =
+      "ALTER TABLE " + quote_name(table) + " ALTER COLUMN " + quote_name(column) + " SET NOT NULL";
+  if (!online_) return {set};
+  std::string check = constraint_name(table, {column}, "notnull");
+  Statements statements = add_checked_constraint(
+      table, check, check_definition(check, quote_name(column) + " IS NOT NULL"));
+  statements.push_back(set);
+  statements.push_back(drop_constraint_sql(table, check));
+  return statements;
+}
+
 Statements PostgresSchemaEditor::alter_column(const FieldInState& before, const FieldInState& after,
                                               const std::optional<Literal>& fill_value) const {
   const Field& old_field = before.field;
@@ -183,7 +253,8 @@ Statements PostgresSchemaEditor::alter_column(const FieldInState& before, const 
     statements.push_back(alter + "SET" + default_clause(new_field.default_value));
   for (auto& update : fill_nulls(before, after, new_field.column_name(), fill_value))
     statements.push_back(std::move(update));
-  if (old_field.null && !new_field.null) statements.push_back(alter + "SET NOT NULL");
+  if (old_field.null && !new_field.null)
+    append(statements, set_not_null(after.model.table, new_field.column_name()));
   if (!old_field.null && new_field.null) statements.push_back(alter + "DROP NOT NULL");
   return statements;
 }

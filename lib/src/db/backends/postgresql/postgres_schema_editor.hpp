@@ -11,6 +11,11 @@ class PostgresSchemaEditor : public BaseSchemaEditor {
   Dialect dialect() const override { return Dialect::postgresql; }
   bool transactional_ddl() const override { return true; }
   std::string quote_name(std::string_view identifier) const override;
+  // Indexes built and dropped CONCURRENTLY, foreign keys and checks added NOT VALID and then
+  // validated, NOT NULL through a validated check, each after dropping what an earlier attempt
+  // may have left (docs/online-schema-changes.md).
+  std::unique_ptr<SchemaEditor> online_editor() const override { return online_copy(*this); }
+  bool online_forms_rerunnable() const override { return true; }
   Statements rename_model(const StateChange& change, const ModelKey& old_key,
                           const ModelKey& new_key) const override;
   // Public for the catalog reader (postgres_introspection.cpp), which reads a column back as
@@ -26,6 +31,15 @@ class PostgresSchemaEditor : public BaseSchemaEditor {
   Statements rename_index_sql(const Model& model, std::string_view old_name,
                               std::string_view new_name, const std::vector<std::string>& columns,
                               bool unique) const override;
+  Statements create_index(std::string_view table, std::string_view name,
+                          const std::vector<std::string>& columns, bool unique) const override;
+  std::string drop_index_sql(std::string_view table, std::string_view name) const override;
+  Statements add_unique(std::string_view table, std::string_view name,
+                        const std::vector<std::string>& columns) const override;
+  Statements add_checked_constraint(std::string_view table, std::string_view name,
+                                    std::string_view definition) const override;
+  std::string drop_constraint_sql(std::string_view table, std::string_view name) const override;
+  std::string add_column_sql(std::string_view table, std::string_view definition) const override;
   Statements alter_column(const FieldInState& before, const FieldInState& after,
                           const std::optional<Literal>& fill_value) const override;
   std::string converted_value(const std::string& expression, const Field& from,
@@ -35,6 +49,11 @@ class PostgresSchemaEditor : public BaseSchemaEditor {
   TableCosts column_change_costs(const FieldInState& before,
                                  const FieldInState& after) const override;
   TableCosts create_object_costs(const FieldObject& object) const override;
+
+ private:
+  // SET NOT NULL; online, after a validated CHECK (col IS NOT NULL) that lets PostgreSQL 12+
+  // skip the scan under its exclusive lock.
+  Statements set_not_null(std::string_view table, const std::string& column) const;
 };
 
 }  // namespace dbmig::schema

@@ -14,6 +14,11 @@ class SqliteSchemaEditor : public BaseSchemaEditor {
   Dialect dialect() const override { return Dialect::sqlite; }
   bool transactional_ddl() const override { return true; }
   std::string quote_name(std::string_view identifier) const override;
+  // SQLite has no online forms: a change takes the database's write lock whichever form it
+  // has, and a rebuild copies the table (docs/online-schema-changes.md).
+  std::unique_ptr<SchemaEditor> online_editor() const override {
+    return std::make_unique<SqliteSchemaEditor>(*this);
+  }
 
   Statements before_migration(const Statements& migration) const override;
   Statements after_migration() const override;
