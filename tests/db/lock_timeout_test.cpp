@@ -198,7 +198,8 @@ TEST(LockTimeout, SucceedsWhenTheBlockingTransactionEndsDuringTheRetries) {
 }
 
 // The retry unit outside a transaction: the statement by itself, or an online operation from its
-// first statement (its online form is rerunnable from there).
+// first statement where the online forms rerun from there (PostgreSQL; MariaDB's do not, and a
+// statement that timed out did not take effect, so it alone runs again).
 TEST(LockTimeout, OutsideATransactionRetriesTheStatementOrTheWholeOnlineOperation) {
   for (Dialect dialect : server_dialects()) {
     for (bool online : {false, true}) {
@@ -212,14 +213,17 @@ TEST(LockTimeout, OutsideATransactionRetriesTheStatementOrTheWholeOnlineOperatio
       });
       EXPECT_NO_THROW(run.migrate(lock)) << run.db.err.str();
       ending.get();
-      std::string unit =
-          online ? "operation 1 (Raw SQL operation) from its first statement" : "the statement";
+      bool whole_operation = online && dialect == Dialect::postgresql;
+      std::string unit = whole_operation
+                             ? "operation 1 (Raw SQL operation) from its first statement"
+                             : "the statement";
       EXPECT_NE(run.db.err.str().find("gave up: ALTER TABLE busy ADD COLUMN extra INTEGER\n"
                                       "  retrying " +
                                       unit + " in 0.1 s\n"),
                 std::string::npos)
           << run.db.err.str();
-      EXPECT_EQ(run.db.connection->query_int("SELECT COUNT(*) FROM attempts"), online ? 2 : 1);
+      EXPECT_EQ(run.db.connection->query_int("SELECT COUNT(*) FROM attempts"),
+                whole_operation ? 2 : 1);
       EXPECT_TRUE(run.has_column("extra"));
       EXPECT_EQ(run.db.recorded(),
                 (std::vector<std::string>{"ops.0001_base@1", "ops.0002_alter@2"}));
