@@ -88,8 +88,9 @@ TEST(LintCli, AStaleAcknowledgementIsAnErrorNamingTheCode) {
   text.replace(text.find("\"atomic\": true"), 14, "\"atomic\": false");
   text.replace(text.find("\"acknowledged\""), 0, "\"online\": true, ");
   write_file(project.path() / "migrations/blog/0002_changes.json", text);
+  // The dialect option takes one value per use: the app and migration may follow it.
   auto online =
-      run_dbmig({"lint", "blog", "0002", "--database-dialect", "postgresql"}, project.path());
+      run_dbmig({"lint", "--database-dialect", "postgresql", "blog", "0002"}, project.path());
   EXPECT_EQ(online.exit_code, 1) << all_output(online);
   EXPECT_TRUE(contains(online.out,
                        "acknowledges PG105 (index without CONCURRENTLY), which this "

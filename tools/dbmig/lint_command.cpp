@@ -24,6 +24,8 @@ void add_lint_command(CLI::App& app, CommandContext& context) {
                    "sqlite, postgresql or mysql; repeat or separate with commas for several "
                    "(default: that of --database, DATABASE_URL, .env or dbmig.json)")
       ->delimiter(',')
+      // One value per use, so `--database-dialect postgresql blog` leaves `blog` to APP.
+      ->allow_extra_args(false)
       ->check(CLI::IsMember({"sqlite", "postgresql", "mysql"}));
   command->add_option("--format", options->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
