@@ -225,6 +225,18 @@ std::vector<BadInputCase> type_and_default_cases() {
                   "default is not a finite number"),
       member_case("DecimalInitializerNan", "DBMIG_FIELD(decimal(8, 2)) double price = NAN;",
                   "price", "default is not a finite number"),
+      member_case(
+          "DecimalDefaultRounded", "DBMIG_FIELD(decimal(4, 2)) double price = 1.234;", "price",
+          "default 1.234 has 3 digit(s) after the point, but a decimal(4, 2) column keeps 2 "
+          "(the databases would round it)"),
+      member_case("DecimalDefaultTooLarge", "DBMIG_FIELD(decimal(1, 1)) double share = 1;", "share",
+                  "default 1 has 1 digit(s) before the point, but a decimal(1, 1) column holds 0"),
+      member_case("DecimalStringDefaultNotANumber",
+                  "DBMIG_FIELD(decimal(8, 2)) std::string price = \"1,50\";", "price",
+                  "default \"1,50\" is not a decimal number"),
+      member_case("StringDefaultLongerThanMaxLength",
+                  "DBMIG_FIELD(max_length = 3) std::string code = \"abcd\";", "code",
+                  "default \"abcd\" is 4 characters long, more than max_length 3"),
       member_case("FloatDefaultBeyondFloatRange", "float ratio = 1e300;", "ratio",
                   "default is beyond the range of a float column"),
       member_case("StringDefaultNotUtf8", "std::string note = \"caf\\xe9\";", "note",

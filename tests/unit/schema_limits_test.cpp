@@ -75,6 +75,79 @@ TEST(SchemaLimits, DefaultsEveryDatabaseStores) {
   EXPECT_EQ(default_problem(field_of(FieldType::string, Literal{std::string("ok")})), "");
 }
 
+Field decimal(int precision, int scale) {
+  Field field = field_of(FieldType::decimal);
+  field.precision = precision;
+  field.scale = scale;
+  return field;
+}
+
+// A value a column holds as it is, just inside and just outside each type's limit: the
+// databases refuse the others, or (a decimal's extra fractional digits) round them silently.
+TEST(SchemaLimits, ValuesTheColumnHoldsAsTheyAre) {
+  struct Case {
+    Field field;
+    Literal value;
+    std::string problem;  // empty: held as it is
+  };
+  Field varchar = field_of(FieldType::string);
+  varchar.max_length = 3;
+  const std::vector<Case> cases = {
+      {field_of(FieldType::int8), Literal{std::int64_t{127}}, ""},
+      {field_of(FieldType::int8), Literal{std::int64_t{128}},
+       "128 is outside the range of a int8 column"},
+      {field_of(FieldType::int8), Literal{std::int64_t{-129}},
+       "-129 is outside the range of a int8 column"},
+      {field_of(FieldType::uint8), Literal{std::int64_t{-1}},
+       "-1 is outside the range of a uint8 column"},
+      {field_of(FieldType::uint16), Literal{std::uint64_t{65536}},
+       "65536 is outside the range of a uint16 column"},
+      {field_of(FieldType::int32), Literal{std::int64_t{2147483647}}, ""},
+      {field_of(FieldType::uint64), Literal{std::uint64_t{9223372036854775807u}}, ""},
+      {field_of(FieldType::uint64), Literal{std::uint64_t{9223372036854775808u}},
+       "9223372036854775808 is above 9223372036854775807, the largest value PostgreSQL's BIGINT "
+       "(the uint64 column "
+       "there) holds; use a smaller value"},
+      {varchar, Literal{std::string("abc")}, ""},
+      {varchar, Literal{std::string("\u00e9\u00e9\u00e9")}, ""},  // characters, not bytes
+      {varchar, Literal{std::string("abcd")},
+       "\"abcd\" is 4 characters long, more than max_length 3; use a shorter value or a larger "
+       "max_length"},
+      {field_of(FieldType::string), Literal{std::string(100000, 'x')}, ""},  // TEXT
+      {decimal(4, 2), Literal{12.5}, ""},
+      {decimal(4, 2), Literal{-99.99}, ""},
+      {decimal(4, 2), Literal{std::int64_t{99}}, ""},
+      {decimal(4, 2), Literal{std::string("12.50")}, ""},
+      {decimal(4, 2), Literal{std::string("007.10")}, ""},
+      {decimal(4, 2), Literal{1.234},
+       "1.234 has 3 digit(s) after the point, but a decimal(4, 2) column keeps 2 (the databases "
+       "would round it); write at most 2 or use a larger scale"},
+      {decimal(4, 2), Literal{std::string("1.235")},
+       "\"1.235\" has 3 digit(s) after the point, but a decimal(4, 2) column keeps 2 (the "
+       "databases "
+       "would round it); write at most 2 or use a larger scale"},
+      {decimal(4, 2), Literal{100.0},
+       "100 has 3 digit(s) before the point, but a decimal(4, 2) column holds 2; use a smaller "
+       "value or a larger precision"},
+      {decimal(1, 1), Literal{std::int64_t{1}},
+       "1 has 1 digit(s) before the point, but a decimal(1, 1) column holds 0; use a smaller "
+       "value or a larger precision"},
+      {decimal(1, 1), Literal{0.5}, ""},
+      {decimal(10, 0), Literal{std::uint64_t{9999999999u}}, ""},
+      {decimal(4, 2), Literal{std::string("1,5")},
+       "\"1,5\" is not a decimal number; write it like \"12.50\""},
+      {decimal(4, 2), Literal{std::string("")},
+       "\"\" is not a decimal number; write it like \"12.50\""},
+  };
+  for (const auto& [field, value, problem] : cases) {
+    SCOPED_TRACE(testing::PrintToString(value.index()) + " " + std::string(to_string(field.type)));
+    EXPECT_EQ(value_problem(field, value), problem);
+    Field with_default = field;
+    with_default.default_value = value;
+    EXPECT_EQ(default_problem(with_default), problem.empty() ? "" : "default " + problem);
+  }
+}
+
 TEST(SchemaLimits, ColumnTypesMysqlCreates) {
   Field text = field_of(FieldType::string);
   text.max_length = mysql_max_varchar_length;

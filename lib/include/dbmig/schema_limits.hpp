@@ -42,8 +42,15 @@ std::string case_folded(std::string_view name);
 std::string column_type_problem(const Field& field);
 
 // A column default every database stores and JSON represents: finite numbers, a float within
-// float range, a uint64 within PostgreSQL's BIGINT, text per text_problem().
+// float range, a uint64 within PostgreSQL's BIGINT, text per text_problem(), and a value the
+// column holds as it is (value_problem).
 std::string default_problem(const Field& field);
+
+// Whether the column of `field` holds `value` as it is, in words starting with the value ("1.234
+// has 3 digit(s) after the point, but ..."), or empty: an integer within the type's range, text of
+// at most max_length characters, a decimal number with at most precision - scale digits before the
+// point and scale after it. A database would refuse the others, or round a decimal silently.
+std::string value_problem(const Field& field, const Literal& value);
 
 // The columns of one index, unique constraint or primary key as MySQL indexes them: never an
 // unbounded TEXT/BLOB (MySQL needs a key length), at most mysql_max_key_bytes in all.

@@ -1,6 +1,7 @@
 #include "dbmig/schema_limits.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -143,6 +144,104 @@ std::string number_narrowing(const Field& from, const Field& to) {
   return "";
 }
 
+// The digits of a decimal value before and after the point as SQL writes it (leading integer
+// zeros and trailing fractional zeros do not count); nullopt when it is not a plain decimal
+// number (an optional sign, digits, an optional point and digits).
+std::optional<std::pair<int, int>> decimal_digits(const Literal& value) {
+  std::string text;
+  if (const auto* number = std::get_if<double>(&value)) {
+    char buffer[400];
+    auto written = std::to_chars(buffer, buffer + sizeof buffer, *number, std::chars_format::fixed);
+    text.assign(buffer, written.ptr);
+  } else if (const auto* number = std::get_if<std::int64_t>(&value)) {
+    text = std::to_string(*number);
+  } else if (const auto* number = std::get_if<std::uint64_t>(&value)) {
+    text = std::to_string(*number);
+  } else if (const auto* written = std::get_if<std::string>(&value)) {
+    text = *written;
+  } else {
+    return std::nullopt;
+  }
+  std::string_view digits(text);
+  if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+  std::size_t point = digits.find('.');
+  std::string_view whole = digits.substr(0, point);
+  std::string_view fraction = point == std::string_view::npos ? "" : digits.substr(point + 1);
+  auto all_digits = [](std::string_view part) {
+    return part.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  if ((whole.empty() && fraction.empty()) || !all_digits(whole) || !all_digits(fraction))
+    return std::nullopt;
+  whole.remove_prefix(std::min(whole.find_first_not_of('0'), whole.size()));
+  fraction = fraction.substr(0, fraction.find_last_not_of('0') + 1);
+  return std::pair{static_cast<int>(whole.size()), static_cast<int>(fraction.size())};
+}
+
+// `value` as messages show it: a number as written, text in double quotes.
+std::string value_text(const Literal& value) {
+  if (const auto* number = std::get_if<double>(&value)) {
+    char buffer[64];
+    auto written = std::to_chars(buffer, buffer + sizeof buffer, *number);
+    return std::string(buffer, written.ptr);
+  }
+  if (const auto* number = std::get_if<std::int64_t>(&value)) return std::to_string(*number);
+  if (const auto* number = std::get_if<std::uint64_t>(&value)) return std::to_string(*number);
+  if (const auto* text = std::get_if<std::string>(&value)) return "\"" + *text + "\"";
+  return std::get<bool>(value) ? "true" : "false";
+}
+
+std::string decimal_type(const Field& field) {
+  return "decimal(" + std::to_string(field.precision) + ", " + std::to_string(field.scale) + ")";
+}
+
+// A value for a decimal column: a plain number with at most precision - scale digits before
+// the point and scale after it (PostgreSQL and MariaDB round more digits after the point
+// silently).
+std::string decimal_value_problem(const Field& field, const Literal& value) {
+  auto digits = decimal_digits(value);
+  if (!digits) return "is not a decimal number; write it like \"12.50\"";
+  int whole_limit = field.precision - field.scale;
+  if (digits->first > whole_limit)
+    return "has " + std::to_string(digits->first) + " digit(s) before the point, but a " +
+           decimal_type(field) + " column holds " + std::to_string(whole_limit) +
+           "; use a smaller value or a larger precision";
+  if (digits->second > field.scale)
+    return "has " + std::to_string(digits->second) + " digit(s) after the point, but a " +
+           decimal_type(field) + " column keeps " + std::to_string(field.scale) +
+           " (the databases would round it); write at most " + std::to_string(field.scale) +
+           " or use a larger scale";
+  return {};
+}
+
+// What value_problem says after the value.
+std::string column_value_problem(const Field& field, const Literal& value) {
+  if (field.type == FieldType::decimal) return decimal_value_problem(field, value);
+  if (is_integral(field.type) && field.type != FieldType::boolean) {
+    long double number = 0;
+    if (const auto* signed_number = std::get_if<std::int64_t>(&value))
+      number = static_cast<long double>(*signed_number);
+    else if (const auto* unsigned_number = std::get_if<std::uint64_t>(&value))
+      number = static_cast<long double>(*unsigned_number);
+    else
+      return {};
+    IntegerRange range = integer_range(field.type);
+    if (number < range.min || number > range.max)
+      return "is outside the range of a " + std::string(to_string(field.type)) + " column";
+    if (number > static_cast<long double>(std::numeric_limits<std::int64_t>::max()))
+      return "is above 9223372036854775807, the largest value PostgreSQL's BIGINT (the uint64 "
+             "column there) holds; use a smaller value";
+    return {};
+  }
+  if (const auto* text = std::get_if<std::string>(&value);
+      text && field.type == FieldType::string && field.max_length) {
+    auto points = code_points(*text);
+    if (points && points->size() > static_cast<std::size_t>(*field.max_length))
+      return "is " + std::to_string(points->size()) + " characters long, more than max_length " +
+             std::to_string(*field.max_length) + "; use a shorter value or a larger max_length";
+  }
+  return {};
+}
+
 bool is_numeric(FieldType type) {
   return integral_or_bool(type) || type == FieldType::float32 || type == FieldType::float64 ||
          type == FieldType::decimal;
@@ -239,16 +338,17 @@ std::string default_problem(const Field& field) {
       return "default is beyond the range of a float column; use a double member or a smaller "
              "default";
   }
-  if (const auto* number = std::get_if<std::uint64_t>(&value))
-    if (*number > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-      return "default " + std::to_string(*number) +
-             " is above 9223372036854775807, the largest value PostgreSQL's BIGINT (the uint64 "
-             "column there) holds; use a smaller default";
   if (const auto* text = std::get_if<std::string>(&value)) {
     auto problem = text_problem(*text);
     if (!problem.empty()) return "default " + problem;
   }
+  if (auto problem = value_problem(field, value); !problem.empty()) return "default " + problem;
   return {};
+}
+
+std::string value_problem(const Field& field, const Literal& value) {
+  std::string problem = column_value_problem(field, value);
+  return problem.empty() ? problem : value_text(value) + " " + problem;
 }
 
 std::string mysql_index_problem(const std::vector<const Field*>& fields) {

@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "dbmig/model_validation.hpp"
+#include "dbmig/schema_limits.hpp"
 #include "dbmig/state_json.hpp"
 #include "io/model_json_reader.hpp"
 #include "operations/operation_registry.hpp"
@@ -42,10 +43,13 @@ Field field_at(JsonReader& reader) {
   return field;
 }
 
-std::optional<Literal> fill_value_at(JsonReader& reader, FieldType type) {
+std::optional<Literal> fill_value_at(JsonReader& reader, const Field& field) {
   const auto* value = reader.optional("fill_value");
   if (!value) return std::nullopt;
-  return literal_from_json(*value, type, reader.path_of("fill_value"));
+  Literal fill = literal_from_json(*value, field.type, reader.path_of("fill_value"));
+  if (auto problem = schema_limits::value_problem(field, fill); !problem.empty())
+    throw_at(reader.path_of("fill_value"), "fill value " + problem);
+  return fill;
 }
 
 }  // namespace operations
