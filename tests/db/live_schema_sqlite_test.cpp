@@ -126,7 +126,7 @@ Model types_model() {
   fields.push_back(text_null);
   Field decimal_number = typed_field("decimal_number", FieldType::decimal);
   decimal_number.precision = 30;
-  decimal_number.scale = 0;
+  decimal_number.scale = 1;
   decimal_number.default_value = 0.5;
   fields.push_back(decimal_number);
   Field renamed = typed_field("renamed", FieldType::int32);
