@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <limits>
 
+#include "catalog_queries.hpp"
 #include "dbmig/live_schema.hpp"
 #include "dbmig/state_json.hpp"
-#include "catalog_queries.hpp"
 #include "live_schema_fixtures.hpp"
 #include "sql_execution.hpp"
 

@@ -5,10 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "catalog_queries.hpp"
 #include "dbmig/live_schema.hpp"
 #include "dbmig/naming.hpp"
 #include "dbmig/state_json.hpp"
-#include "catalog_queries.hpp"
 #include "live_schema_fixtures.hpp"
 #include "sql_execution.hpp"
 

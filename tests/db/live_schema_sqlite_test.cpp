@@ -6,8 +6,8 @@
 #include <ostream>
 #include <variant>
 
-#include "dbmig/live_schema.hpp"
 #include "catalog_queries.hpp"
+#include "dbmig/live_schema.hpp"
 #include "live_schema_fixtures.hpp"
 #include "sql_execution.hpp"
 
