@@ -1,6 +1,7 @@
 // Bad-input corpus: `dbmig lint` given what it cannot lint — an app or migration that does not
 // exist, an unknown dialect, level or format, a bad acknowledgement, an unreachable database.
 #include "bad_input_corpus.hpp"
+#include "demo_project.hpp"
 #include "test_support.hpp"
 
 namespace dbmig::test {
@@ -11,12 +12,10 @@ namespace fs = std::filesystem;
 
 // blog/0002_changes.json removing Blog.body, acknowledged as `acknowledged` (JSON).
 void write_acknowledged_removal(const fs::path& root, const std::string& acknowledged) {
-  write_file(root / "migrations/blog/0002_changes.json",
-             "{\n  \"dbmig\": 1,\n  \"app\": \"blog\",\n  \"name\": \"0002_changes\",\n"
-             "  \"dependencies\": [[\"blog\", \"0001_initial\"]],\n  \"atomic\": true,\n"
-             "  \"operations\": [{\"op\": \"RemoveField\", \"model\": \"Blog\", \"name\": "
-             "\"body\", \"acknowledged\": " +
-                 acknowledged + "}]\n}\n");
+  write_blog_migration(
+      root, "0002_changes",
+      R"({"op": "RemoveField", "model": "Blog", "name": "body", "acknowledged": )" + acknowledged +
+          "}");
 }
 
 std::vector<BadInputCase> lint_cases() {

@@ -1,6 +1,7 @@
 // Bad-input corpus: online operations that a database cannot run without blocking, refused
 // before anything runs (docs/online-schema-changes.md "MySQL / MariaDB").
 #include "bad_input_corpus.hpp"
+#include "demo_project.hpp"
 #include "test_support.hpp"
 
 namespace dbmig::test {
@@ -11,11 +12,7 @@ namespace fs = std::filesystem;
 
 // blog.0002_online: `operation` (JSON) marked online, in a non-atomic migration.
 void write_online_migration(const fs::path& project, const std::string& operation) {
-  write_file(project / "migrations/blog/0002_online.json",
-             "{\n  \"dbmig\": 1,\n  \"app\": \"blog\",\n  \"name\": \"0002_online\",\n"
-             "  \"dependencies\": [[\"blog\", \"0001_initial\"]],\n  \"atomic\": false,\n"
-             "  \"operations\": [" +
-                 operation + "]\n}\n");
+  write_blog_migration(project, "0002_online", operation, /*atomic=*/false);
 }
 
 std::vector<BadInputCase> online_cases() {

@@ -15,12 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // blog/0002_changes.json holding `operations` (JSON objects), after blog/0001_initial.
-void write_blog_migration(const fs::path& root, const std::string& operations) {
-  write_file(root / "migrations/blog/0002_changes.json",
-             "{\n  \"dbmig\": 1,\n  \"app\": \"blog\",\n  \"name\": \"0002_changes\",\n"
-             "  \"dependencies\": [[\"blog\", \"0001_initial\"]],\n  \"atomic\": true,\n"
-             "  \"operations\": [" +
-                 operations + "]\n}\n");
+void write_changes(const fs::path& root, const std::string& operations) {
+  write_blog_migration(root, "0002_changes", operations);
 }
 
 std::string remove_body(const std::string& acknowledged = "") {
@@ -40,7 +36,7 @@ bool contains(const std::string& text, const std::string& part) {
 TEST(LintCli, FailOnDecidesTheExitCodeAndAcknowledgedFindingsNeverFail) {
   TempDir project;
   copy_demo_project(project.path());
-  write_blog_migration(project.path(), remove_body() + ", " + index_title());
+  write_changes(project.path(), remove_body() + ", " + index_title());
   std::vector<std::string> lint{"lint", "blog", "--database-dialect", "postgresql"};
 
   auto found = run_dbmig(lint, project.path());
@@ -61,21 +57,20 @@ TEST(LintCli, FailOnDecidesTheExitCodeAndAcknowledgedFindingsNeverFail) {
   EXPECT_EQ(fail_on("never"), 0);
   EXPECT_EQ(fail_on("notice"), 1);
 
-  write_blog_migration(project.path(), remove_body("[\"DS102\"]") + ", " + index_title());
+  write_changes(project.path(), remove_body("[\"DS102\"]") + ", " + index_title());
   EXPECT_EQ(fail_on("error"), 0);
   EXPECT_EQ(fail_on("warning"), 1);
   auto acknowledged = run_dbmig(lint, project.path());
   EXPECT_TRUE(contains(acknowledged.out, "  acknowledged error DS102 drop column"))
       << acknowledged.out;
-  write_blog_migration(project.path(),
-                       remove_body("[\"DS102\"]") + ", " + index_title("[\"PG105\"]"));
+  write_changes(project.path(), remove_body("[\"DS102\"]") + ", " + index_title("[\"PG105\"]"));
   EXPECT_EQ(fail_on("notice"), 0);
 }
 
 TEST(LintCli, AStaleAcknowledgementIsAnErrorNamingTheCode) {
   TempDir project;
   copy_demo_project(project.path());
-  write_blog_migration(project.path(), remove_body("[\"DS102\", \"DS1O2\"]"));
+  write_changes(project.path(), remove_body("[\"DS102\", \"DS1O2\"]"));
   auto stale = run_dbmig({"lint", "--database-dialect", "sqlite"}, project.path());
   EXPECT_EQ(stale.exit_code, 1) << all_output(stale);
   EXPECT_TRUE(contains(stale.out,
@@ -83,7 +78,7 @@ TEST(LintCli, AStaleAcknowledgementIsAnErrorNamingTheCode) {
                        "  acknowledges DS1O2, which is no lint code"))
       << stale.out;
   // An index acknowledged for PostgreSQL, linted for PostgreSQL with "online": no finding left.
-  write_blog_migration(project.path(), index_title("[\"PG105\"]"));
+  write_changes(project.path(), index_title("[\"PG105\"]"));
   std::string text = read_file(project.path() / "migrations/blog/0002_changes.json");
   text.replace(text.find("\"atomic\": true"), 14, "\"atomic\": false");
   text.replace(text.find("\"acknowledged\""), 0, "\"online\": true, ");
@@ -101,7 +96,7 @@ TEST(LintCli, AStaleAcknowledgementIsAnErrorNamingTheCode) {
 TEST(LintCli, JsonOutputListsEveryFindingWithItsDialects) {
   TempDir project;
   copy_demo_project(project.path());
-  write_blog_migration(project.path(), index_title());
+  write_changes(project.path(), index_title());
   auto run = run_dbmig({"lint", "--format", "json", "--database-dialect", "mysql,postgresql",
                         "--database-dialect", "sqlite"},
                        project.path());
@@ -139,7 +134,7 @@ TEST(LintCli, DatabaseRowCountsInLintAndMigratePlan) {
                        "('a', 'a@x', 'p', '2024-01-01 00:00:00', '2024-01-01 00:00:00')",
                        "INSERT INTO blogs (title, body, active, user_id, created_at, updated_at) "
                        "SELECT 't', 'b', TRUE, id, created_at, updated_at FROM users"});
-    write_blog_migration(
+    write_changes(
         project.path(),
         R"({"op": "AddField", "model": "Blog", "field": {"name": "score", "type": "int32"}})");
 
