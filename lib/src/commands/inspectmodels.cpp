@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "dbmig/json_file.hpp"
+#include "dbmig/literal_text.hpp"
 #include "dbmig/project_config.hpp"
 #include "dbmig/scanner.hpp"
 #include "scanner/default_value.hpp"
@@ -29,7 +30,7 @@ std::string field_summary(const Field& field) {
   if (field.unique) text += " unique";
   if (field.index) text += " index";
   if (!field.column.empty()) text += " column=" + field.column;
-  if (field.default_value) text += " default=" + scanner::describe(*field.default_value);
+  if (field.default_value) text += " default=" + literal_text(*field.default_value);
   if (field.references)
     text += " references=" + field.references->target.str() +
             " on_delete=" + std::string(to_string(field.references->on_delete));

@@ -76,4 +76,37 @@ std::optional<Literal> parse_literal(const std::string& typed, const Field& fiel
   return filled.default_value;
 }
 
+std::string literal_text(const Literal& value) {
+  if (const auto* number = std::get_if<double>(&value)) {
+    char buffer[64];
+    auto written = std::to_chars(buffer, buffer + sizeof buffer, *number);
+    return std::string(buffer, written.ptr);
+  }
+  if (const auto* number = std::get_if<std::int64_t>(&value)) return std::to_string(*number);
+  if (const auto* number = std::get_if<std::uint64_t>(&value)) return std::to_string(*number);
+  if (const auto* text = std::get_if<std::string>(&value)) return "\"" + *text + "\"";
+  return std::get<bool>(value) ? "true" : "false";
+}
+
+std::string decimal_text(const Literal& value) {
+  std::string text;
+  if (const double* number = std::get_if<double>(&value)) {
+    char buffer[400];
+    auto [end, error] =
+        std::to_chars(buffer, buffer + sizeof buffer, *number, std::chars_format::fixed);
+    text = error == std::errc() ? std::string(buffer, end) : std::to_string(*number);
+  } else if (const std::string* digits = std::get_if<std::string>(&value)) {
+    text = *digits;
+  } else if (const std::int64_t* integer = std::get_if<std::int64_t>(&value)) {
+    text = std::to_string(*integer);
+  } else if (const std::uint64_t* natural = std::get_if<std::uint64_t>(&value)) {
+    text = std::to_string(*natural);
+  }
+  if (text.find('.') != std::string::npos) {
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.ends_with('.')) text.pop_back();
+  }
+  return text == "-0" ? "0" : text;
+}
+
 }  // namespace dbmig

@@ -1,7 +1,6 @@
 #include "dbmig/schema_limits.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -9,6 +8,7 @@
 #include <sstream>
 
 #include "dbmig/check_expression.hpp"
+#include "dbmig/literal_text.hpp"
 
 namespace dbmig::schema_limits {
 
@@ -144,24 +144,11 @@ std::string number_narrowing(const Field& from, const Field& to) {
   return "";
 }
 
-// The digits of a decimal value before and after the point as SQL writes it (leading integer
-// zeros and trailing fractional zeros do not count); nullopt when it is not a plain decimal
+// The digits of a decimal value before and after the point as SQL writes it (decimal_text;
+// leading integer zeros do not count); nullopt when it is not a plain decimal
 // number (an optional sign, digits, an optional point and digits).
 std::optional<std::pair<int, int>> decimal_digits(const Literal& value) {
-  std::string text;
-  if (const auto* number = std::get_if<double>(&value)) {
-    char buffer[400];
-    auto written = std::to_chars(buffer, buffer + sizeof buffer, *number, std::chars_format::fixed);
-    text.assign(buffer, written.ptr);
-  } else if (const auto* number = std::get_if<std::int64_t>(&value)) {
-    text = std::to_string(*number);
-  } else if (const auto* number = std::get_if<std::uint64_t>(&value)) {
-    text = std::to_string(*number);
-  } else if (const auto* written = std::get_if<std::string>(&value)) {
-    text = *written;
-  } else {
-    return std::nullopt;
-  }
+  std::string text = decimal_text(value);
   std::string_view digits(text);
   if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
   std::size_t point = digits.find('.');
@@ -173,21 +160,7 @@ std::optional<std::pair<int, int>> decimal_digits(const Literal& value) {
   if ((whole.empty() && fraction.empty()) || !all_digits(whole) || !all_digits(fraction))
     return std::nullopt;
   whole.remove_prefix(std::min(whole.find_first_not_of('0'), whole.size()));
-  fraction = fraction.substr(0, fraction.find_last_not_of('0') + 1);
   return std::pair{static_cast<int>(whole.size()), static_cast<int>(fraction.size())};
-}
-
-// `value` as messages show it: a number as written, text in double quotes.
-std::string value_text(const Literal& value) {
-  if (const auto* number = std::get_if<double>(&value)) {
-    char buffer[64];
-    auto written = std::to_chars(buffer, buffer + sizeof buffer, *number);
-    return std::string(buffer, written.ptr);
-  }
-  if (const auto* number = std::get_if<std::int64_t>(&value)) return std::to_string(*number);
-  if (const auto* number = std::get_if<std::uint64_t>(&value)) return std::to_string(*number);
-  if (const auto* text = std::get_if<std::string>(&value)) return "\"" + *text + "\"";
-  return std::get<bool>(value) ? "true" : "false";
 }
 
 std::string decimal_type(const Field& field) {
@@ -348,7 +321,7 @@ std::string default_problem(const Field& field) {
 
 std::string value_problem(const Field& field, const Literal& value) {
   std::string problem = column_value_problem(field, value);
-  return problem.empty() ? problem : value_text(value) + " " + problem;
+  return problem.empty() ? problem : literal_text(value) + " " + problem;
 }
 
 std::string mysql_index_problem(const std::vector<const Field*>& fields) {

@@ -1,7 +1,6 @@
 // table_view: a model as the catalog readers read its table back, and the rules the readers
 // share to build one (dbmig/live_schema.hpp). Pure.
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -9,6 +8,7 @@
 #include "core/table_view.hpp"
 
 #include "core/text.hpp"
+#include "dbmig/literal_text.hpp"
 #include "dbmig/naming.hpp"
 
 namespace dbmig {
@@ -49,33 +49,11 @@ std::vector<std::string> columns_of(const Model& model, const std::vector<std::s
   return columns;
 }
 
-// A decimal's digits without the trailing zeros of its fraction: "12.50" and 12.5 alike.
-std::string decimal_digits(const Literal& value) {
-  std::string text;
-  if (const double* number = std::get_if<double>(&value)) {
-    char buffer[400];
-    auto [end, error] =
-        std::to_chars(buffer, buffer + sizeof buffer, *number, std::chars_format::fixed);
-    text = error == std::errc() ? std::string(buffer, end) : std::to_string(*number);
-  } else if (const std::string* digits = std::get_if<std::string>(&value)) {
-    text = *digits;
-  } else if (const std::int64_t* integer = std::get_if<std::int64_t>(&value)) {
-    text = std::to_string(*integer);
-  } else if (const std::uint64_t* natural = std::get_if<std::uint64_t>(&value)) {
-    text = std::to_string(*natural);
-  }
-  if (text.find('.') != std::string::npos) {
-    text.erase(text.find_last_not_of('0') + 1);
-    if (text.ends_with('.')) text.pop_back();
-  }
-  return text == "-0" ? "0" : text;
-}
-
 }  // namespace
 
 std::optional<Literal> comparable_default(const Field& field, Dialect dialect) {
   if (!field.default_value) return std::nullopt;
-  if (field.type == FieldType::decimal) return Literal{decimal_digits(*field.default_value)};
+  if (field.type == FieldType::decimal) return Literal{decimal_text(*field.default_value)};
   const double* number = std::get_if<double>(&*field.default_value);
   if (number && field.type == FieldType::float32 && dialect == Dialect::mysql) {
     char printed[32];

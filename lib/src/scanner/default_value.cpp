@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
-#include <sstream>
 
+#include "dbmig/literal_text.hpp"
 #include "scanner/initializer.hpp"
 
 namespace dbmig::scanner {
@@ -65,7 +65,7 @@ std::string kind_of(const Literal& value) {
 }
 
 CheckedDefault mismatch(const Literal& value, FieldType type, const std::string& expected) {
-  return {std::nullopt, "default " + describe(value) + " is " + kind_of(value) + ", but the " +
+  return {std::nullopt, "default " + literal_text(value) + " is " + kind_of(value) + ", but the " +
                             std::string(to_string(type)) + " column takes " + expected};
 }
 
@@ -139,30 +139,10 @@ CheckedDefault check_default(const Literal& value, FieldType type) {
     default:
       if (!is_integer(value)) return mismatch(value, type, "an integer");
       if (!fits(value, type))
-        return {std::nullopt, "default " + describe(value) + " is out of range for the " +
+        return {std::nullopt, "default " + literal_text(value) + " is out of range for the " +
                                   std::string(to_string(type)) + " column"};
       return {value, {}};
   }
-}
-
-std::string describe(const Literal& value) {
-  return std::visit(
-      [](const auto& v) -> std::string {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, bool>) {
-          return v ? "true" : "false";
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          return "\"" + v + "\"";
-        } else if constexpr (std::is_same_v<T, double>) {
-          std::ostringstream text;
-          text.precision(17);
-          text << v;
-          return text.str();
-        } else {
-          return std::to_string(v);
-        }
-      },
-      value);
 }
 
 }  // namespace dbmig::scanner

@@ -21,7 +21,4 @@ struct CheckedDefault {
 };
 CheckedDefault check_default(const Literal& value, FieldType type);
 
-// How a literal reads in messages and in `inspectmodels` text: 5, -1.5, true, "text".
-std::string describe(const Literal& value);
-
 }  // namespace dbmig::scanner
