@@ -300,7 +300,8 @@ std::vector<BadInputCase> migration_cases() {
                             "field": {"name": "n", "type": "int8"}, "fill_value": 300})"),
        {"migrate"},
        2,
-       "$.operations[0].fill_value: fill value 300 is outside the range of a int8 column"},
+       "$.operations[0].fill_value: fill value 300 is outside the range of a int8 column; use a "
+       "value from -128 to 127, or a wider type"},
       {"FillValueRoundedByTheDecimal",
        second_migration(R"({"op": "AddField", "model": "Blog", "field": {"name": "n",
                             "type": "decimal", "precision": 4, "scale": 2}, "fill_value": 1.234})"),

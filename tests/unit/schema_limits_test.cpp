@@ -95,13 +95,17 @@ TEST(SchemaLimits, ValuesTheColumnHoldsAsTheyAre) {
   const std::vector<Case> cases = {
       {field_of(FieldType::int8), Literal{std::int64_t{127}}, ""},
       {field_of(FieldType::int8), Literal{std::int64_t{128}},
-       "128 is outside the range of a int8 column"},
+       "128 is outside the range of a int8 column; use a value from -128 to 127, or a "
+       "wider type"},
       {field_of(FieldType::int8), Literal{std::int64_t{-129}},
-       "-129 is outside the range of a int8 column"},
+       "-129 is outside the range of a int8 column; use a value from -128 to 127, or a "
+       "wider type"},
       {field_of(FieldType::uint8), Literal{std::int64_t{-1}},
-       "-1 is outside the range of a uint8 column"},
+       "-1 is outside the range of a uint8 column; use a value from 0 to 255, or a wider "
+       "type"},
       {field_of(FieldType::uint16), Literal{std::uint64_t{65536}},
-       "65536 is outside the range of a uint16 column"},
+       "65536 is outside the range of a uint16 column; use a value from 0 to 65535, or a "
+       "wider type"},
       {field_of(FieldType::int32), Literal{std::int64_t{2147483647}}, ""},
       {field_of(FieldType::uint64), Literal{std::uint64_t{9223372036854775807u}}, ""},
       {field_of(FieldType::uint64), Literal{std::uint64_t{9223372036854775808u}},

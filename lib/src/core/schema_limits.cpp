@@ -199,7 +199,10 @@ std::string column_value_problem(const Field& field, const Literal& value) {
       return {};
     IntegerRange range = integer_range(field.type);
     if (number < range.min || number > range.max)
-      return "is outside the range of a " + std::string(to_string(field.type)) + " column";
+      return "is outside the range of a " + std::string(to_string(field.type)) +
+             " column; use a value from " + std::to_string(static_cast<long long>(range.min)) +
+             " to " + std::to_string(static_cast<unsigned long long>(range.max)) +
+             ", or a wider type";
     if (number > static_cast<long double>(std::numeric_limits<std::int64_t>::max()))
       return "is above 9223372036854775807, the largest value PostgreSQL's BIGINT (the uint64 "
              "column there) holds; use a smaller value";
