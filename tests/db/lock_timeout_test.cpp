@@ -73,12 +73,17 @@ class Blocker {
 
 // Statements waiting for a lock on the database right now, seen from `observer`.
 int waiting_for_locks(Connection& observer) {
+  // Only in the observer's own database: other tests run on the same servers at the same time.
   if (observer.dialect() == Dialect::postgresql)
-    return observer.query_int("SELECT COUNT(*) FROM pg_locks WHERE NOT granted").value_or(0);
+    return observer
+        .query_int(
+            "SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND database = (SELECT oid FROM "
+            "pg_database WHERE datname = current_database())")
+        .value_or(0);
   return observer
       .query_int(
-          "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE state LIKE "
-          "'Waiting for table metadata lock%' OR state LIKE '%lock wait%'")
+          "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE db = DATABASE() AND "
+          "(state LIKE 'Waiting for table metadata lock%' OR state LIKE '%lock wait%')")
       .value_or(0);
 }
 

@@ -139,7 +139,8 @@ TEST(OnlineMigrate, ConcurrentIndexBuildLetsWritersThroughAndResumesAfterAKill) 
       << "the build stopped waiting before the write completed";
   EXPECT_EQ(count(observer,
                   "SELECT COUNT(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = "
-                  "l.pid WHERE NOT l.granted AND a.query LIKE 'INSERT INTO items%'"),
+                  "l.pid WHERE NOT l.granted AND a.datname = current_database() AND a.query LIKE "
+                  "'INSERT INTO items%'"),
             0);
 
   kill(pid, SIGKILL);
