@@ -8,6 +8,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev libgtest-dev
   sqlite3 postgresql mariadb-server
   clang-14 libclang-rt-14-dev jq  # tools/fuzz.sh: libFuzzer and the seeds' JSON
+  galera-4 rsync pgbouncer  # the clusters of tools/galera_cluster.sh and tools/pg_cluster.sh
 )
 
 missing=()

@@ -154,4 +154,28 @@ std::optional<std::string> fresh_database_url(Dialect dialect, const fs::path& d
   return text.substr(0, text.rfind('/') + 1) + name;
 }
 
+std::optional<std::map<std::string, std::string>> cluster_env() {
+  const char* path = std::getenv("DBMIG_CLUSTER_ENV");
+  if (!path) {
+    if (servers_required())
+      ADD_FAILURE() << "DBMIG_CLUSTER_ENV is not set: run the cluster tests through ctest, "
+                       "whose fixture starts the cluster";
+    return std::nullopt;
+  }
+  std::ifstream file(path);
+  if (!file) {
+    ADD_FAILURE() << "cannot read the cluster's env file " << path;
+    return std::nullopt;
+  }
+  std::map<std::string, std::string> env;
+  for (std::string line; std::getline(file, line);) {
+    constexpr std::string_view prefix = "export ";
+    if (line.rfind(prefix, 0) != 0) continue;
+    auto equals = line.find('=');
+    if (equals == std::string::npos) continue;
+    env[line.substr(prefix.size(), equals - prefix.size())] = line.substr(equals + 1);
+  }
+  return env;
+}
+
 }  // namespace dbmig::test

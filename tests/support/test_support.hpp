@@ -62,4 +62,10 @@ std::vector<Dialect> test_dialects();
 // not set; with it set, a missing server fails the test.
 std::optional<std::string> fresh_database_url(Dialect dialect, const std::filesystem::path& dir);
 
+// The settings of the cluster a suite runs against: the `export NAME=VALUE` lines of the env
+// file its ctest fixture wrote (DBMIG_CLUSTER_ENV, tests/CMakeLists.txt). nullopt (and the
+// caller skips) when the suite runs outside ctest without the variable and DBMIG_REQUIRE_SERVERS
+// is not set; a missing or unreadable file fails the test.
+std::optional<std::map<std::string, std::string>> cluster_env();
+
 }  // namespace dbmig::test
