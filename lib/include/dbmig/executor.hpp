@@ -115,9 +115,13 @@ class MigrationExecutor {
   // Where a step outside a transaction runs again after `statement` timed out on a lock.
   std::size_t retry_statement(const RenderedStep& rendered, std::size_t statement) const;
   // Where an interrupted forwards step resumes: the first statement of the online operation
-  // that was running; nullopt when it must be resolved by hand (check_interrupted).
+  // that was running, or where the live tables show the running operation got to; nullopt
+  // when it must be resolved by hand (check_interrupted).
   std::optional<std::size_t> resume_statement(const MigrationRecord& record,
                                               const RenderedStep& rendered) const;
+  std::optional<std::size_t> resume_by_catalog(const MigrationKey& key,
+                                               const RenderedStep& rendered,
+                                               std::size_t running) const;
   std::optional<Statements> resumed_statements(const PlanStep& step,
                                                const RenderedStep& rendered) const;
 

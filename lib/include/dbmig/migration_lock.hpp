@@ -1,10 +1,13 @@
 // The database-wide lock that keeps two `migrate` or `rollback` runs from interleaving:
 // PostgreSQL an advisory lock, MySQL/MariaDB GET_LOCK, SQLite an exclusive lock on a file next
 // to the database. All three are released by the server or the kernel when the process dies.
+// On a node of a Galera cluster, a replicated row instead (db/galera_lock.hpp), which a later
+// run removes once the holder's run is gone.
 #pragma once
 
 #include <chrono>
 #include <memory>
+#include <string>
 
 #include "dbmig/connection.hpp"
 
@@ -23,6 +26,9 @@ class MigrationLock {
  protected:
   // One attempt that does not wait: true when the lock is now held.
   virtual bool try_lock() = 0;
+  // What the timeout message adds about the holder and how to clear a stale lock; "" when the
+  // message says it all.
+  virtual std::string holder() const { return ""; }
 };
 
 inline constexpr std::chrono::seconds default_lock_timeout{60};

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dbmig/connection.hpp"
@@ -12,6 +13,13 @@
 namespace dbmig {
 
 inline constexpr const char* recorder_table = "dbmig_migrations";
+// The migration lock of a Galera cluster (docs/databases.md "Galera cluster").
+inline constexpr const char* cluster_lock_table = "dbmig_migration_lock";
+
+// dbmig's own tables, which no model describes.
+inline bool is_dbmig_table(std::string_view table) {
+  return table == recorder_table || table == cluster_lock_table;
+}
 
 // "applied" once a migration completed. A migration that runs outside a transaction (MySQL,
 // or `"atomic": false`) is recorded as "applying"/"unapplying" before its first statement,

@@ -9,7 +9,9 @@
 #include "db/lock_retries.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/graph_records.hpp"
+#include "dbmig/live_schema.hpp"
 #include "dbmig/migration_json.hpp"
+#include "dbmig/schema_drift.hpp"
 
 namespace dbmig {
 
@@ -41,6 +43,16 @@ std::string interrupted_progress(const std::vector<std::string>& statements, std
          "lost its connection (a statement that failed with an error did not). Check in the "
          "database whether statement " +
          running + " took effect (are the tables, columns, indexes or rows it makes there?).";
+}
+
+// The tables whose model differs between the two states (added, removed or changed).
+std::set<std::string> changed_tables(const ProjectState& before, const ProjectState& after) {
+  std::set<std::string> tables;
+  for (const auto& [key, model] : before.models)
+    if (const Model* now = after.find(key); !now || !(*now == model)) tables.insert(model.table);
+  for (const auto& [key, model] : after.models)
+    if (const Model* was = before.find(key); !was || !(*was == model)) tables.insert(model.table);
+  return tables;
 }
 
 // Rows of the integrity check, for the failure message: which table, row and parent.
@@ -268,11 +280,50 @@ std::optional<std::size_t> restart_statement(const RenderedStep& rendered, std::
 }  // namespace
 
 // A forwards migration interrupted in an online operation resumes at the operation's first
-// statement (the statements before it are in effect), where the dialect's online forms rerun.
+// statement (the statements before it are in effect), where the dialect's online forms rerun;
+// interrupted in any other operation, where the tables show how far the operation got.
 std::optional<std::size_t> MigrationExecutor::resume_statement(const MigrationRecord& record,
                                                                const RenderedStep& rendered) const {
-  if (record.state != RecordState::applying || !online_forms_rerun()) return std::nullopt;
-  return restart_statement(rendered, static_cast<std::size_t>(record.statements_done));
+  if (record.state != RecordState::applying) return std::nullopt;
+  auto running = static_cast<std::size_t>(record.statements_done);
+  if (online_forms_rerun())
+    if (auto restart = restart_statement(rendered, running)) return restart;
+  return resume_by_catalog(record.key, rendered, running);
+}
+
+// The statement `running` (0-based) of an operation that changes tables was interrupted: the
+// statements before it are in effect, it may be too (docs/databases.md "Galera cluster"). When
+// the live tables the operation changes are exactly as before the operation and `running` is
+// its first statement, the migration resumes there; exactly as after it and `running` is its
+// last, after it. Anything else (both or neither, a statement in the middle, an operation
+// whose effect the tables do not show, like RunSQL) is left to the user.
+std::optional<std::size_t> MigrationExecutor::resume_by_catalog(const MigrationKey& key,
+                                                                const RenderedStep& rendered,
+                                                                std::size_t running) const {
+  const Migration* migration = graph_.find(key);
+  if (!migration) return std::nullopt;
+  ProjectState state = applied_state({key});
+  auto states = apply_migration(state, *migration);
+  std::size_t first = 0;
+  for (std::size_t o = 0; o < rendered.operations.size(); ++o) {
+    std::size_t end = first + rendered.operations[o].statements.size();
+    if (running < end) {
+      const auto& [before, after] = states[o];
+      std::set<std::string> tables = changed_tables(before, after);
+      if (tables.empty()) return std::nullopt;
+      LiveSchema live = read_live_schema(connection_);
+      auto matches = [&](const ProjectState& expected) {
+        return differences_in(schema_differences(expected, live, connection_.dialect()), tables)
+            .empty();
+      };
+      bool as_before = matches(before), as_after = matches(after);
+      if (as_before && !as_after && running == first) return first;
+      if (as_after && !as_before && running + 1 == end) return end;
+      return std::nullopt;
+    }
+    first = end;
+  }
+  return std::nullopt;
 }
 
 bool MigrationExecutor::online_forms_rerun() const {
@@ -299,14 +350,25 @@ std::optional<Statements> MigrationExecutor::resumed_statements(
   auto resume = resume_statement(found->second, rendered);
   if (!resume) return std::nullopt;
   Statements all = rendered.statements();
-  std::size_t operation = 0;
-  for (std::size_t first = 0; first < *resume; ++operation)
-    first += rendered.operations[operation].statements.size();
-  while (rendered.operations[operation].statements.empty()) ++operation;
-  console_.out << "\n    Resuming the interrupted online operation " << operation + 1 << " ("
-               << rendered.operations[operation].operation->describe() << ") from statement "
-               << *resume + 1 << " of " << all.size() << ":" << numbered(all, *resume, *resume + 1)
-               << "\n  " << std::flush;
+  auto running = static_cast<std::size_t>(found->second.statements_done);
+  if (*resume > running) {
+    console_.out << "\n    Statement " << running + 1 << " of " << all.size()
+                 << ", running when the migration was interrupted, completed (the tables show "
+                    "it):"
+                 << numbered(all, running, running + 1) << "\n    Resuming after it\n  "
+                 << std::flush;
+  } else {
+    std::size_t operation = 0;
+    for (std::size_t first = 0; first < *resume; ++operation)
+      first += rendered.operations[operation].statements.size();
+    while (rendered.operations[operation].statements.empty()) ++operation;
+    console_.out << "\n    Resuming the interrupted "
+                 << (rendered.operations[operation].operation->options.online ? "online " : "")
+                 << "operation " << operation + 1 << " ("
+                 << rendered.operations[operation].operation->describe() << ") from statement "
+                 << *resume + 1 << " of " << all.size() << ":"
+                 << numbered(all, *resume, *resume + 1) << "\n  " << std::flush;
+  }
   return Statements(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(*resume));
 }
 
@@ -368,10 +430,7 @@ std::vector<RenderedStep> MigrationExecutor::render_plan(
 std::set<std::string> MigrationExecutor::tables_changed_by(const MigrationPlan& plan) const {
   std::set<std::string> tables;
   auto changed = [&](const ProjectState& before, const ProjectState& after) {
-    for (const auto& [key, model] : before.models)
-      if (const Model* now = after.find(key); !now || !(*now == model)) tables.insert(model.table);
-    for (const auto& [key, model] : after.models)
-      if (const Model* was = before.find(key); !was || !(*was == model)) tables.insert(model.table);
+    tables.merge(changed_tables(before, after));
   };
   render_plan(plan, false, changed);
   return tables;

@@ -14,9 +14,9 @@ LiveSchema read_live_schema(Connection& connection) {
                           .read_schema([&](const std::string& sql, std::vector<SqlValue> values) {
                             return connection.query(sql, std::move(values));
                           });
-  // dbmig's own table, and what the backend noted on it (its composite primary key).
-  std::erase_if(schema.tables, [](const Model& table) { return table.table == recorder_table; });
-  std::erase_if(schema.notes, [](const SchemaNote& note) { return note.table == recorder_table; });
+  // dbmig's own tables, and what the backend noted on them (the composite primary key).
+  std::erase_if(schema.tables, [](const Model& table) { return is_dbmig_table(table.table); });
+  std::erase_if(schema.notes, [](const SchemaNote& note) { return is_dbmig_table(note.table); });
   for (Model& table : schema.tables) {
     for (Field& field : table.fields)
       field.default_value = comparable_default(field, connection.dialect());

@@ -10,6 +10,7 @@
 
 #include "core/text.hpp"
 #include "db/backends/backend.hpp"
+#include "db/galera_lock.hpp"
 #include "dbmig/error.hpp"
 
 namespace dbmig {
@@ -86,6 +87,8 @@ std::unique_ptr<MigrationLock> make_lock(Connection& connection) {
     case MigrationLockMethod::Kind::lock_file:
       return std::make_unique<FileLock>(method.lock_file);
     case MigrationLockMethod::Kind::session_lock:
+      if (!method.galera_local_lock.empty() && is_galera_node(connection))
+        return make_galera_lock(connection, method.galera_local_lock);
       return std::make_unique<SessionLock>(connection, method.try_sql, method.release_sql);
   }
   return std::make_unique<NoLock>();
@@ -102,7 +105,8 @@ std::unique_ptr<MigrationLock> MigrationLock::acquire(Connection& connection,
       throw DatabaseError(
           "another dbmig migrate or rollback has held the migration lock on " +
           connection.url().redacted() + " for more than " + seconds_text(timeout) +
-          " s; let it finish and run again, or wait longer with --lock-timeout SECONDS");
+          " s; let it finish and run again, or wait longer with --lock-timeout SECONDS" +
+          lock->holder());
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return lock;

@@ -35,6 +35,9 @@ struct MigrationLockMethod {
   std::string lock_file;
   std::string try_sql;      // one attempt that does not wait: returns 1 when the lock is taken
   std::string release_sql;  // gives a taken lock back
+  // MySQL/MariaDB: the named lock's name as SQL. On a node of a Galera cluster, where named
+  // locks are local to the node, the lock is a replicated row instead (db/galera_lock.hpp).
+  std::string galera_local_lock;
 };
 
 class Backend {

@@ -24,9 +24,9 @@ std::string MysqlBackend::count_tables_named() const {
 
 // A named lock: named locks are server-wide, so the name says which database.
 MigrationLockMethod MysqlBackend::migration_lock(const DatabaseUrl&) const {
-  return {MigrationLockMethod::Kind::session_lock, "",
-          "SELECT GET_LOCK(LEFT(CONCAT('dbmig_migrate.', DATABASE()), 64), 0)",
-          "SELECT RELEASE_LOCK(LEFT(CONCAT('dbmig_migrate.', DATABASE()), 64))"};
+  const std::string name = "LEFT(CONCAT('dbmig_migrate.', DATABASE()), 64)";
+  return {MigrationLockMethod::Kind::session_lock, "", "SELECT GET_LOCK(" + name + ", 0)",
+          "SELECT RELEASE_LOCK(" + name + ")", name};
 }
 
 std::unique_ptr<SchemaEditor> MysqlBackend::schema_editor() const {

@@ -58,7 +58,7 @@ void read_tables(Reading& reading, const CatalogQuery& query) {
       {});
   for (const Row& row : result.rows) {
     std::string name = text(row, 0), type = text(row, 1), engine = text(row, 2);
-    if (name == recorder_table) continue;
+    if (is_dbmig_table(name)) continue;
     if (type == "VIEW") {
       reading.note(name, "view " + name, "a view: no dbmig model; left out");
       continue;
