@@ -186,6 +186,56 @@ TEST(GaleraMigrate, ConcurrentRunsThroughEveryNodeApplyEachMigrationOnce) {
   }
 }
 
+// A run through node 2 holds the lock (its row and its node's named lock, as dbmig writes them):
+// a migrate through node 1 waits, and after --lock-timeout says who holds the lock and how to
+// remove it. Once the holder's connection is gone, the next migrate through node 1 finds out by
+// asking node 2, removes the stale row and migrates.
+TEST(GaleraMigrate, ALockHeldThroughAnotherNodeIsNamedAndTakenOverOnceItsHolderIsGone) {
+  std::map<std::string, std::string> env;
+  auto nodes = node_urls(env);
+  if (!nodes) GTEST_SKIP() << "no Galera cluster";
+  TempDir project;
+  write_migrations(project.path(), blog_history());
+  std::string database = "galera_lock_holder";
+  create_database(nodes->at(0), database);
+  std::string url1 = on_database(nodes->at(0), database);
+  std::string url2 = on_database(nodes->at(1), database);
+
+  auto holder = std::make_unique<Connection>(parse_database_url(url2));
+  ASSERT_EQ(holder->query_int("SELECT GET_LOCK('dbmig_migrate." + database + "', 0)"), 1);
+  holder->execute(
+      "CREATE TABLE dbmig_migration_lock (name VARCHAR(64) NOT NULL PRIMARY KEY, node_uuid "
+      "VARCHAR(64) NOT NULL, node_address VARCHAR(255) NOT NULL, connection_id BIGINT NOT NULL, "
+      "acquired_at DATETIME NOT NULL)");
+  holder->execute(
+      "INSERT INTO dbmig_migration_lock SELECT 'migrate', VARIABLE_VALUE, "
+      "@@wsrep_node_incoming_address, CONNECTION_ID(), UTC_TIMESTAMP() FROM "
+      "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_GCOMM_UUID'");
+  std::string uuid = holder->rows_as_text("SELECT node_uuid FROM dbmig_migration_lock").at(0);
+  int connection_id = holder->query_int("SELECT CONNECTION_ID()").value();
+
+  auto waited = run_dbmig({"--database", url1, "migrate", "--lock-timeout", "3"}, project.path());
+  EXPECT_EQ(waited.exit_code, 3) << waited.out << waited.err;
+  EXPECT_NE(
+      waited.err.find("held by connection " + std::to_string(connection_id) + " of the node at "),
+      std::string::npos)
+      << waited.err;
+  EXPECT_NE(waited.err.find("DELETE FROM dbmig_migration_lock WHERE name = 'migrate' AND "
+                            "node_uuid = '" +
+                            uuid.substr(uuid.find(' ') + 1) +
+                            "' AND connection_id = " + std::to_string(connection_id) + ";"),
+            std::string::npos)
+      << waited.err;
+  EXPECT_EQ(waited.err.find("dbmig-test-secret"), std::string::npos) << waited.err;
+
+  holder.reset();  // the holder's run is gone; its row stays
+  auto after = run_dbmig({"--database", url1, "migrate", "--lock-timeout", "30"}, project.path());
+  EXPECT_EQ(after.exit_code, 0) << after.out << after.err;
+  EXPECT_EQ(applied_by(after.out).size(), 3u) << after.out;
+  EXPECT_TRUE(causal_connection(url2)->rows_as_text("SELECT * FROM dbmig_migration_lock").empty())
+      << "the lock row stayed after the run";
+}
+
 namespace {
 
 constexpr long long kBigRows = 300000;
