@@ -1,6 +1,7 @@
 // The database-wide lock that keeps two `migrate` or `rollback` runs from interleaving:
-// PostgreSQL an advisory lock, MySQL/MariaDB GET_LOCK, SQLite an exclusive lock on a file next
-// to the database. All three are released by the server or the kernel when the process dies.
+// PostgreSQL a transaction-level advisory lock held on a connection of its own (it holds behind a
+// transaction pooler too), MySQL/MariaDB GET_LOCK, SQLite an exclusive lock on a file next to
+// the database. All three are released by the server or the kernel when the process dies.
 #pragma once
 
 #include <chrono>

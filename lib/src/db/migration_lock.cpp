@@ -10,6 +10,7 @@
 
 #include "core/text.hpp"
 #include "db/backends/backend.hpp"
+#include "db/transaction_lock.hpp"
 #include "dbmig/error.hpp"
 
 namespace dbmig {
@@ -87,6 +88,9 @@ std::unique_ptr<MigrationLock> make_lock(Connection& connection) {
       return std::make_unique<FileLock>(method.lock_file);
     case MigrationLockMethod::Kind::session_lock:
       return std::make_unique<SessionLock>(connection, method.try_sql, method.release_sql);
+    case MigrationLockMethod::Kind::transaction_lock:
+      return std::make_unique<TransactionLock>(connection, method.transaction_setup,
+                                               method.try_sql);
   }
   return std::make_unique<NoLock>();
 }
