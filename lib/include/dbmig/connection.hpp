@@ -75,6 +75,10 @@ class Connection {
   std::vector<std::string> rows_as_text(const std::string& sql);
   // Whether a table of that name exists in the connected database (its default schema).
   bool has_table(const std::string& table);
+  // Throws a DatabaseError naming the database, why it takes no writes and where to run
+  // instead when it is read-only (a PostgreSQL hot standby, a read-only session), so that a
+  // command that changes the database stops before it writes anything.
+  void check_writable();
   // The database's message for a failure, on one line, with the password scrubbed.
   std::string clean_message(const std::exception& error) const;
 

@@ -101,6 +101,10 @@ class MigrationExecutor {
   // Lock timeouts (docs/databases.md "Lock timeout"): the session's setting, and execute
   // retried whole while an atomic migration's statement times out.
   void set_statement_lock_timeout(const StatementLockTimeout& lock);
+  // BEGIN, and the statement lock timeout for the transaction (it holds behind a pooler).
+  void begin_transaction(const StatementLockTimeout& lock);
+  // Whether `migration` runs in a transaction of its own (docs/databases.md "Atomicity").
+  bool runs_in_transaction(const Migration& migration) const;
   void execute_retrying(const PlanStep& step, const RenderedStep& rendered, int batch,
                         const StatementLockTimeout& lock);
   std::string gave_up_waiting(const std::string& failure, const LockRetries& retries) const;

@@ -1,6 +1,7 @@
 // The database-wide lock that keeps two `migrate` or `rollback` runs from interleaving:
-// PostgreSQL an advisory lock, MySQL/MariaDB GET_LOCK, SQLite an exclusive lock on a file next
-// to the database. All three are released by the server or the kernel when the process dies.
+// PostgreSQL a transaction-level advisory lock held on a connection of its own (it holds behind a
+// transaction pooler too), MySQL/MariaDB GET_LOCK, SQLite an exclusive lock on a file next to
+// the database. All three are released by the server or the kernel when the process dies.
 // On a node of a Galera cluster, a replicated row instead (db/galera_lock.hpp), which a later
 // run removes once the holder's run is gone.
 #pragma once

@@ -39,6 +39,7 @@ OpenedContext open_migration_context(const GlobalOptions& global,
       connect(global, context.config, lock_timeout ? Access::change : Access::read);
   MigrationRecorder recorder(*context.connection);
   if (lock_timeout) {
+    context.connection->check_writable();
     opened.lock = MigrationLock::acquire(*context.connection, *lock_timeout);
     recorder.ensure_table();
   }

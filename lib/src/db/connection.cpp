@@ -153,13 +153,22 @@ void Connection::execute(const std::string& sql, std::vector<SqlValue> values) {
   }
 }
 
+// A one-time statement, not SOCI's `session.prepare` (a rowset): on PostgreSQL that makes a
+// named server-side prepared statement, which a transaction pooler (PgBouncer) hands to another
+// client's server connection or loses (docs/databases.md "Behind a connection pooler").
 QueryResult Connection::query(const std::string& sql, std::vector<SqlValue> values) {
   QueryResult result;
   try {
-    auto prepared = session_->prepare << sql;
-    bind(prepared, values);
-    soci::rowset<soci::row> rows = prepared;
-    for (const auto& row : rows) {
+    soci::statement statement(*session_);
+    for (auto& value : values)
+      std::visit([&](auto& bound) { statement.exchange(soci::use(bound)); }, value);
+    statement.alloc();
+    statement.prepare(sql, soci::details::st_one_time_query);
+    statement.define_and_bind();
+    soci::row row;
+    statement.exchange_for_rowset(soci::into(row));
+    statement.execute();
+    while (statement.fetch()) {
       if (result.columns.empty())
         for (std::size_t i = 0; i < row.size(); ++i)
           result.columns.push_back(row.get_properties(i).get_name());
@@ -225,6 +234,15 @@ bool Connection::has_table(const std::string& table) {
   } catch (const DatabaseError& e) {
     throw DatabaseError("cannot read the tables of " + url_.redacted() + ": " + e.what());
   }
+}
+
+void Connection::check_writable() {
+  std::string reason_sql = backend_for(url_.dialect).read_only_reason();
+  if (reason_sql.empty()) return;
+  QueryResult reason = query(reason_sql);
+  if (reason.rows.empty() || reason.rows.front().empty() || !reason.rows.front().front()) return;
+  throw DatabaseError("cannot change " + url_.redacted() + ": " + *reason.rows.front().front() +
+                      ". Nothing was changed");
 }
 
 std::unique_ptr<Connection> connect(const GlobalOptions& global, const ProjectConfig& config,

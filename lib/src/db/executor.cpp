@@ -441,7 +441,14 @@ std::set<std::string> MigrationExecutor::tables_changed_by(const MigrationPlan& 
 void MigrationExecutor::run(const MigrationPlan& plan, const ExecutionOptions& options, int batch) {
   check_reversible(plan);
   auto rendered = render_plan(plan, !options.fake);
-  if (!options.fake && !plan.empty()) set_statement_lock_timeout(options.statement_lock);
+  // Each transaction sets its own (begin_transaction); the session's setting is for the
+  // statements outside one, and left alone without them: behind a transaction pooler it would
+  // stay on a server connection other clients get next (docs/databases.md "Behind a
+  // connection pooler (PgBouncer)").
+  bool outside_transaction = std::any_of(plan.begin(), plan.end(), [&](const PlanStep& step) {
+    return !runs_in_transaction(*step.migration);
+  });
+  if (!options.fake && outside_transaction) set_statement_lock_timeout(options.statement_lock);
   for (std::size_t i = 0; i < plan.size(); ++i) run_step(plan[i], rendered[i], options, batch);
 }
 
@@ -449,6 +456,18 @@ void MigrationExecutor::set_statement_lock_timeout(const StatementLockTimeout& l
   if (!lock.enabled()) return;
   for (const auto& sql :
        backend_for(connection_.dialect()).statement_lock_timeout_setup(lock.timeout))
+    connection_.execute(sql);
+}
+
+bool MigrationExecutor::runs_in_transaction(const Migration& migration) const {
+  return migration.atomic && make_schema_editor(connection_.dialect())->transactional_ddl();
+}
+
+void MigrationExecutor::begin_transaction(const StatementLockTimeout& lock) {
+  connection_.begin();
+  if (!lock.enabled()) return;
+  for (const auto& sql :
+       backend_for(connection_.dialect()).transaction_lock_timeout_setup(lock.timeout))
     connection_.execute(sql);
 }
 
@@ -617,7 +636,7 @@ void MigrationExecutor::execute(const PlanStep& step, const RenderedStep& render
                                 LockRetries& retries) {
   const Migration& migration = *step.migration;
   auto editor = make_schema_editor(connection_.dialect());
-  bool atomic = migration.atomic && editor->transactional_ddl();
+  bool atomic = runs_in_transaction(migration);
   auto resumed = resumed_statements(step, rendered);
   std::vector<std::string> ran = resumed.value_or(Statements{});
   std::size_t skip = ran.size();
@@ -631,7 +650,7 @@ void MigrationExecutor::execute(const PlanStep& step, const RenderedStep& render
   for (const auto& sql : editor->before_migration(rendered.statements())) connection_.execute(sql);
   try {
     if (atomic)
-      connection_.begin();
+      begin_transaction(retries.policy());
     else if (!resumed)
       mark_started(step, batch);
     std::size_t first = 0;  // the index in the step of operation o's first statement

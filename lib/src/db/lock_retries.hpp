@@ -13,6 +13,7 @@ class LockRetries {
  public:
   LockRetries(const StatementLockTimeout& policy, std::ostream& err) : policy_(policy), err_(err) {}
 
+  const StatementLockTimeout& policy() const { return policy_; }
   // Whether the unit whose attempt just timed out may run again.
   bool can_retry() const { return policy_.enabled() && failed_ < policy_.retries; }
   // Counts the failed attempt, says on stderr what timed out (`where`: the migration; `sql`:

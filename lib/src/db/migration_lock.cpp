@@ -11,6 +11,7 @@
 #include "core/text.hpp"
 #include "db/backends/backend.hpp"
 #include "db/galera_lock.hpp"
+#include "db/transaction_lock.hpp"
 #include "dbmig/error.hpp"
 
 namespace dbmig {
@@ -90,6 +91,9 @@ std::unique_ptr<MigrationLock> make_lock(Connection& connection) {
       if (!method.galera_local_lock.empty() && is_galera_node(connection))
         return make_galera_lock(connection, method.galera_local_lock);
       return std::make_unique<SessionLock>(connection, method.try_sql, method.release_sql);
+    case MigrationLockMethod::Kind::transaction_lock:
+      return std::make_unique<TransactionLock>(connection, method.transaction_setup,
+                                               method.try_sql);
   }
   return std::make_unique<NoLock>();
 }

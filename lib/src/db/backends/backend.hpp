@@ -30,6 +30,9 @@ struct MigrationLockMethod {
     none,          // nothing else can reach the database
     lock_file,     // an exclusive flock on `lock_file`, released when the process ends
     session_lock,  // SQL on the migrating connection, released when its session ends
+    // `try_sql` in a transaction on a connection of its own, held open for the whole run and
+    // released when it ends (db/transaction_lock.hpp): holds behind a transaction pooler too
+    transaction_lock,
   };
   Kind kind = Kind::none;
   std::string lock_file;
@@ -37,7 +40,8 @@ struct MigrationLockMethod {
   std::string release_sql;  // gives a taken lock back
   // MySQL/MariaDB: the named lock's name as SQL. On a node of a Galera cluster, where named
   // locks are local to the node, the lock is a replicated row instead (db/galera_lock.hpp).
-  std::string galera_local_lock;
+  std::string galera_local_lock{};
+  std::string transaction_setup{};  // transaction_lock: run first in each attempt's transaction
 };
 
 class Backend {
@@ -69,6 +73,10 @@ class Backend {
   // --- migrating ---
 
   virtual MigrationLockMethod migration_lock(const DatabaseUrl& url) const = 0;
+  // A query returning one text: why the connected database takes no writes and where to run a
+  // changing command instead (a hot standby, a read-only session), or NULL when it takes them;
+  // "" where the dialect cannot tell (Connection::check_writable).
+  virtual std::string read_only_reason() const { return ""; }
   virtual std::unique_ptr<SchemaEditor> schema_editor() const = 0;
 
   // --- the statement lock timeout (dbmig/statement_lock_timeout.hpp) ---
@@ -77,6 +85,13 @@ class Backend {
   // zero) for a lock, then fail with a LockTimeoutError; none where the dialect has no such
   // setting (SQLite keeps its busy_timeout of session_setup).
   virtual std::vector<std::string> statement_lock_timeout_setup(
+      std::chrono::milliseconds /*timeout*/) const {
+    return {};
+  }
+  // The same for the rest of the transaction just begun, where the session's setting may not
+  // hold: behind a transaction pooler the session's SET ran on whichever server connection the
+  // pooler chose then (docs/databases.md "Behind a connection pooler (PgBouncer)").
+  virtual std::vector<std::string> transaction_lock_timeout_setup(
       std::chrono::milliseconds /*timeout*/) const {
     return {};
   }

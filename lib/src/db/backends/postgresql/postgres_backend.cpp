@@ -6,8 +6,9 @@ namespace dbmig::backends {
 
 namespace {
 
-// Any fixed 64-bit number works; this one spells "dbmigrat".
-constexpr const char* kAdvisoryKey = "7233188338618245492";
+// The first half of the migration lock's two-int advisory key (the second is the schema's):
+// any fixed 32-bit number works; this one spells "dbmg".
+constexpr const char* kAdvisoryKey = "1684172135";
 
 }  // namespace
 
@@ -25,12 +26,28 @@ std::string PostgresBackend::count_tables_named() const {
          "AND table_schema = current_schema()";
 }
 
-// A session advisory lock: advisory locks are per database already.
+// A transaction-level advisory lock held by a transaction of its own for the whole run: a
+// session advisory lock does not hold behind a transaction pooler, which gives the session's
+// server connection to other clients between transactions (docs/databases.md "Locking").
+// Advisory locks are per database already; the key adds the schema, so tenants in schemas of
+// one database migrate independently. The lock's transaction idles while the run migrates on
+// its other connection: idle_in_transaction_session_timeout must not end it.
 MigrationLockMethod PostgresBackend::migration_lock(const DatabaseUrl&) const {
-  return {
-      MigrationLockMethod::Kind::session_lock, "",
-      std::string("SELECT CASE WHEN pg_try_advisory_lock(") + kAdvisoryKey + ") THEN 1 ELSE 0 END",
-      std::string("SELECT pg_advisory_unlock(") + kAdvisoryKey + ")"};
+  MigrationLockMethod method;
+  method.kind = MigrationLockMethod::Kind::transaction_lock;
+  method.transaction_setup = "SET LOCAL idle_in_transaction_session_timeout = 0";
+  method.try_sql = std::string("SELECT CASE WHEN pg_try_advisory_xact_lock(") + kAdvisoryKey +
+                   ", hashtext(current_schema())) THEN 1 ELSE 0 END";
+  return method;
+}
+
+std::string PostgresBackend::read_only_reason() const {
+  return "SELECT CASE WHEN pg_is_in_recovery() THEN 'it is a read-only standby (a hot standby "
+         "replaying the primary''s WAL: pg_is_in_recovery() is true); run it against the "
+         "primary' WHEN current_setting('transaction_read_only') = 'on' THEN 'it is read-only "
+         "for this session (default_transaction_read_only is on for the database or the "
+         "user); run it against the primary with a user that may write, or turn the setting "
+         "off (ALTER ROLE or ALTER DATABASE ... SET default_transaction_read_only = off)' END";
 }
 
 std::unique_ptr<SchemaEditor> PostgresBackend::schema_editor() const {
@@ -42,6 +59,11 @@ std::unique_ptr<SchemaEditor> PostgresBackend::schema_editor() const {
 std::vector<std::string> PostgresBackend::statement_lock_timeout_setup(
     std::chrono::milliseconds timeout) const {
   return {"SET lock_timeout = " + std::to_string(timeout.count())};
+}
+
+std::vector<std::string> PostgresBackend::transaction_lock_timeout_setup(
+    std::chrono::milliseconds timeout) const {
+  return {"SET LOCAL lock_timeout = " + std::to_string(timeout.count())};
 }
 
 std::string PostgresBackend::find_blocking_transactions() const {

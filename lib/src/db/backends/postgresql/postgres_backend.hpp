@@ -18,9 +18,12 @@ class PostgresBackend final : public Backend {
   LiveSchema read_schema(const CatalogQuery& query) const override;
 
   MigrationLockMethod migration_lock(const DatabaseUrl& url) const override;
+  std::string read_only_reason() const override;
   std::unique_ptr<SchemaEditor> schema_editor() const override;
 
   std::vector<std::string> statement_lock_timeout_setup(
+      std::chrono::milliseconds timeout) const override;
+  std::vector<std::string> transaction_lock_timeout_setup(
       std::chrono::milliseconds timeout) const override;
   std::string find_blocking_transactions() const override;
 };
