@@ -58,6 +58,8 @@ start_standby() {
 # client land on different server connections whenever two are idle, as on a busy pool (by
 # default PgBouncer reuses the last one, which hides what a session SET does not carry over).
 # Idle server connections close after 5 s, so the pools of finished tests do not add up.
+# PgBouncer drops each connection's `options` (ignore_startup_parameters), as a pooler may: the
+# case that dbmig's check of a URL's ?schema= must catch (docs/databases.md "Schema per tenant").
 # PgBouncer refuses to run as root.
 start_pgbouncer() {
   mkdir -p "$dir/pgbouncer"
@@ -76,6 +78,7 @@ default_pool_size = 4
 server_round_robin = 1
 server_idle_timeout = 5
 max_client_conn = 200
+ignore_startup_parameters = options
 pidfile = $dir/pgbouncer/pgbouncer.pid
 logfile = $dir/pgbouncer/pgbouncer.log
 EOF

@@ -131,3 +131,47 @@ TEST(DatabaseUrl, UnescapedSlashInThePasswordStaysInThePassword) {
 }
 
 }  // namespace dbmig
+
+namespace dbmig {
+
+TEST(DatabaseUrl, APostgresqlSchemaIsKeptShownAndSentAsTheSearchPath) {
+  auto url = parse_database_url("postgresql://alice:hunter2@db:5432/app?schema=Tenant_7");
+  EXPECT_EQ(url.schema, "Tenant_7");
+  EXPECT_EQ(url.database, "app");
+  EXPECT_EQ(url.redacted(), "postgresql://alice:***@db:5432/app?schema=Tenant_7");
+  EXPECT_EQ(url.soci_connection_string(),
+            "host='db' port=5432 dbname='app' user='alice' password='hunter2' "
+            "options='-csearch_path=\"Tenant_7\"'");
+  EXPECT_EQ(parse_database_url("postgresql://db/app").soci_connection_string(),
+            "host='db' dbname='app'");
+  // Only a schema's value is shown; a value that is not a schema name is not.
+  EXPECT_EQ(redact_database_url("postgresql://h/db?schema=t1&password=pw1"),
+            "postgresql://h/db?schema=t1&password=***");
+  EXPECT_EQ(redact_database_url("postgresql://h/db?schema=pw'1"), "postgresql://h/db?schema=***");
+}
+
+TEST(DatabaseUrl, ASchemaElsewhereOrMalformedIsRefused) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"sqlite:///x.db?schema=t", "a SQLite database has no schemas"},
+      {"mysql://root@db/shop?schema=t", "on MySQL/MariaDB a schema is a database"},
+      {"postgresql://db/app?schema=", "needs a schema name"},
+      {"postgresql://db/app?schema=7up", "needs a schema name"},
+      {"postgresql://db/app?schema=pg_catalog", "needs a schema name"},
+      {"postgresql://db/app?schema=" + std::string(64, 'a'), "needs a schema name"},
+      {"postgresql://db/app?schema=a&schema=b", "query parameters (?...) are not supported"},
+      {"postgresql://db/app?schema=a#b", "query parameters (?...) are not supported"},
+      {"postgresql://db/app#schema=a", "query parameters (?...) are not supported"},
+  };
+  for (const auto& [text, why] : cases) {
+    try {
+      parse_database_url(text);
+      ADD_FAILURE() << text;
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find(why), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_EQ(parse_database_url("postgresql://db/app?schema=" + std::string(63, 'a')).schema,
+            std::string(63, 'a'));
+}
+
+}  // namespace dbmig

@@ -104,10 +104,16 @@ int main(int argc, char** argv) {
                  "Project root (holds dbmig.json, apps/, migrations/)")
       ->check(cli::not_empty("the project folder, e.g. --project ."))
       ->default_str(".");
-  app.add_option("--database,--connection", context.global.database,
-                 "Database alias from dbmig.json or URL (default: DATABASE_URL, .env, "
-                 "sqlite:///db.sqlite3)")
-      ->check(cli::not_empty("an alias from dbmig.json or a URL such as sqlite:///db.sqlite3"));
+  // Collected wherever it is given; one_database_unless_many then allows several only on the
+  // commands that run on each (docs/databases.md "Many databases").
+  auto* database =
+      app.add_option("--database,--connection", context.global.databases,
+                     "Database alias from dbmig.json or URL (default: DATABASE_URL, .env, "
+                     "sqlite:///db.sqlite3); migrate and showmigrations take several, or 'all'")
+          ->check(cli::not_empty("an alias from dbmig.json or a URL such as sqlite:///db.sqlite3"))
+          ->expected(1)
+          ->allow_extra_args(false)
+          ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("-v,--verbosity", context.console.verbosity,
                  "0 errors only, 1 normal, 2 verbose, 3 debug")
       ->check(cli::whole_number(0, 3))
@@ -124,6 +130,7 @@ int main(int argc, char** argv) {
   cli::add_state_command(app, context);
   cli::add_check_command(app, context);
   cli::add_lint_command(app, context);
+  app.parse_complete_callback([&] { cli::one_database_unless_many(app, *database, context); });
 
   try {
     app.parse(argc, argv);

@@ -2,6 +2,7 @@
 
 #include "command_registry.hpp"
 #include "dbmig/commands/migrate.hpp"
+#include "jobs_option.hpp"
 #include "lock_timeout_option.hpp"
 #include "statement_lock_options.hpp"
 
@@ -15,7 +16,8 @@ void add_migrate_command(CLI::App& app, CommandContext& context) {
       "Examples:\n  dbmig migrate                  apply everything not applied yet\n  dbmig "
       "migrate blog 0002        move blog forwards or backwards to 0002\n  dbmig migrate blog zero "
       "       unapply all of blog\n  dbmig migrate --check          in a deploy: exit 1 when "
-      "migrations are unapplied");
+      "migrations are unapplied\n  dbmig migrate --database all -j 4   every alias of dbmig.json, "
+      "4 at a time");
   command->add_option("app", options->app, "Only this app (and what it depends on)");
   command->add_option("migration", options->target,
                       "Move the app forwards or backwards to this migration (a unique prefix "
@@ -32,6 +34,8 @@ void add_migrate_command(CLI::App& app, CommandContext& context) {
                     "checksum");
   add_lock_timeout_option(*command, options->lock_timeout);
   add_statement_lock_options(*command, options->statement_lock);
+  add_jobs_option(*command, context.global.jobs);
+  context.many_databases.insert(command);
   command->callback(
       [options, &context] { context.result = migrate(context.global, *options, context.console); });
 }

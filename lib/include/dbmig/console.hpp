@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <vector>
 
 namespace dbmig {
 
@@ -20,6 +21,11 @@ struct Console {
 struct GlobalOptions {
   std::filesystem::path project = ".";
   std::string database;  // alias or URL; empty => DATABASE_URL, .env, dbmig.json, SQLite default
+  // Every --database given, in order; "all": every alias of dbmig.json. Several (or "all") run
+  // migrate and showmigrations on each, `jobs` at a time (docs/databases.md "Many databases");
+  // the other commands take one, which is `database`.
+  std::vector<std::string> databases{};
+  int jobs = 1;
 };
 
 }  // namespace dbmig

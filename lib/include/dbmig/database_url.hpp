@@ -18,6 +18,9 @@ struct DatabaseUrl {
   std::string host;
   std::optional<int> port;
   std::string database;  // SQLite: the file path (relative paths are the project's)
+  // PostgreSQL's `?schema=NAME`: the session's only schema (docs/databases.md "Schema per
+  // tenant"); empty: the server's default search_path.
+  std::string schema;
 
   // The URL through redact_database_url: the only form that may be shown or logged.
   std::string redacted() const;
@@ -34,13 +37,14 @@ struct DatabaseUrl {
 
 // Any text given as a database (a URL, a mistyped one, an alias) in the form a message may
 // show: whatever may be a credential is "***": all before the last '@' but a plain user name
-// after a scheme, every query value, a non-numeric port. Every message naming a database
-// shows it through this function (DatabaseUrl::redacted() too).
+// after a scheme, every query value but a schema's name, a non-numeric port. Every message naming a
+// database shows it through this function (DatabaseUrl::redacted() too).
 std::string redact_database_url(std::string_view text);
 
 // Throws InputError (which shows the URL redacted) when the URL is malformed, the scheme is
-// not one of sqlite, postgresql (postgres), mysql (mariadb), or it has query parameters.
-// In a PostgreSQL or MySQL URL the last '@' ends the credentials.
+// not one of sqlite, postgresql (postgres), mysql (mariadb), or it has query parameters other
+// than PostgreSQL's `schema=NAME` (an identifier). In a PostgreSQL or MySQL URL the last '@'
+// ends the credentials.
 DatabaseUrl parse_database_url(std::string_view url);
 
 }  // namespace dbmig

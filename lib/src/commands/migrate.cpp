@@ -1,5 +1,6 @@
 #include "dbmig/commands/migrate.hpp"
 
+#include "commands/each_database.hpp"
 #include "commands/migration_context.hpp"
 #include "commands/unmigrated_changes.hpp"
 #include "core/text.hpp"
@@ -85,24 +86,23 @@ void print_plan_lint(const MigrationExecutor& executor, const MigrationPlan& pla
   if (!findings.empty()) console.out << "Safety lint (docs/lint.md):\n" << findings;
 }
 
-}  // namespace
-
-ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Console& console) {
-  if (!options.target.empty() && options.app.empty())
-    throw InputError("a target migration needs its app: dbmig migrate APP MIGRATION");
+// One database's migrate, on the project read once. `unmigrated` (migrate with one database)
+// warns after it about model changes without a migration.
+DatabaseRun migrate_database(const GlobalOptions& global, const MigrateOptions& options,
+                             std::shared_ptr<const ProjectFiles> project,
+                             UnmigratedChangesCheck* unmigrated, Console& console) {
   // --plan and --check only read: no lock, no recorder table.
   bool read_only = options.plan || options.check;
-  std::optional<ProjectConfig> config;
-  std::optional<UnmigratedChangesCheck> unmigrated;
-  if (!read_only) unmigrated.emplace(config.emplace(load_project_config(global.project)));
   auto opened = open_migration_context(
-      global, read_only ? std::nullopt : std::optional(options.lock_timeout));
+      global, std::move(project), read_only ? std::nullopt : std::optional(options.lock_timeout));
   const MigrationContext& context = opened.context;
   const MigrationGraph& graph = context.loaded.graph;
   graph.check_no_conflicts();
   MigrationExecutor executor = context.executor(console);
-  if (options.check)
-    return check_applied(executor, plan_for(executor, options, context.loaded), console);
+  if (options.check) {
+    MigrationPlan plan = plan_for(executor, options, context.loaded);
+    return {check_applied(executor, plan, console), plan.size()};
+  }
   // --plan refuses what migrate would refuse; an edit it would accept is not recorded.
   if (!options.plan || !options.accept_changed) executor.check_checksums(options.accept_changed);
   MigrationPlan plan = plan_for(executor, options, context.loaded);
@@ -110,7 +110,7 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
   if (options.plan) {
     executor.print_plan(plan);
     print_plan_lint(executor, plan, *context.connection, console);
-    return ExitCode::ok;
+    return {ExitCode::ok, plan.size()};
   }
   executor.check_reversible(plan);
   if (!plan.empty() && !options.fake && !options.fake_initial)
@@ -122,8 +122,34 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
                 options.statement_lock.over(context.config.statement_lock)},
                MigrationRecorder(*context.connection).next_batch());
   record_complete_squashes(opened.context, console);
-  unmigrated->report(graph, console);
-  return ExitCode::ok;
+  if (unmigrated) unmigrated->report(graph, console);
+  return {ExitCode::ok, plan.size()};
+}
+
+}  // namespace
+
+ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Console& console) {
+  if (!options.target.empty() && options.app.empty())
+    throw InputError("a target migration needs its app: dbmig migrate APP MIGRATION");
+  bool read_only = options.plan || options.check;
+  std::optional<ProjectConfig> config;
+  std::optional<UnmigratedChangesCheck> unmigrated;
+  if (!read_only) unmigrated.emplace(config.emplace(load_project_config(global.project)));
+  auto project = load_project_files(global, !read_only);
+  if (!several_databases(global))
+    return migrate_database(global, options, project, unmigrated ? &*unmigrated : nullptr, console)
+        .result;
+  // Conflicting leaves are refused once, before any database; the models are checked once
+  // too, not per database: both are the same for all.
+  MigrationGraph graph = build_migration_graph(project->migrations).graph;
+  graph.check_no_conflicts();
+  ExitCode result =
+      run_on_each_database(global, project->config, console, {read_only ? "unapplied" : "applied"},
+                           [&](const GlobalOptions& one, Console& one_console) {
+                             return migrate_database(one, options, project, nullptr, one_console);
+                           });
+  if (unmigrated) unmigrated->report(graph, console);
+  return result;
 }
 
 }  // namespace dbmig

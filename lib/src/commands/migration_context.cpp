@@ -25,16 +25,29 @@ MigrationExecutor MigrationContext::executor(Console& console) const {
                            console);
 }
 
+std::shared_ptr<const ProjectFiles> load_project_files(const GlobalOptions& global, bool replay) {
+  auto project = std::make_shared<ProjectFiles>();
+  project->config = load_project_config(global.project);
+  // Every migration file is read before connecting: a broken file must not create or touch the
+  // database (not even an empty SQLite file).
+  project->migrations = load_migrations(project->config);
+  if (replay) build_migration_graph(project->migrations).graph.state_at(std::nullopt);
+  return project;
+}
+
 OpenedContext open_migration_context(const GlobalOptions& global,
+                                     std::optional<std::chrono::milliseconds> lock_timeout) {
+  return open_migration_context(global, load_project_files(global, lock_timeout.has_value()),
+                                lock_timeout);
+}
+
+OpenedContext open_migration_context(const GlobalOptions& global,
+                                     std::shared_ptr<const ProjectFiles> project,
                                      std::optional<std::chrono::milliseconds> lock_timeout) {
   OpenedContext opened;
   MigrationContext& context = opened.context;
-  context.config = load_project_config(global.project);
-  // Read every migration file before connecting: a broken file must not create or touch the
-  // database (not even an empty SQLite file). A command that changes the database also replays
-  // the history first, so an operation that does not fit the models before it changes nothing.
-  context.files = load_migrations(context.config);
-  if (lock_timeout) build_migration_graph(context.files).graph.state_at(std::nullopt);
+  context.config = project->config;
+  context.files = std::move(project);
   context.connection =
       connect(global, context.config, lock_timeout ? Access::change : Access::read);
   MigrationRecorder recorder(*context.connection);
@@ -44,16 +57,17 @@ OpenedContext open_migration_context(const GlobalOptions& global,
     recorder.ensure_table();
   }
   context.records = recorder.records();
-  context.loaded = build_migration_graph(context.files, applied_keys(context.records));
+  context.loaded = build_migration_graph(context.files->migrations, applied_keys(context.records));
   return opened;
 }
 
 void record_complete_squashes(MigrationContext& context, Console& console) {
-  if (std::none_of(context.files.begin(), context.files.end(),
+  const std::vector<Migration>& files = context.files->migrations;
+  if (std::none_of(files.begin(), files.end(),
                    [](const Migration& migration) { return !migration.replaces.empty(); }))
     return;
   context.records = MigrationRecorder(*context.connection).records();
-  context.loaded = build_migration_graph(context.files, applied_keys(context.records));
+  context.loaded = build_migration_graph(files, applied_keys(context.records));
   context.executor(console).record_squashes();
 }
 

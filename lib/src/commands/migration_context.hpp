@@ -17,11 +17,22 @@
 
 namespace dbmig {
 
+// The project as read from disk, once for every database a command runs on (shared read-only).
+struct ProjectFiles {
+  ProjectConfig config;
+  std::vector<Migration> migrations;  // every migration file as read, squashes not resolved
+};
+
+// Reads dbmig.json and every migration file. A command that changes the database passes
+// `replay`: the history is replayed, so an operation that does not fit the models before it
+// changes nothing.
+std::shared_ptr<const ProjectFiles> load_project_files(const GlobalOptions& global, bool replay);
+
 struct MigrationContext {
   ProjectConfig config;
   std::unique_ptr<Connection> connection;
   std::vector<MigrationRecord> records;
-  std::vector<Migration> files;  // every migration file as read, squashes not resolved
+  std::shared_ptr<const ProjectFiles> files;
   LoadedGraph loaded{MigrationGraph({}), {}};
 
   // An executor over this context's graph and records.
@@ -37,6 +48,10 @@ struct OpenedContext {
   std::unique_ptr<MigrationLock> lock;
 };
 OpenedContext open_migration_context(const GlobalOptions& global,
+                                     std::optional<std::chrono::milliseconds> lock_timeout);
+// The same on `project` read before, connecting to `global.database`.
+OpenedContext open_migration_context(const GlobalOptions& global,
+                                     std::shared_ptr<const ProjectFiles> project,
                                      std::optional<std::chrono::milliseconds> lock_timeout);
 
 // After migrate ran (Django's check_replacements): reads the records again, resolves the

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "commands/each_database.hpp"
 #include "commands/migration_context.hpp"
 #include "core/text.hpp"
 #include "dbmig/graph_records.hpp"
@@ -105,15 +106,14 @@ std::set<std::string> known_apps(const ProjectConfig& config, const std::vector<
   return apps;
 }
 
-}  // namespace
-
-ExitCode showmigrations(const GlobalOptions& global, const ShowMigrationsOptions& options,
-                        Console& console) {
-  if (options.format != "text" && options.format != "json")
-    throw InputError("--format must be text or json, not '" + options.format + "'");
-  auto opened = open_migration_context(global, std::nullopt);
+// One database's listing, on the project read once; counts the applied migrations.
+DatabaseRun show_database(const GlobalOptions& global, const ShowMigrationsOptions& options,
+                          std::shared_ptr<const ProjectFiles> project, Console& console) {
+  auto opened = open_migration_context(global, std::move(project), std::nullopt);
   const MigrationContext& context = opened.context;
   auto all = entries(context);
+  std::size_t applied = static_cast<std::size_t>(
+      std::count_if(all.begin(), all.end(), [](const Entry& entry) { return entry.applied(); }));
   auto apps = known_apps(context.config, all);
   for (const auto& app : options.apps)
     if (!apps.count(app)) throw InputError("no app named '" + app + "'; apps: " + join(apps));
@@ -137,7 +137,7 @@ ExitCode showmigrations(const GlobalOptions& global, const ShowMigrationsOptions
                   << (suffix.empty() ? "" : suffix + ")") << notes(entry, context.config) << "\n";
     }
     if (json) console.out << format_json({{"plan", plan}});
-    return ExitCode::ok;
+    return {ExitCode::ok, applied};
   }
 
   nlohmann::ordered_json json_apps = nlohmann::ordered_json::array();
@@ -160,7 +160,22 @@ ExitCode showmigrations(const GlobalOptions& global, const ShowMigrationsOptions
   if (json)
     console.out << format_json(
         {{"database", context.connection->url().redacted()}, {"apps", json_apps}});
-  return ExitCode::ok;
+  return {ExitCode::ok, applied};
+}
+
+}  // namespace
+
+ExitCode showmigrations(const GlobalOptions& global, const ShowMigrationsOptions& options,
+                        Console& console) {
+  if (options.format != "text" && options.format != "json")
+    throw InputError("--format must be text or json, not '" + options.format + "'");
+  auto project = load_project_files(global, false);
+  if (!several_databases(global)) return show_database(global, options, project, console).result;
+  return run_on_each_database(global, project->config, console,
+                              {"applied", options.format == "text"},
+                              [&](const GlobalOptions& one, Console& one_console) {
+                                return show_database(one, options, project, one_console);
+                              });
 }
 
 }  // namespace dbmig

@@ -9,6 +9,7 @@
 
 #include "core/text.hpp"
 #include "db/backends/backend.hpp"
+#include "db/url_schema.hpp"
 #include "dbmig/error.hpp"
 #include "io/env_file.hpp"
 
@@ -99,6 +100,7 @@ Connection::Connection(DatabaseUrl url, Access access) : url_(std::move(url)) {
                         "credentials are right");
   }
   for (const auto& statement : backend.session_setup()) execute(statement);
+  enter_url_schema(*this, access);
 }
 
 Connection::~Connection() = default;

@@ -88,7 +88,17 @@ std::string redact_host(std::string_view host) {
          (number ? std::string(port) : std::string(kHidden));
 }
 
-// "?key=value&..." or "#...": the keys stay (a message may name them), every value goes.
+constexpr std::string_view kSchemaKey = "schema";
+
+// A schema name dbmig accepts: an identifier PostgreSQL creates as written (at most 63 bytes,
+// not its reserved pg_ prefix). Shown in messages: it names a tenant, not a secret.
+bool schema_name(std::string_view name) {
+  return !name.empty() && name.size() <= 63 && !digit(name.front()) && !name.starts_with("pg_") &&
+         all_of_chars(name, [](char c) { return ascii_alnum(c) || c == '_'; });
+}
+
+// "?key=value&..." or "#...": the keys stay (a message may name them), every value goes but a
+// schema's name.
 std::string redact_query(std::string_view query) {
   std::string shown(1, query.front());
   std::string_view rest = query.substr(1);
@@ -98,13 +108,38 @@ std::string redact_query(std::string_view query) {
     auto equals = pair.find('=');
     bool plain_key =
         equals != std::string_view::npos && all_of_chars(pair.substr(0, equals), plain_user_char);
-    shown += plain_key ? std::string(pair.substr(0, equals + 1)) + std::string(kHidden)
-                       : std::string(kHidden);
+    std::string_view value = plain_key ? pair.substr(equals + 1) : "";
+    bool schema = plain_key && pair.substr(0, equals) == kSchemaKey && schema_name(value);
+    shown += plain_key
+                 ? std::string(pair.substr(0, equals + 1)) + std::string(schema ? value : kHidden)
+                 : std::string(kHidden);
     if (end == std::string_view::npos) break;
     shown += rest[end];
     rest = rest.substr(end + 1);
   }
   return shown;
+}
+
+constexpr const char* kUnsupportedQuery =
+    "query parameters (?...) are not supported but PostgreSQL's ?schema=NAME; give the password "
+    "as user:PASSWORD@host, escaping @ : / ? # % in it as %40 %3A %2F %3F %23 %25";
+
+// What is wrong with a URL's query (after its '?'), or nothing when it is PostgreSQL's
+// "schema=NAME". Never shows a value.
+std::string query_problem(std::string_view query, Dialect dialect) {
+  auto equals = query.find('=');
+  if (equals == std::string_view::npos || query.substr(0, equals) != kSchemaKey ||
+      query.find_first_of("?#&;") != std::string_view::npos)
+    return kUnsupportedQuery;
+  if (dialect == Dialect::mysql)
+    return "?schema= is for PostgreSQL; on MySQL/MariaDB a schema is a database: put it in the "
+           "path (mysql://user:pass@host:3306/tenant_7)";
+  if (dialect != Dialect::postgresql)
+    return "?schema= is for PostgreSQL; a SQLite database has no schemas";
+  if (!schema_name(query.substr(equals + 1)))
+    return "?schema= needs a schema name of letters, digits and _ (not starting with a digit or "
+           "pg_), at most 63 characters";
+  return "";
 }
 
 }  // namespace
@@ -157,10 +192,13 @@ DatabaseUrl parse_database_url(std::string_view url) {
     credentials = rest.substr(0, at);
     rest = rest.substr(at + 1);
   }
-  if (rest.find_first_of("?#") != std::string_view::npos)
-    return fail(
-        "query parameters (?...) are not supported; give the password as user:PASSWORD@host, "
-        "escaping @ : / ? # % in it as %40 %3A %2F %3F %23 %25");
+  if (rest.find('#') != std::string_view::npos) return fail(kUnsupportedQuery);
+  if (auto query = rest.find('?'); query != std::string_view::npos) {
+    std::string problem = query_problem(rest.substr(query + 1), result.dialect);
+    if (!problem.empty()) return fail(problem);
+    result.schema = std::string(rest.substr(query + 1 + kSchemaKey.size() + 1));
+    rest = rest.substr(0, query);
+  }
   if (result.dialect == Dialect::sqlite) {
     // sqlite:///relative.db and sqlite:////absolute/path.db, as SQLAlchemy and Django-environ do.
     if (rest.empty() || rest.front() != '/')
@@ -206,7 +244,9 @@ std::string DatabaseUrl::redacted() const {
             (password.empty() ? "" : ":" + percent_encode(password, ":/@?#")) + "@";
   text += host;
   if (port) text += ":" + std::to_string(*port);
-  return redact_database_url(text + "/" + percent_encode(database, "@?#"));
+  text += "/" + percent_encode(database, "@?#");
+  if (!schema.empty()) text += "?" + std::string(kSchemaKey) + "=" + schema;
+  return redact_database_url(text);
 }
 
 std::vector<std::string> DatabaseUrl::secrets() const {

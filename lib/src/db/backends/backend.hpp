@@ -44,6 +44,16 @@ struct MigrationLockMethod {
   std::string transaction_setup{};  // transaction_lock: run first in each attempt's transaction
 };
 
+// How a session keeps to a URL's schema (PostgreSQL's ?schema=NAME, docs/databases.md "Schema
+// per tenant"), run by enter_url_schema (lib/src/db/url_schema.cpp).
+struct UrlSchemaSql {
+  std::string search_path_query;     // the session's search_path, as text
+  std::string expected_search_path;  // what it reads when the URL's setting reached the server
+  std::string current_schema_query;  // the schema new tables go to; NULL while it does not exist
+  std::string exists_query;          // 1 when the schema exists, 0 when not
+  std::string create_sql;            // creates it when missing (migrate)
+};
+
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -60,6 +70,9 @@ class Backend {
   virtual void anchor_path(DatabaseUrl& /*url*/, const std::filesystem::path& /*root*/) const {}
   // Statements run once on every new session, before anything else.
   virtual std::vector<std::string> session_setup() const = 0;
+  // The SQL that keeps a session to `url.schema` (not empty); only PostgreSQL has one, the URL
+  // parser refuses a schema elsewhere.
+  virtual UrlSchemaSql url_schema(const DatabaseUrl& /*url*/) const { return {}; }
 
   // --- the catalog: what the connected database holds (reading queries) ---
 

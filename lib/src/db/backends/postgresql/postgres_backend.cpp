@@ -12,13 +12,31 @@ constexpr const char* kAdvisoryKey = "1684172135";
 
 }  // namespace
 
+// A URL's schema becomes the session's whole search_path, set by the server at connection
+// (libpq's options), so no statement ever runs in another schema. Quoted: the name keeps its
+// case. enter_url_schema (lib/src/db/url_schema.cpp) checks that it arrived.
 std::string PostgresBackend::connection_string(const DatabaseUrl& url, Access) const {
-  return server_connection_string(url, "dbname");
+  std::string text = server_connection_string(url, "dbname");
+  if (!url.schema.empty())
+    text += " options=" + quoted_setting("-csearch_path=" + schema_search_path(url.schema));
+  return text;
+}
+
+std::string PostgresBackend::schema_search_path(const std::string& schema) {
+  return "\"" + schema + "\"";
 }
 
 std::vector<std::string> PostgresBackend::session_setup() const {
   // libpq prints NOTICEs (DROP ... IF EXISTS) to stderr otherwise.
   return {"SET client_min_messages = warning"};
+}
+
+// The name is an identifier (parse_database_url checks), so quoting it is enough.
+UrlSchemaSql PostgresBackend::url_schema(const DatabaseUrl& url) const {
+  std::string quoted = schema_search_path(url.schema);
+  return {"SELECT current_setting('search_path')", quoted, "SELECT current_schema()::text",
+          "SELECT COUNT(*) FROM pg_namespace WHERE nspname = '" + url.schema + "'",
+          "CREATE SCHEMA IF NOT EXISTS " + quoted};
 }
 
 std::string PostgresBackend::count_tables_named() const {

@@ -12,6 +12,7 @@ class PostgresBackend final : public Backend {
   std::string soci_name() const override { return "postgresql"; }
   std::string connection_string(const DatabaseUrl& url, Access access) const override;
   std::vector<std::string> session_setup() const override;
+  UrlSchemaSql url_schema(const DatabaseUrl& url) const override;
 
   std::string count_tables_named() const override;
   // In postgres_introspection.cpp.
@@ -26,6 +27,10 @@ class PostgresBackend final : public Backend {
   std::vector<std::string> transaction_lock_timeout_setup(
       std::chrono::milliseconds timeout) const override;
   std::string find_blocking_transactions() const override;
+
+ private:
+  // `schema` as one entry of a search_path, quoted so that its case stays.
+  static std::string schema_search_path(const std::string& schema);
 };
 
 }  // namespace dbmig::backends
