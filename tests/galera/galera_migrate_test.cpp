@@ -46,19 +46,26 @@ std::string on_database(const std::string& node_url, const std::string& database
   return node_url.substr(0, node_url.rfind('/') + 1) + database;
 }
 
-// A new empty database, created through node 1 (DDL reaches every node).
-void create_database(const std::string& node_url, const std::string& database) {
-  Connection connection(parse_database_url(node_url));
-  connection.execute("DROP DATABASE IF EXISTS " + database);
-  connection.execute("CREATE DATABASE " + database);
-}
-
 // A connection whose reads wait until its node has applied everything the cluster committed
 // before them (causal reads), so that comparing nodes compares what they committed.
 std::unique_ptr<Connection> causal_connection(const std::string& url) {
   auto connection = std::make_unique<Connection>(parse_database_url(url));
   connection->execute("SET SESSION wsrep_sync_wait = 1");
   return connection;
+}
+
+// A new empty database, created through the first node. The others apply the CREATE DATABASE
+// after the first node returned: each is asked (with a causal read) until it has.
+void create_database(const std::vector<std::string>& node_urls, const std::string& database) {
+  Connection connection(parse_database_url(node_urls.front()));
+  connection.execute("DROP DATABASE IF EXISTS " + database);
+  connection.execute("CREATE DATABASE " + database);
+  for (const auto& url : node_urls)
+    ASSERT_EQ(causal_connection(url)->query_int(
+                  "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = :name",
+                  {database}),
+              1)
+        << url;
 }
 
 // Every table, column and index of the database, and its records of dbmig_migrations.
@@ -158,7 +165,7 @@ TEST(GaleraMigrate, ConcurrentRunsThroughEveryNodeApplyEachMigrationOnce) {
 
   for (int round = 0; round < 4; ++round) {
     std::string database = "galera_concurrent_" + std::to_string(round);
-    create_database(nodes->at(0), database);
+    ASSERT_NO_FATAL_FAILURE(create_database(*nodes, database));
     std::vector<SpawnedRun> runs(12);
     for (std::size_t i = 0; i < runs.size(); ++i) {
       runs[i].out = project.path() / ("run" + std::to_string(i) + ".out");
@@ -197,7 +204,7 @@ TEST(GaleraMigrate, ALockHeldThroughAnotherNodeIsNamedAndTakenOverOnceItsHolderI
   TempDir project;
   write_migrations(project.path(), blog_history());
   std::string database = "galera_lock_holder";
-  create_database(nodes->at(0), database);
+  ASSERT_NO_FATAL_FAILURE(create_database(*nodes, database));
   std::string url1 = on_database(nodes->at(0), database);
   std::string url2 = on_database(nodes->at(1), database);
 
@@ -296,7 +303,7 @@ TEST(GaleraMigrate, NodeKilledMidMigrateLeavesTheClusterConsistentAndARerunFinis
   auto history = long_alter_history();
   write_migrations(project.path(), history);
   std::string database = "galera_node_killed";
-  create_database(nodes->at(1), database);
+  ASSERT_NO_FATAL_FAILURE(create_database(*nodes, database));
   std::vector<std::string> urls;
   for (const auto& node : *nodes) urls.push_back(on_database(node, database));
 
