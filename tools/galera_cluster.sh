@@ -6,9 +6,9 @@
 #   bash tools/galera_cluster.sh kill DIR N    # SIGKILL node N's mariadbd
 #   bash tools/galera_cluster.sh restart DIR N # start node N again (it rejoins, state transfer)
 #   bash tools/galera_cluster.sh stop DIR      # stops every node, removes DIR
-# DIR/env exports DBMIG_TEST_GALERA_URL_1..3 (mysql://dbmig:...@127.0.0.1:PORT/mysql) and
-# DBMIG_TEST_GALERA_PID_1..3 (node N's pid file), DBMIG_TEST_GALERA_SCRIPT (this script) and
-# DBMIG_TEST_GALERA_DIR, for the kill and restart actions.
+# DIR/env exports DBMIG_TEST_GALERA_URL_1..3 (mysql://dbmig:...@127.0.0.1:PORT/mysql),
+# DBMIG_TEST_GALERA_PID_1..3 (a file with node N's mariadbd pid), and DBMIG_TEST_GALERA_SCRIPT
+# (this script) and DBMIG_TEST_GALERA_DIR for the kill and restart actions.
 set -euo pipefail
 action="${1:?usage: galera_cluster.sh start|stop DIR | kill|restart DIR N}"
 dir="${2:?usage: galera_cluster.sh start|stop DIR | kill|restart DIR N}"
@@ -39,7 +39,6 @@ start_node() {  # start_node N [--wsrep-new-cluster]
   local n="$1" cluster_address="gcomm://" peers=()
   for m in $(seq $nodes); do peers+=("127.0.0.1:$(port_of "$m" gcomm)"); done
   [ "${2:-}" = --wsrep-new-cluster ] || cluster_address="gcomm://$(IFS=,; echo "${peers[*]}")"
-  rm -f "$dir/node$n/mysqld.pid"
   mariadbd --no-defaults --user=mysql --datadir="$dir/node$n/data" \
     --port="$(port_of "$n" client)" --bind-address=127.0.0.1 \
     --socket="$dir/node$n/mysqld.sock" --pid-file="$dir/node$n/mysqld.pid" \
@@ -51,6 +50,7 @@ start_node() {  # start_node N [--wsrep-new-cluster]
     --wsrep-provider-options="ist.recv_addr=127.0.0.1:$(port_of "$n" ist);gcache.size=32M" \
     --wsrep-sst-method=rsync --wsrep-sst-receive-address="127.0.0.1:$(port_of "$n" sst)" \
     >>"$dir/node$n/server.log" 2>&1 &
+  echo $! >"$dir/node$n/node.pid"  # at once: mariadbd writes its own pid file only later
   wait_synced "$n"
 }
 
@@ -61,7 +61,8 @@ wait_synced() {
       return
     sleep 0.2
   done
-  echo "galera_cluster: node $1 did not join the cluster; see $dir/node$1/server.log" >&2
+  echo "galera_cluster: node $1 did not join the cluster; the end of its log:" >&2
+  tail -n 30 "$dir/node$1/server.log" >&2
   return 1
 }
 
@@ -86,7 +87,7 @@ start_all() {
   {
     for n in $(seq $nodes); do
       echo "export DBMIG_TEST_GALERA_URL_$n=mysql://dbmig:$password@127.0.0.1:$(port_of "$n" client)/mysql"
-      echo "export DBMIG_TEST_GALERA_PID_$n=$dir/node$n/mysqld.pid"
+      echo "export DBMIG_TEST_GALERA_PID_$n=$dir/node$n/node.pid"
     done
     echo "export DBMIG_TEST_GALERA_SCRIPT=$(realpath "$0")"
     echo "export DBMIG_TEST_GALERA_DIR=$(realpath "$dir")"
@@ -94,31 +95,36 @@ start_all() {
   cat "$dir/env"
 }
 
-kill_node() {
-  local pid_file="$dir/node$1/mysqld.pid"
+# Sends `signal` to node N's mariadbd and waits (at most `tenths` tenths of a second) until it
+# is gone; false when it is still there.
+signal_node() {  # signal_node N SIGNAL TENTHS
+  local pid_file="$dir/node$1/node.pid" pid
   [ -f "$pid_file" ] || return 0
-  kill -KILL "$(cat "$pid_file")" 2>/dev/null || true
-  for _ in $(seq 50); do kill -0 "$(cat "$pid_file")" 2>/dev/null || break; sleep 0.1; done
-  rm -f "$pid_file"
+  pid=$(cat "$pid_file")
+  kill "-$2" "$pid" 2>/dev/null || true
+  for _ in $(seq "$3"); do
+    kill -0 "$pid" 2>/dev/null || { rm -f "$pid_file"; return 0; }
+    sleep 0.1
+  done
+  return 1
 }
+
+kill_node() { signal_node "$1" KILL 50; }
 
 # Every node: the last ones first, so that node 1 leaves last. A node that does not stop in 10 s
 # is killed.
 stop_all() {
   for n in $(seq $nodes -1 1); do
-    local pid_file="$dir/node$n/mysqld.pid"
-    [ -f "$pid_file" ] || continue
-    kill "$(cat "$pid_file")" 2>/dev/null || true
-    for _ in $(seq 100); do kill -0 "$(cat "$pid_file" 2>/dev/null)" 2>/dev/null || break; sleep 0.1; done
-    kill_node "$n"
+    signal_node "$n" TERM 100 || kill_node "$n" || true
   done
   rm -rf "$dir"
 }
 
 case "$action" in
   start)
-    trap 'stop_all' ERR
+    trap 'stop_all' EXIT  # a failed start leaves nothing behind
     start_all
+    trap - EXIT
     ;;
   stop) stop_all ;;
   kill) kill_node "${3:?node number}" ;;

@@ -47,8 +47,8 @@ class GaleraLock : public MigrationLock {
   GaleraLock(Connection& connection, std::string local_lock)
       : connection_(connection), local_lock_(std::move(local_lock)) {
     try {
-      // Created only when missing: Galera replicates even a CREATE TABLE IF NOT EXISTS to every
-      // node, aborting the other runs' statements on the table there.
+      // Created only when missing, so that a run usually runs no DDL here: Galera runs DDL on
+      // every node in total order (docs/databases.md "Galera cluster").
       if (!connection_.has_table(cluster_lock_table)) connection_.execute(kCreateTable);
       self_.node_uuid = status_value(connection_, "wsrep_gcomm_uuid");
       self_.node_address = node_address();
@@ -132,7 +132,8 @@ class GaleraLock : public MigrationLock {
 
   std::optional<Holder> current_holder() {
     auto rows = connection_.query(
-        "SELECT node_uuid, node_address, connection_id, acquired_at FROM dbmig_migration_lock "
+        "SELECT node_uuid, node_address, connection_id, "
+        "DATE_FORMAT(acquired_at, '%Y-%m-%d %H:%i:%s') FROM dbmig_migration_lock "
         "WHERE name = :name",
         {kLockName});
     if (rows.rows.empty()) return std::nullopt;
