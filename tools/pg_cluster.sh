@@ -10,10 +10,12 @@ action="${1:?usage: pg_cluster.sh start|stop DIR}"
 dir="${2:?usage: pg_cluster.sh start|stop DIR}"
 password="dbmig-test-secret"
 
+# Below Linux's ephemeral ports (32768 and up), which the tests' own client connections take
+# at random meanwhile.
 free_port() {
   local port
   for _ in $(seq 200); do
-    port=$((20000 + RANDOM % 30000))
+    port=$((20000 + RANDOM % 12000))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
   echo "pg_cluster: no free port found" >&2
@@ -23,6 +25,19 @@ free_port() {
 pg_bin() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1; }
 as_postgres() { runuser -u postgres -- "$@"; }
 
+# on_free_port VARIABLE COMMAND...: sets VARIABLE to a free port and runs COMMAND, again with
+# another port when it fails (another process may take the port between the check and the
+# bind).
+on_free_port() {
+  local variable="$1"
+  shift
+  for _ in 1 2 3; do
+    printf -v "$variable" '%s' "$(free_port)"
+    "$@" && return
+  done
+  return 1
+}
+
 # start_server NAME PORT: runs the data folder DIR/NAME/data on PORT, its socket in DIR/NAME.
 # Every test database gets a pool of its own in PgBouncer: room for many (a standby needs at
 # least the primary's max_connections).
@@ -31,13 +46,15 @@ start_server() {
     -o "-p $2 -k $dir/$1 -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" \
     start >/dev/null
 }
+start_primary_server() { start_server primary "$primary_port"; }
+start_standby_server() { start_server standby "$standby_port"; }
 
 start_primary() {
   mkdir -p "$dir/primary"
   chown postgres:postgres "$dir/primary"
   as_postgres "$(pg_bin)/initdb" -D "$dir/primary/data" -U postgres --auth-local=trust \
     --auth-host=scram-sha-256 >"$dir/primary/initdb.log" 2>&1
-  start_server primary "$primary_port"
+  on_free_port primary_port start_primary_server
   as_postgres psql -h "$dir/primary" -p "$primary_port" -U postgres -q \
     -c "CREATE ROLE dbmig LOGIN SUPERUSER PASSWORD '$password'" >/dev/null
 }
@@ -49,7 +66,7 @@ start_standby() {
   chown postgres:postgres "$dir/standby"
   as_postgres "$(pg_bin)/pg_basebackup" -h "$dir/primary" -p "$primary_port" -U postgres \
     -D "$dir/standby/data" -R -X stream -c fast >"$dir/standby/basebackup.log" 2>&1
-  start_server standby "$standby_port"
+  on_free_port standby_port start_standby_server
 }
 
 # Transaction pooling with a small pool, so concurrent clients share server connections as
@@ -63,6 +80,15 @@ start_standby() {
 # PgBouncer refuses to run as root.
 start_pgbouncer() {
   mkdir -p "$dir/pgbouncer"
+  echo "\"dbmig\" \"$password\"" >"$dir/pgbouncer/userlist.txt"
+  chown -R postgres:postgres "$dir/pgbouncer"
+  chmod 600 "$dir/pgbouncer/userlist.txt"
+  on_free_port pgbouncer_port run_pgbouncer
+}
+
+# Starts PgBouncer on $pgbouncer_port: true once it listens there, false when it gave up.
+run_pgbouncer() {
+  local log="$dir/pgbouncer/pgbouncer.log"
   cat >"$dir/pgbouncer/pgbouncer.ini" <<EOF
 [databases]
 * = host=127.0.0.1 port=$primary_port
@@ -80,17 +106,16 @@ server_idle_timeout = 5
 max_client_conn = 200
 ignore_startup_parameters = options
 pidfile = $dir/pgbouncer/pgbouncer.pid
-logfile = $dir/pgbouncer/pgbouncer.log
+logfile = $log
 EOF
-  echo "\"dbmig\" \"$password\"" >"$dir/pgbouncer/userlist.txt"
-  chown -R postgres:postgres "$dir/pgbouncer"
-  chmod 600 "$dir/pgbouncer/userlist.txt"
-  as_postgres pgbouncer -d "$dir/pgbouncer/pgbouncer.ini"
+  install -o postgres -g postgres -m 644 /dev/null "$log"
+  as_postgres pgbouncer -d "$dir/pgbouncer/pgbouncer.ini" || return 1
   for _ in $(seq 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$pgbouncer_port") 2>/dev/null && return
+    grep -q "listening on 127.0.0.1:$pgbouncer_port" "$log" && return
+    grep -q FATAL "$log" && return 1
     sleep 0.1
   done
-  echo "pg_cluster: PgBouncer did not start, see $dir/pgbouncer/pgbouncer.log" >&2
+  echo "pg_cluster: PgBouncer did not start, see $log" >&2
   return 1
 }
 
@@ -120,9 +145,6 @@ start() {
   rm -rf "$dir"
   mkdir -p "$dir"
   chmod 755 "$dir"
-  primary_port=$(free_port)
-  standby_port=$(free_port)
-  pgbouncer_port=$(free_port)
   start_primary
   start_standby
   start_pgbouncer

@@ -33,7 +33,8 @@ void expect_refused_as_standby(const Outcome& refused, const std::string& databa
   ASSERT_TRUE(refused.exit_code) << "still running after 20 s: " << refused.output;
   EXPECT_EQ(*refused.exit_code, 3) << refused.output;
   EXPECT_NE(refused.output.find("read-only standby"), std::string::npos) << refused.output;
-  EXPECT_NE(refused.output.find("run it against the primary"), std::string::npos) << refused.output;
+  EXPECT_NE(refused.output.find("run migrate and rollback against the primary"), std::string::npos)
+      << refused.output;
   EXPECT_NE(refused.output.find("/" + database), std::string::npos) << refused.output;
   EXPECT_NE(refused.output.find("dbmig:***@"), std::string::npos) << refused.output;
   EXPECT_EQ(refused.output.find("dbmig-test-secret"), std::string::npos) << refused.output;

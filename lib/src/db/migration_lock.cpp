@@ -43,7 +43,7 @@ class NoLock : public MigrationLock {
   bool try_lock() override { return true; }
 };
 
-// Session-level locks (PostgreSQL advisory locks, MySQL named locks, db/backends/): held by the
+// Session-level locks (MySQL named locks, db/backends/): held by the
 // connection that runs the migrations, released explicitly or when the session ends.
 class SessionLock : public MigrationLock {
  public:

@@ -60,12 +60,14 @@ MigrationLockMethod PostgresBackend::migration_lock(const DatabaseUrl&) const {
 }
 
 std::string PostgresBackend::read_only_reason() const {
-  return "SELECT CASE WHEN pg_is_in_recovery() THEN 'it is a read-only standby (a hot standby "
-         "replaying the primary''s WAL: pg_is_in_recovery() is true); run it against the "
-         "primary' WHEN current_setting('transaction_read_only') = 'on' THEN 'it is read-only "
-         "for this session (default_transaction_read_only is on for the database or the "
-         "user); run it against the primary with a user that may write, or turn the setting "
-         "off (ALTER ROLE or ALTER DATABASE ... SET default_transaction_read_only = off)' END";
+  return "SELECT CASE WHEN pg_is_in_recovery() THEN "
+         "'it is a read-only standby (a hot standby replaying the primary''s WAL: "
+         "pg_is_in_recovery() is true); run migrate and rollback against the primary' "
+         "WHEN current_setting('transaction_read_only') = 'on' THEN "
+         "'it is read-only for this session (default_transaction_read_only is on for the "
+         "database or the user); run migrate and rollback with a user that may write, or turn "
+         "the setting off (ALTER ROLE or ALTER DATABASE ... SET default_transaction_read_only = "
+         "off)' END";
 }
 
 std::unique_ptr<SchemaEditor> PostgresBackend::schema_editor() const {
