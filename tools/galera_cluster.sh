@@ -15,15 +15,7 @@ dir="${2:?usage: galera_cluster.sh start|stop DIR | kill|restart DIR N}"
 password="dbmig-test-secret"
 nodes=3
 
-free_port() {
-  local port
-  for _ in $(seq 200); do
-    port=$((20000 + RANDOM % 30000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-  echo "galera_cluster: no free port found" >&2
-  return 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/free_port.sh"
 
 # Node N's ports, chosen at start: client, group communication, incremental and full state
 # transfer.

@@ -10,17 +10,7 @@ action="${1:?usage: pg_cluster.sh start|stop DIR}"
 dir="${2:?usage: pg_cluster.sh start|stop DIR}"
 password="dbmig-test-secret"
 
-# Below Linux's ephemeral ports (32768 and up), which the tests' own client connections take
-# at random meanwhile.
-free_port() {
-  local port
-  for _ in $(seq 200); do
-    port=$((20000 + RANDOM % 12000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-  echo "pg_cluster: no free port found" >&2
-  return 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/free_port.sh"
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1; }
 as_postgres() { runuser -u postgres -- "$@"; }

@@ -8,15 +8,7 @@ action="${1:?usage: test_servers.sh start|stop DIR}"
 dir="${2:?usage: test_servers.sh start|stop DIR}"
 password="dbmig-test-secret"
 
-free_port() {
-  local port
-  for _ in $(seq 200); do
-    port=$((20000 + RANDOM % 30000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-  echo "test_servers: no free port found" >&2
-  return 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/free_port.sh"
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1; }
 

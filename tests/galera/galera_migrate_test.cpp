@@ -15,8 +15,8 @@
 #include <gtest/gtest.h>
 
 #include "../db/migrate_fixtures.hpp"
-#include "../e2e/spawned_dbmig.hpp"
 #include "dbmig/migration_json.hpp"
+#include "spawned_dbmig.hpp"
 
 namespace dbmig::test {
 
