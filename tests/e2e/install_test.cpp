@@ -29,6 +29,16 @@ TEST(Install, ConsumerProjectBuildsMigratesRunsAndChecks) {
        {"bin/dbmig", "include/dbmig/model.hpp", "lib/cmake/dbmig/dbmigConfig.cmake"})
     EXPECT_TRUE(fs::exists(prefix.path() / file)) << file;
   std::string dbmig = "'" + (prefix.path() / "bin/dbmig").string() + "'";
+  // The install built the precompiled prelude where the installed dbmig looks for it, and a
+  // first scan parses with it (at -v 2 a scan says when it does not).
+  EXPECT_TRUE(fs::exists(prefix.path() / "lib/dbmig/prelude.arguments"));
+  fs::path first = consumer.path() / "first";
+  write_file(first / "apps/first/models.hpp",
+             "#include <dbmig/model.hpp>\nnamespace first { struct DBMIG_MODEL() Thing { "
+             "DBMIG_FIELD(primary_key) long id; }; }\n");
+  auto first_scan = shell(dbmig + " -v 2 inspectmodels", first);
+  EXPECT_EQ(first_scan.exit_code, 0) << first_scan.output;
+  EXPECT_EQ(first_scan.output.find("precompiled prelude"), std::string::npos) << first_scan.output;
 
   // The installed dbmig scans with the installed header, not the source tree's.
   fs::path probe = consumer.path() / "probe";
@@ -40,9 +50,14 @@ TEST(Install, ConsumerProjectBuildsMigratesRunsAndChecks) {
              "#error not the installed header\n#endif\n"
              "namespace probe { struct DBMIG_MODEL() Thing { DBMIG_FIELD(primary_key) long id; "
              "}; }\n");
-  auto scanned = shell(dbmig + " inspectmodels", probe);
+  auto scanned = shell(dbmig + " -v 2 inspectmodels", probe);
   EXPECT_EQ(scanned.exit_code, 0) << scanned.output;
   EXPECT_NE(scanned.output.find("Thing"), std::string::npos) << scanned.output;
+  // The prelude was built from the header as installed, so libclang refuses it now.
+  EXPECT_NE(scanned.output.find("the models were not parsed with the precompiled prelude shipped "
+                                "with dbmig: libclang refused"),
+            std::string::npos)
+      << scanned.output;
 
   fs::path project = consumer.path() / "runtime";
   fs::create_directories(project);

@@ -1,15 +1,18 @@
 // The precompiled prelude (lib/src/scanner/prelude_pch.hpp): a scan that uses it gives exactly
 // what a scan without it gives, errors included; a damaged or stale one is rebuilt; another set
 // of compiler arguments gets its own. A first scan never builds it, so each test scans, edits a
-// header and scans again to get one.
+// header and scans again to get one. ScannerPrelude tests the project's own prelude, without
+// the one shipped with dbmig; ShippedPrelude (lib/src/scanner/shipped_prelude.hpp) that one.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>
 
+#include "core/text.hpp"
 #include "dbmig/project_config.hpp"
 #include "scanner/compile_flags.hpp"
 #include "scanner/models_parse.hpp"
+#include "scanner/shipped_prelude.hpp"
 #include "scanner_fixture.hpp"
 
 namespace dbmig {
@@ -84,33 +87,43 @@ bool rebuilt(const fs::path& pch) {
   return fs::last_write_time(pch) > kOld;
 }
 
+// <include>/dbmig/model.hpp: a copy of <dbmig/model.hpp> that also declares notes_types::Level
+// as `type` (std::int32_t or std::int64_t, so that the header keeps its size), modified at `time`.
+void write_model_hpp_with_level(const fs::path& include, const std::string& type,
+                                fs::file_time_type time) {
+  fs::path model_hpp = include / "dbmig" / "model.hpp";
+  test::write_file(
+      model_hpp, test::read_file(fs::path(DBMIG_INCLUDE_DIR) / "dbmig/model.hpp") +
+                     "#include <cstdint>\nnamespace notes_types { using Level = " + type + "; }\n");
+  fs::last_write_time(model_hpp, time);
+}
+
+constexpr const char* kLevelNotes = R"(namespace notes {
+struct DBMIG_MODEL() Note {
+  DBMIG_FIELD(primary_key) std::int64_t id;
+  notes_types::Level level;
+};
+}
+)";
+
+FieldType level_type_of(const test::ScannerProject& project) {
+  return project.scan().state.get({"notes", "Note"}).find_field("level")->type;
+}
+
 // A project whose model takes the type of a field from a copy of <dbmig/model.hpp> on the
 // system include path: a header that goes into the PCH, which a test changes.
 struct LevelProject {
   LevelProject() {
     project.write("dbmig.json",
                   R"({"clang_args": ["-isystem", ")" + include.path().string() + R"("]})", false);
-    project.write("apps/notes/models.hpp", R"(namespace notes {
-struct DBMIG_MODEL() Note {
-  DBMIG_FIELD(primary_key) std::int64_t id;
-  notes_types::Level level;
-};
-}
-)");
+    project.write("apps/notes/models.hpp", kLevelNotes);
   }
 
-  // `type`: std::int32_t or std::int64_t, so that the header keeps its size.
   void set_level_type(const std::string& type, fs::file_time_type time) const {
-    fs::path model_hpp = include.path() / "dbmig" / "model.hpp";
-    test::write_file(model_hpp, test::read_file(fs::path(DBMIG_INCLUDE_DIR) / "dbmig/model.hpp") +
-                                    "#include <cstdint>\nnamespace notes_types { using Level = " +
-                                    type + "; }\n");
-    fs::last_write_time(model_hpp, time);
+    write_model_hpp_with_level(include.path(), type, time);
   }
 
-  FieldType scanned_level_type() const {
-    return project.scan().state.get({"notes", "Note"}).find_field("level")->type;
-  }
+  FieldType scanned_level_type() const { return level_type_of(project); }
 
   test::TempDir include;
   test::TempDir no_include;  // the scanner's own -I folder, empty: -isystem finds the copy
@@ -118,9 +131,65 @@ struct DBMIG_MODEL() Note {
   test::ScannerProject project;
 };
 
+// A scan of `root`, and what it says at verbosity 2 of how it read the models.
+struct NotedScan {
+  ScanResult result;
+  std::vector<std::string> notes;
+
+  FieldType level_type() const {
+    return result.state.get({"notes", "Note"}).find_field("level")->type;
+  }
+};
+
+NotedScan noted_scan(const fs::path& root) {
+  ProjectConfig config = load_project_config(root);
+  PendingScan scan(config);
+  ScanResult result = scan.finish();
+  return {std::move(result), scan.notes()};
+}
+
+// A project without compile flags of its own, whose <dbmig/model.hpp> is a copy
+// (DBMIG_INCLUDE_DIR) declaring the type of a field, and the prelude shipped for it, built in a
+// folder of its own (DBMIG_PRELUDE_DIR) as `dbmig build-prelude` builds it. Changing the copy
+// with its size and time kept is unseen by clang, so the type a scan reads says whether it
+// parsed with the shipped PCH (the type the PCH was built with) or without it.
+struct ShippedPreludeProject {
+  ShippedPreludeProject() {
+    write_model_hpp_with_level(include.path(), "std::int32_t", kSettled);
+    scanner::build_shipped_prelude(shipped.path());
+    project.write("apps/notes/models.hpp", kLevelNotes);
+  }
+
+  fs::path pch() const {
+    for (const auto& entry : fs::directory_iterator(shipped.path()))
+      if (entry.path().extension() == ".pch") return entry.path();
+    return {};
+  }
+
+  // The copy declares std::int64_t now, unseen by clang.
+  void change_header_behind_clangs_back() const {
+    write_model_hpp_with_level(include.path(), "std::int64_t", kSettled);
+  }
+
+  const fs::file_time_type kSettled = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  test::TempDir include;
+  test::ScopedEnv include_dir{"DBMIG_INCLUDE_DIR", include.path().c_str()};
+  test::TempDir shipped;
+  test::ScopedEnv prelude_dir{"DBMIG_PRELUDE_DIR", shipped.path().c_str()};
+  test::ScannerProject project;
+};
+
+bool says(const std::vector<std::string>& notes, const std::string& text) {
+  return notes.size() == 1 && notes.front().find(text) != std::string::npos;
+}
+
+class ScannerPrelude : public ::testing::Test {
+  test::ScopedEnv no_shipped_prelude_{"DBMIG_PRELUDE_DIR", ""};
+};
+
 }  // namespace
 
-TEST(ScannerPrelude, AScanAfterAnEditUsesThePchAndGivesTheResultOfAScanWithoutIt) {
+TEST_F(ScannerPrelude, AScanAfterAnEditUsesThePchAndGivesTheResultOfAScanWithoutIt) {
   test::ScannerProject project("demo");
   EXPECT_TRUE(project.scan().state.get({"blog", "Blog"}).find_field("subtitle") == nullptr);
   EXPECT_TRUE(pch_files(project.root()).empty());  // a first scan builds none
@@ -145,7 +214,7 @@ TEST(ScannerPrelude, AScanAfterAnEditUsesThePchAndGivesTheResultOfAScanWithoutIt
 
 // The unit parsed with the PCH does not list the standard headers (they are in the PCH), yet
 // the scan cache must see them: the prelude's files are added back.
-TEST(ScannerPrelude, TheFilesAParseDependsOnIncludeThoseInThePch) {
+TEST_F(ScannerPrelude, TheFilesAParseDependsOnIncludeThoseInThePch) {
   test::ScannerProject project("demo");
   ProjectConfig config = load_project_config(project.root());
   std::vector<std::string> arguments = scanner::scan_arguments(config);
@@ -160,7 +229,7 @@ TEST(ScannerPrelude, TheFilesAParseDependsOnIncludeThoseInThePch) {
   EXPECT_EQ(with_pch.files, plain.files);
 }
 
-TEST(ScannerPrelude, ADamagedPchIsNeverUsedAndIsRebuilt) {
+TEST_F(ScannerPrelude, ADamagedPchIsNeverUsedAndIsRebuilt) {
   test::ScannerProject project;
   project.write("apps/notes/models.hpp", kNotes);
   scan_until_the_pch_is_built(project, "apps/notes/models.hpp");
@@ -184,7 +253,7 @@ TEST(ScannerPrelude, ADamagedPchIsNeverUsedAndIsRebuilt) {
 // Reading 7 MB to check the PCH on every scan is a tenth of a scan after an edit: once its
 // bytes have been checked, the record holds its size and time, and only a PCH that no longer
 // has them is read again, and refused when damaged.
-TEST(ScannerPrelude, ACheckedPchIsStampedAndAChangedOneIsCheckedAgain) {
+TEST_F(ScannerPrelude, ACheckedPchIsStampedAndAChangedOneIsCheckedAgain) {
   test::ScannerProject project;
   project.write("apps/notes/models.hpp", kNotes);
   scan_until_the_pch_is_built(project, "apps/notes/models.hpp");
@@ -210,7 +279,7 @@ TEST(ScannerPrelude, ACheckedPchIsStampedAndAChangedOneIsCheckedAgain) {
 // PCH, it is rebuilt, and the scan cache, which never saw that header in the unit's own
 // inclusions, still notices the change. The header is on the system include path, like the
 // standard headers.
-TEST(ScannerPrelude, AChangedSystemHeaderInThePchIsSeenAndThePchRebuilt) {
+TEST_F(ScannerPrelude, AChangedSystemHeaderInThePchIsSeenAndThePchRebuilt) {
   LevelProject project;
   auto settled = fs::file_time_type::clock::now() - std::chrono::hours(1);
   project.set_level_type("std::int32_t", settled);
@@ -227,7 +296,7 @@ TEST(ScannerPrelude, AChangedSystemHeaderInThePchIsSeenAndThePchRebuilt) {
 // clang checks a PCH's files by size and modification time in whole seconds, so a same-size
 // edit within the second a file was read would go unseen: a PCH is not kept when a file it
 // read changed in the last seconds.
-TEST(ScannerPrelude, NoPchIsKeptFromAHeaderThatJustChanged) {
+TEST_F(ScannerPrelude, NoPchIsKeptFromAHeaderThatJustChanged) {
   LevelProject project;
   project.set_level_type("std::int32_t", fs::file_time_type::clock::now() - std::chrono::hours(1));
   project.project.scan();
@@ -244,7 +313,7 @@ TEST(ScannerPrelude, NoPchIsKeptFromAHeaderThatJustChanged) {
   EXPECT_EQ(project.scanned_level_type(), FieldType::int64);
 }
 
-TEST(ScannerPrelude, CppErrorsKeepTheirTextAndLocationWithThePch) {
+TEST_F(ScannerPrelude, CppErrorsKeepTheirTextAndLocationWithThePch) {
   test::ScannerProject project;
   project.write("apps/bad/models.hpp", kNotes);
   project.scan();
@@ -271,7 +340,7 @@ struct DBMIG_MODEL() A {
 
 // A PCH carries the defines it was built with, and clang accepts one built with a -D the
 // parse lacks: reusing it across argument sets would define NOTE_LEVEL here.
-TEST(ScannerPrelude, OtherCompilerArgumentsUseAnotherPch) {
+TEST_F(ScannerPrelude, OtherCompilerArgumentsUseAnotherPch) {
   test::ScannerProject project;
   project.write("dbmig.json", R"({"clang_args": ["-DNOTE_LEVEL=7"]})", false);
   project.write("apps/notes/models.hpp", R"(namespace notes {
@@ -297,13 +366,122 @@ struct DBMIG_MODEL() Note {
 
 // The prelude comes first in every parse, with or without the PCH, so a header that forgot
 // its standard includes (even <dbmig/model.hpp>) scans either way.
-TEST(ScannerPrelude, AHeaderWithoutIncludesScansWithAndWithoutThePch) {
+TEST_F(ScannerPrelude, AHeaderWithoutIncludesScansWithAndWithoutThePch) {
   test::ScannerProject project;
   project.write("apps/notes/models.hpp", kNotes, /*with_prelude=*/false);
   EXPECT_EQ(project.scan().state.get({"notes", "Note"}).fields.size(), 5u);
   append(project.root() / "apps/notes/models.hpp", "// edited\n");
   EXPECT_EQ(project.scan().state.get({"notes", "Note"}).fields.size(), 5u);
   EXPECT_EQ(pch_files(project.root()).size(), 1u);
+}
+
+// A fresh checkout: the first scan parses with the shipped prelude and writes no PCH of its own.
+TEST(ShippedPrelude, AFirstScanParsesWithIt) {
+  ShippedPreludeProject shipped;
+  shipped.change_header_behind_clangs_back();
+  NotedScan scan = noted_scan(shipped.project.root());
+  EXPECT_EQ(scan.level_type(), FieldType::int32);  // the PCH's declaration
+  EXPECT_TRUE(scan.notes.empty()) << join(scan.notes, "\n");
+  EXPECT_TRUE(pch_files(shipped.project.root()).empty());
+}
+
+TEST(ShippedPrelude, AnEditParsesWithItAndBuildsNoPreludeOfItsOwn) {
+  ShippedPreludeProject shipped;
+  ScanResult first = shipped.project.scan();
+  append(shipped.project.root() / "apps/notes/models.hpp",
+         "struct DBMIG_MODEL() Tag {\n"
+         "  DBMIG_FIELD(primary_key) int id;\n"
+         "};\n");
+  shipped.change_header_behind_clangs_back();
+  ScanResult edited = shipped.project.scan();
+  EXPECT_TRUE(edited.state.find({"notes", "Tag"}) != nullptr);
+  EXPECT_EQ(edited.state.get({"notes", "Note"}).find_field("level")->type, FieldType::int32);
+  EXPECT_TRUE(pch_files(shipped.project.root()).empty());
+}
+
+// The shipped prelude is for the arguments of a project without flags of its own; another set
+// parses without it (a PCH carries its defines, ScannerPrelude.OtherCompilerArgumentsUseAnotherPch)
+// and says which arguments differ; the project's first edit builds its own.
+TEST(ShippedPrelude, OtherArgumentsParseWithoutItAndSayWhichDiffer) {
+  ShippedPreludeProject shipped;
+  shipped.project.write("dbmig.json", R"({"clang_args": ["-DNOTES=1"]})", false);
+  shipped.change_header_behind_clangs_back();
+  auto [result, notes] = noted_scan(shipped.project.root());
+  EXPECT_EQ(result.state.get({"notes", "Note"}).find_field("level")->type, FieldType::int64);
+  EXPECT_TRUE(says(notes,
+                   "is for the compiler arguments of a project without flags of its own; "
+                   "this project's add '-DNOTES=1'"))
+      << join(notes, "\n");
+  append(shipped.project.root() / "apps/notes/models.hpp", "// edited\n");
+  shipped.project.scan();
+  EXPECT_EQ(pch_files(shipped.project.root()).size(), 1u);
+}
+
+// A damaged shipped PCH never reaches libclang, and is left as it is: it is not the project's.
+TEST(ShippedPrelude, ADamagedOneIsNotUsedAndLeftAlone) {
+  ShippedPreludeProject shipped;
+  std::string bytes = test::read_file(shipped.pch());
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x5a);
+  test::write_file(shipped.pch(), bytes);
+  mark_old(shipped.pch());  // not the time its record was stamped with
+  shipped.change_header_behind_clangs_back();
+  auto [result, notes] = noted_scan(shipped.project.root());
+  EXPECT_EQ(result.state.get({"notes", "Note"}).find_field("level")->type, FieldType::int64);
+  EXPECT_TRUE(says(notes,
+                   "does not match its checksum (damaged); `dbmig build-prelude` builds it "
+                   "again"))
+      << join(notes, "\n");
+  EXPECT_EQ(test::read_file(shipped.pch()), bytes);
+}
+
+// A header it was built from changed (here <dbmig/model.hpp>; in life, an upgraded libstdc++):
+// libclang refuses it, the scan parses without it, and the note says how to build it again.
+TEST(ShippedPrelude, OneLibclangRefusesIsKeptAndTheNoteSaysToBuildItAgain) {
+  ShippedPreludeProject shipped;
+  write_model_hpp_with_level(shipped.include.path(), "std::int64_t ", shipped.kSettled);
+  auto [result, notes] = noted_scan(shipped.project.root());
+  EXPECT_EQ(result.state.get({"notes", "Note"}).find_field("level")->type, FieldType::int64);
+  EXPECT_TRUE(says(notes, "libclang refused " + shipped.pch().string())) << join(notes, "\n");
+  EXPECT_TRUE(fs::exists(shipped.pch()));
+
+  scanner::build_shipped_prelude(shipped.shipped.path());
+  append(shipped.project.root() / "apps/notes/models.hpp", "// edited\n");
+  EXPECT_TRUE(noted_scan(shipped.project.root()).notes.empty());
+}
+
+TEST(ShippedPrelude, OneBuiltByAnotherLibclangSaysWhichBuiltIt) {
+  ShippedPreludeProject shipped;
+  fs::path arguments = shipped.shipped.path() / "prelude.arguments";
+  std::string text = test::read_file(arguments);
+  test::write_file(arguments, "clang version 0.1" + text.substr(text.find('\n')));
+  fs::remove(shipped.pch());  // as when its name, which hashes the version, differs
+  auto notes = noted_scan(shipped.project.root()).notes;
+  EXPECT_TRUE(says(notes, "was built by clang version 0.1, and this is ")) << join(notes, "\n");
+}
+
+TEST(ShippedPrelude, NoneWhereDbmigLooksSaysWhereAndHowToBuildIt) {
+  test::TempDir empty;
+  test::ScopedEnv prelude_dir{"DBMIG_PRELUDE_DIR", empty.path().c_str()};
+  test::ScannerProject project;
+  project.write("apps/notes/models.hpp", kNotes);
+  auto notes = noted_scan(project.root()).notes;
+  EXPECT_TRUE(says(notes, "there is none in " + empty.path().string() +
+                              "; `dbmig build-prelude` builds it there"))
+      << join(notes, "\n");
+}
+
+TEST(ShippedPrelude, BuildingItWhereNothingCanBeWrittenSaysSo) {
+  test::TempDir dir;
+  test::write_file(dir.path() / "file", "");
+  fs::path inside_a_file = dir.path() / "file" / "prelude";
+  try {
+    scanner::build_shipped_prelude(inside_a_file);
+    FAIL() << "built into " << inside_a_file;
+  } catch (const Error& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "cannot write the precompiled prelude into " + inside_a_file.string() +
+                  ": the folder cannot be created or written; give a writable folder");
+  }
 }
 
 }  // namespace dbmig

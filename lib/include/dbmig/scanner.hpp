@@ -45,6 +45,9 @@ class PendingScan {
   PendingScan& operator=(const PendingScan&) = delete;
 
   ScanResult finish();
+  // After finish(): what a run at verbosity 2 says of how it read the models (why the
+  // precompiled prelude shipped with dbmig was not used, docs/models.md).
+  std::vector<std::string> notes() const;
 
  private:
   struct State;

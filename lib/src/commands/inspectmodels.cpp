@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "commands/finish_scan.hpp"
 #include "core/text.hpp"
 #include "dbmig/json_file.hpp"
 #include "dbmig/literal_text.hpp"
@@ -75,7 +76,8 @@ ExitCode inspect_models(const GlobalOptions& global, const InspectModelsOptions&
   for (const auto& app : options.apps)
     if (!config.find_app(app))
       throw InputError("no app named " + app + "; the apps are " + join(known));
-  ScanResult result = scan_models(config);
+  PendingScan scan(config);
+  ScanResult result = finish_scan(scan, console);
   if (options.format == "json")
     console.out << format_json(scanner::scan_result_to_json(result, config, options.apps));
   else

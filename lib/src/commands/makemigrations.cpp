@@ -6,6 +6,7 @@
 
 #include "autodetector/online_operations.hpp"
 #include "cache/no_changes_memo.hpp"
+#include "commands/finish_scan.hpp"
 #include "commands/unmigrated_changes.hpp"
 #include "core/text.hpp"
 #include "dbmig/autodetector.hpp"
@@ -193,7 +194,7 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   graph.check_no_conflicts();
   if (options.empty) return write_empty_migrations(config, graph, options, console);
 
-  ScanResult scanned = scan->finish();
+  ScanResult scanned = finish_scan(*scan, console);
   std::unique_ptr<Questioner> questioner;
   if (console.interactive)
     questioner = std::make_unique<InteractiveQuestioner>(console, scanned.sources);

@@ -99,14 +99,13 @@ fs::path model_include_dir() {
 }
 
 std::vector<std::string> scan_arguments(const ProjectConfig& config) {
-  std::vector<std::string> project_flags = config.clang_args;
   for (const fs::path& candidate :
-       {config.root / "compile_commands.json", config.root / "build" / "compile_commands.json"}) {
-    if (fs::is_regular_file(candidate)) {
-      project_flags = flags_from(candidate);
-      break;
-    }
-  }
+       {config.root / "compile_commands.json", config.root / "build" / "compile_commands.json"})
+    if (fs::is_regular_file(candidate)) return arguments_with(flags_from(candidate));
+  return arguments_with(config.clang_args);
+}
+
+std::vector<std::string> arguments_with(const std::vector<std::string>& project_flags) {
   bool has_std = std::any_of(project_flags.begin(), project_flags.end(),
                              [](const std::string& flag) { return flag.rfind("-std=", 0) == 0; });
   std::vector<std::string> arguments = {"-x", "c++"};

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "scanner/prelude_pch.hpp"
+#include "scanner/shipped_prelude.hpp"
 
 namespace dbmig::scanner {
 
@@ -22,23 +23,53 @@ std::optional<ModelsParse> parse_with(const PreludePch& prelude, const fs::path&
   files.insert(files.end(), prelude.included_files().begin(), prelude.included_files().end());
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
-  return ModelsParse{std::move(unit), std::move(files)};
+  return ModelsParse{std::move(unit), std::move(files), {}};
 }
 
-std::optional<ModelsParse> parse_with_prelude(PreludePch& prelude, bool may_build,
-                                              const fs::path& main_path,
-                                              const std::string& main_source) {
-  bool built = false;
-  if (!prelude.load()) {
-    if (!may_build || !prelude.build()) return std::nullopt;
-    built = true;
+// The shipped prelude (shipped_prelude.hpp) when it fits; else nothing, with `why_not` said.
+// One libclang refuses stays: other projects may use it, and its folder may be read-only.
+std::optional<ModelsParse> parse_with_shipped_prelude(const std::vector<std::string>& arguments,
+                                                      const fs::path& main_path,
+                                                      const std::string& main_source,
+                                                      std::string& why_not) {
+  fs::path dir = shipped_prelude_dir();
+  PreludePch shipped(dir, arguments);
+  switch (dir.empty() ? PreludePch::Loaded::missing : shipped.load()) {
+    case PreludePch::Loaded::missing:
+      why_not = why_shipped_prelude_does_not_fit(dir, arguments);
+      return std::nullopt;
+    case PreludePch::Loaded::damaged:
+      why_not = shipped.path().string() +
+                " does not match its checksum (damaged); `dbmig build-prelude` builds it again";
+      return std::nullopt;
+    case PreludePch::Loaded::intact:
+      break;
   }
-  if (auto parse = parse_with(prelude, main_path, main_source)) return parse;
-  // Refused: a header it was built from changed, or libclang did. Build it again, once.
-  prelude.discard();
-  if (built || !prelude.build()) return std::nullopt;
-  if (auto parse = parse_with(prelude, main_path, main_source)) return parse;
-  prelude.discard();
+  if (auto parse = parse_with(shipped, main_path, main_source)) return parse;
+  why_not = "libclang refused " + shipped.path().string() +
+            ": a header it was built from changed since (an upgraded libstdc++ or "
+            "<dbmig/model.hpp>); `dbmig build-prelude` builds it again";
+  return std::nullopt;
+}
+
+// The project's own prelude when it has one that libclang accepts, else the shipped one, else
+// (when `may_build`, or the project's own was refused: a header changed under a project being
+// edited) a new own one. Nothing when none of them parses.
+std::optional<ModelsParse> parse_with_a_prelude(PreludePch& own, bool may_build,
+                                                const std::vector<std::string>& arguments,
+                                                const fs::path& main_path,
+                                                const std::string& main_source,
+                                                std::string& why_not_shipped) {
+  bool had_own = own.load() == PreludePch::Loaded::intact;
+  if (had_own) {
+    if (auto parse = parse_with(own, main_path, main_source)) return parse;
+    own.discard();
+  }
+  if (auto parse = parse_with_shipped_prelude(arguments, main_path, main_source, why_not_shipped))
+    return parse;
+  if (!(may_build || had_own) || !own.build()) return std::nullopt;
+  if (auto parse = parse_with(own, main_path, main_source)) return parse;
+  own.discard();
   return std::nullopt;
 }
 
@@ -55,12 +86,17 @@ std::string models_source(const std::vector<AppConfig>& apps) {
 ModelsParse parse_models(const ProjectConfig& config, const std::string& main_source,
                          const std::vector<std::string>& arguments, bool may_build_prelude) {
   fs::path main_path = config.root / ".dbmig-models.cpp";
-  PreludePch prelude(config.cache_dir, arguments);
-  if (auto parse = parse_with_prelude(prelude, may_build_prelude, main_path, main_source))
-    return std::move(*parse);
-  auto unit = std::make_unique<TranslationUnit>(main_path, main_source, arguments);
-  std::vector<fs::path> files = unit->included_files();
-  return {std::move(unit), std::move(files)};
+  PreludePch own(config.cache_dir, arguments);
+  std::string why_not_shipped;
+  auto parse = parse_with_a_prelude(own, may_build_prelude, arguments, main_path, main_source,
+                                    why_not_shipped);
+  if (!parse) {
+    auto unit = std::make_unique<TranslationUnit>(main_path, main_source, arguments);
+    std::vector<fs::path> files = unit->included_files();
+    parse = ModelsParse{std::move(unit), std::move(files), {}};
+  }
+  parse->why_not_shipped_prelude = std::move(why_not_shipped);
+  return std::move(*parse);
 }
 
 }  // namespace dbmig::scanner

@@ -21,12 +21,14 @@ struct ModelsParse {
   std::unique_ptr<TranslationUnit> unit;
   // Every file the result depends on: the unit's own inclusions and the prelude's.
   std::vector<std::filesystem::path> files;
+  // Why the prelude shipped with dbmig was not used, when it was looked for and not used.
+  std::string why_not_shipped_prelude;
 };
 
 // Parses `main_source` (models_source()) with `arguments`. Uses the precompiled prelude in
-// config.cache_dir when it is intact and libclang accepts it; one it refuses is built again, once.
-// A missing one is built only when `may_build_prelude`. Throws InputError when libclang cannot
-// parse at all.
+// config.cache_dir when it is intact and libclang accepts it, else the one shipped with dbmig
+// when it fits; the project's own is built again (once) when libclang refused it, and built
+// anew only when `may_build_prelude`. Throws InputError when libclang cannot parse at all.
 ModelsParse parse_models(const ProjectConfig& config, const std::string& main_source,
                          const std::vector<std::string>& arguments, bool may_build_prelude);
 

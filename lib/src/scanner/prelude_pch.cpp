@@ -74,9 +74,9 @@ PreludePch::PreludePch(const fs::path& cache_dir, std::vector<std::string> argum
   record_ = cache_dir / (stem + ".files");
 }
 
-bool PreludePch::load() {
+PreludePch::Loaded PreludePch::load() {
   auto record = read_all(record_);
-  if (!record) return false;
+  if (!record) return Loaded::missing;
   std::istringstream lines(*record);
   std::string checksum;
   std::string stamp;
@@ -85,11 +85,12 @@ bool PreludePch::load() {
   if (!stamp.empty()) stamp.erase(0, 1);  // the separating space
   files_.clear();
   for (std::string line; std::getline(lines, line);) files_.emplace_back(line);
-  if (!stamp.empty() && size_and_time(pch_) == stamp) return true;
+  if (!stamp.empty() && size_and_time(pch_) == stamp) return Loaded::intact;
   auto bytes = read_all(pch_);
-  if (!bytes || hash_hex(*bytes) != checksum) return false;
+  if (!bytes) return Loaded::missing;
+  if (hash_hex(*bytes) != checksum) return Loaded::damaged;
   if (auto now = size_and_time(pch_); now && !now->empty()) write_record(checksum, *now, files_);
-  return true;
+  return Loaded::intact;
 }
 
 bool PreludePch::build() {
@@ -110,6 +111,11 @@ void PreludePch::discard() {
   std::error_code ignored;
   fs::remove(pch_, ignored);
   fs::remove(record_, ignored);
+}
+
+void PreludePch::backdate(std::chrono::seconds age) const {
+  std::error_code ignored;
+  fs::last_write_time(pch_, fs::file_time_type::clock::now() - age, ignored);
 }
 
 std::vector<std::string> PreludePch::arguments_using_it() const {

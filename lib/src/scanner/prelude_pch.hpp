@@ -5,6 +5,7 @@
 // language options and defines it was built with: each set of compiler arguments has its own.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -62,11 +63,13 @@ class PreludePch {
  public:
   PreludePch(const std::filesystem::path& cache_dir, std::vector<std::string> arguments);
 
+  enum class Loaded { intact, missing, damaged };
   // Whether an intact PCH is in place: one whose bytes match the checksum of its record, so a
   // damaged file never reaches libclang (which may crash on it or read wrong declarations).
   // The bytes are read only when the PCH's size or time differs from the record's stamp;
-  // once they match, the record takes the new stamp, so later runs skip reading 7 MB.
-  bool load();
+  // once they match, the record takes the new stamp (when the folder is writable), so later
+  // runs skip reading 7 MB.
+  Loaded load();
   // Parses the prelude and writes its record and then the PCH, each through a temporary file
   // and a rename, and removes the PCHs of other argument sets (7 MB each) and the temporary
   // files of interrupted runs. False when libclang cannot (the prelude has errors under these
@@ -75,7 +78,11 @@ class PreludePch {
   bool build();
   // Deletes the PCH and its record: libclang refused the PCH.
   void discard();
+  // Gives the PCH a modification time `age` in the past, so that the next load() may stamp it
+  // at once: a later write gives it the time of that write, which the stamp never matches.
+  void backdate(std::chrono::seconds age) const;
 
+  const std::filesystem::path& path() const { return pch_; }
   // After load() or build(): the arguments that parse with the PCH, and the files it was built
   // from, which a parse using it depends on although clang_getInclusions does not list them.
   std::vector<std::string> arguments_using_it() const;

@@ -124,7 +124,7 @@ std::vector<fs::path> files_after(const std::vector<StampedFile>& previous_files
 // redefinition, or a shared header newly included first by an app read). Reading every app
 // then decides.
 std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
-                                            const scanner::ScanCache& cache,
+                                            const scanner::ScanCache& cache, std::string& note,
                                             const std::vector<StampedFile>& previous_files,
                                             const std::set<std::string>& changed,
                                             std::vector<AppScan> apps) {
@@ -138,6 +138,7 @@ std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
   auto started = fs::file_time_type::clock::now();
   scanner::ModelsParse parse =
       scanner::parse_models(config, scanner::models_source(headers), cache.arguments(), true);
+  note = parse.why_not_shipped_prelude;
   if (!parse.unit->errors(config.root).empty()) return std::nullopt;
   std::vector<DeclaredModel> declared = scanner::read_models(*parse.unit, config);
 
@@ -157,13 +158,15 @@ std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
 
 // `previous_files`: those of the stale cache, if any, whose stamps the new one may take.
 ScanResult scan_every_app(const ProjectConfig& config, const scanner::ScanCache& cache,
-                          const std::vector<StampedFile>* previous_files) {
-  // The precompiled prelude is built only when this configuration was scanned before (its
-  // cache entry is stale): a first scan (a fresh checkout, a CI job) would pay for writing it
-  // and may never parse again, while a project being edited gets it on its first edit.
+                          std::string& note, const std::vector<StampedFile>* previous_files) {
+  // The project's own precompiled prelude is built only when this configuration was scanned
+  // before (its cache entry is stale): a first scan (a fresh checkout, a CI job) would pay for
+  // writing it and may never parse again, while a project being edited gets it on its first
+  // edit. Both use the prelude shipped with dbmig when it fits.
   auto started = fs::file_time_type::clock::now();
   scanner::ModelsParse parse =
       scanner::parse_models(config, cache.source(), cache.arguments(), previous_files != nullptr);
+  note = parse.why_not_shipped_prelude;
   // C++ errors first and alone: after one, libclang guesses types (an unknown type becomes
   // int), so nothing it says about the models can be trusted.
   if (auto errors = parse.unit->errors(config.root); !errors.empty()) throw ScanError(errors);
@@ -190,12 +193,13 @@ struct PendingScan::State {
   scanner::ScanCache cache;
   std::optional<scanner::ScanCacheFile> previous;
   std::set<std::string> changed;
+  std::string why_not_shipped_prelude;
   std::jthread libclang_loading;  // last: joined before the rest is destroyed
 };
 
 PendingScan::PendingScan(const ProjectConfig& config) {
   check_apps_exist(config);
-  state_.reset(new State{config, scanner::scan_cache_for(config), {}, {}, {}});
+  state_.reset(new State{config, scanner::scan_cache_for(config), {}, {}, {}, {}});
   state_->previous = state_->cache.load();
   if (state_->previous) state_->changed = scanner::changed_files(state_->previous->files());
   if (!state_->previous || !state_->changed.empty())
@@ -208,14 +212,21 @@ ScanResult PendingScan::finish() {
   const ProjectConfig& config = state_->config;
   const scanner::ScanCache& cache = state_->cache;
   auto& previous = state_->previous;
-  if (!previous) return scan_every_app(config, cache, nullptr);
+  std::string& note = state_->why_not_shipped_prelude;
+  if (!previous) return scan_every_app(config, cache, note, nullptr);
   if (state_->changed.empty())
     if (auto result = previous->result()) return std::move(*result);
   if (auto apps = previous->apps())
-    if (auto result =
-            scan_changed_apps(config, cache, previous->files(), state_->changed, std::move(*apps)))
+    if (auto result = scan_changed_apps(config, cache, note, previous->files(), state_->changed,
+                                        std::move(*apps)))
       return std::move(*result);
-  return scan_every_app(config, cache, &previous->files());
+  return scan_every_app(config, cache, note, &previous->files());
+}
+
+std::vector<std::string> PendingScan::notes() const {
+  const std::string& why = state_->why_not_shipped_prelude;
+  if (why.empty()) return {};
+  return {"the models were not parsed with the precompiled prelude shipped with dbmig: " + why};
 }
 
 ScanResult scan_models(const ProjectConfig& config) {
