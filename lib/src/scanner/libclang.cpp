@@ -5,6 +5,7 @@
 #include <string>
 
 #include "dbmig/error.hpp"
+#include "scanner/relocation_pages.hpp"
 
 namespace dbmig::scanner {
 
@@ -19,9 +20,13 @@ const LoadedLibrary& libclang_library() {
   // The soname first (the runtime package's file, on the default search path), then the
   // file the build found.
   static const LoadedLibrary library = [] {
+    auto before = loaded_objects();
     void* loaded = dlopen(DBMIG_LIBCLANG_SONAME, RTLD_NOW | RTLD_LOCAL);
     if (!loaded) loaded = dlopen(DBMIG_LIBCLANG_PATH, RTLD_NOW | RTLD_LOCAL);
-    if (loaded) return LoadedLibrary{loaded, ""};
+    if (loaded) {
+      release_relocation_pages(before);
+      return LoadedLibrary{loaded, ""};
+    }
     const char* error = dlerror();
     return LoadedLibrary{nullptr, error ? error : "unknown error"};
   }();
