@@ -84,7 +84,7 @@ void for_each_child(CXCursor parent, Visit visit) {
 
 // The dbmig annotation on `cursor` with `prefix`, texts of repeated annotations joined.
 std::optional<Annotation> annotation(CXCursor cursor, std::string_view prefix,
-                                     const fs::path& root) {
+                                     SourceLocator& locate) {
   std::optional<Annotation> found;
   for_each_child(cursor, [&](CXCursor child) {
     if (clang_getCursorKind(child) != CXCursor_AnnotateAttr) return;
@@ -92,7 +92,7 @@ std::optional<Annotation> annotation(CXCursor cursor, std::string_view prefix,
     if (text.compare(0, prefix.size(), prefix) != 0) return;
     text.erase(0, prefix.size());
     if (!found) {
-      found = Annotation{text, source_location(clang_getCursorLocation(child), root)};
+      found = Annotation{text, locate(clang_getCursorLocation(child))};
     } else if (!text.empty()) {
       found->text += found->text.empty() ? text : ", " + text;
     }
@@ -103,7 +103,7 @@ std::optional<Annotation> annotation(CXCursor cursor, std::string_view prefix,
 class Reader {
  public:
   Reader(const TranslationUnit& unit, const ProjectConfig& config)
-      : unit_(unit), config_(config), apps_(unit, config) {}
+      : unit_(unit), config_(config), apps_(unit, config), locate_(config.root) {}
 
   std::vector<DeclaredModel> read() {
     visit_scope(unit_.cursor());
@@ -133,12 +133,12 @@ class Reader {
   }
 
   void read_if_model(CXCursor record) {
-    auto marked = annotation(record, kModelPrefix, config_.root);
+    auto marked = annotation(record, kModelPrefix, locate_);
     if (!marked) return;
     DeclaredModel model;
     model.name = to_string(clang_getCursorSpelling(record));
     model.cpp_name = qualified_name(record);
-    model.location = source_location(clang_getCursorLocation(record), config_.root);
+    model.location = locate_(clang_getCursorLocation(record));
     model.app = apps_.app_of(file_of(clang_getCursorLocation(record)));
     model.annotation = *marked;
     read_fields(record, model.fields);
@@ -167,11 +167,11 @@ class Reader {
   DeclaredField read_field(CXCursor cursor) {
     DeclaredField field;
     field.name = to_string(clang_getCursorSpelling(cursor));
-    field.location = source_location(clang_getCursorLocation(cursor), config_.root);
+    field.location = locate_(clang_getCursorLocation(cursor));
     CXType type = clang_getCursorType(cursor);
     field.cpp_type = to_string(clang_getTypeSpelling(type));
-    field.ignored = annotation(cursor, kIgnore, config_.root).has_value();
-    field.annotation = annotation(cursor, kFieldPrefix, config_.root);
+    field.ignored = annotation(cursor, kIgnore, locate_).has_value();
+    field.annotation = annotation(cursor, kFieldPrefix, locate_);
     if (field.ignored) return field;
     field.type = clang_Cursor_isBitField(cursor)
                      ? MappedType{std::nullopt, false, " (a bit-field); use a whole integer"}
@@ -183,6 +183,7 @@ class Reader {
   const TranslationUnit& unit_;
   const ProjectConfig& config_;
   AppLocator apps_;
+  SourceLocator locate_;
   std::vector<DeclaredModel> models_;
 };
 

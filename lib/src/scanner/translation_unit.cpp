@@ -57,13 +57,28 @@ std::string display_path(const fs::path& path, const fs::path& root) {
   return is_inside(path, root) ? path.lexically_relative(root).string() : path.string();
 }
 
+namespace {
+
+std::string shown_path(CXFile file, const fs::path& root) {
+  if (!file) return "<unknown>";
+  return display_path(fs::path(to_string(clang_getFileName(file))).lexically_normal(), root);
+}
+
+}  // namespace
+
 SourceLocation source_location(CXSourceLocation location, const fs::path& root) {
+  return SourceLocator(root)(location);
+}
+
+SourceLocation SourceLocator::operator()(CXSourceLocation location) {
   CXFile file = nullptr;
   unsigned line = 0;
   unsigned column = 0;
   clang_getExpansionLocation(location, &file, &line, &column, nullptr);
-  std::string name = file ? to_string(clang_getFileName(file)) : "<unknown>";
-  return {display_path(fs::path(name).lexically_normal(), root), line, column};
+  auto known = shown_paths_.find(file);
+  if (known == shown_paths_.end())
+    known = shown_paths_.emplace(file, shown_path(file, root_)).first;
+  return {known->second, line, column};
 }
 
 CXErrorCode TranslationUnit::parse(const fs::path& main_path, const std::string& main_source,

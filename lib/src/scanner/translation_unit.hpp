@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dbmig/source_location.hpp"
@@ -68,6 +69,18 @@ std::string to_string(CXString text);
 
 // `location` as the user wrote it (macro uses, not macro bodies), relative to `root`.
 SourceLocation source_location(CXSourceLocation location, const std::filesystem::path& root);
+
+// source_location() for the many locations of one unit, each file's path worked out once: the
+// paths were a third of reading the models of the 500-model benchmark project.
+class SourceLocator {
+ public:
+  explicit SourceLocator(std::filesystem::path root) : root_(std::move(root)) {}
+  SourceLocation operator()(CXSourceLocation location);
+
+ private:
+  std::filesystem::path root_;
+  std::unordered_map<CXFile, std::string> shown_paths_;
+};
 
 // The normalized absolute path of the file `location` expands in, or empty.
 std::filesystem::path file_of(CXSourceLocation location);
