@@ -34,9 +34,9 @@ ScanResult scan_models(const ProjectConfig& config);
 
 // scan_models in two halves, for a command with other work to do before it needs the models
 // (makemigrations loads the migration graph): the constructor reads the scan cache and, when
-// libclang will have to parse, starts loading it on a thread (~70 ms of relocating libLLVM,
-// the largest fixed cost of a parse), so that the caller's work overlaps with it; finish()
-// does the rest.
+// libclang will have to parse, starts the scan on a thread of its own (loading libclang,
+// parsing, reading the models), so that the caller's work overlaps with it on a second core;
+// finish() waits for it (and throws what it threw), or answers from the cache.
 class PendingScan {
  public:
   explicit PendingScan(const ProjectConfig& config);
@@ -48,6 +48,9 @@ class PendingScan {
   // After finish(): what a run at verbosity 2 says of how it read the models (why the
   // precompiled prelude shipped with dbmig was not used, docs/models.md).
   std::vector<std::string> notes() const;
+  // After finish(): waits until the scan cache is written, which the scan does after it
+  // answered finish().
+  void wait_until_cached() const;
 
  private:
   struct State;

@@ -155,8 +155,7 @@ ExitCode merge_branches(const ProjectConfig& config, const MigrationGraph& graph
 // them, in the dialect of the project's database without connecting (so without row counts):
 // warnings that change neither the files nor the exit code (docs/lint.md).
 void warn_about_lint(const GlobalOptions& global, const ProjectConfig& config,
-                     const MigrationGraph& graph, std::vector<Migration> written,
-                     Console& console) {
+                     const ProjectState& before, std::vector<Migration> written, Console& console) {
   try {
     std::vector<const Migration*> migrations;
     for (Migration& migration : written) {
@@ -164,7 +163,7 @@ void warn_about_lint(const GlobalOptions& global, const ProjectConfig& config,
       migrations.push_back(&migration);
     }
     Dialect dialect = resolve_database_url(global.database, config).dialect;
-    std::string findings = deployment_lint_text(migrations, graph.state_at(), dialect, nullptr);
+    std::string findings = deployment_lint_text(migrations, before, dialect, nullptr);
     if (!findings.empty())
       console.err << "warning: the safety lint (docs/lint.md) found in the new migrations:\n"
                   << findings;
@@ -194,6 +193,7 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   graph.check_no_conflicts();
   if (options.empty) return write_empty_migrations(config, graph, options, console);
 
+  ProjectState current = graph.state_at();  // while the scan runs on its thread
   ScanResult scanned = finish_scan(*scan, console);
   std::unique_ptr<Questioner> questioner;
   if (console.interactive)
@@ -201,9 +201,11 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   else
     questioner = std::make_unique<NonInteractiveQuestioner>(scanned.sources);
 
-  auto migrations = new_migrations(graph, scanned, *questioner, options.name, options.apps);
-  if (config.online_schema_changes) make_online(migrations, replay(graph.order()));
+  auto migrations =
+      new_migrations(graph, current, scanned, *questioner, options.name, options.apps);
+  if (config.online_schema_changes) make_online(migrations, current);
   if (migrations.empty()) {
+    scan->wait_until_cached();  // the memo reads the scan cache
     memo.remember();
     return report_no_changes(console, options);
   }
@@ -211,7 +213,7 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   if (options.check) return ExitCode::changes_found;
   if (options.dry_run) return ExitCode::ok;
   write_all(config, migrations);
-  if (console.verbosity >= 1) warn_about_lint(global, config, graph, migrations, console);
+  if (console.verbosity >= 1) warn_about_lint(global, config, current, migrations, console);
   return ExitCode::ok;
 }
 

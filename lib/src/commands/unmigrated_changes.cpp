@@ -36,11 +36,11 @@ std::string quoted_apps(const std::vector<Migration>& migrations) {
 
 }  // namespace
 
-std::vector<Migration> new_migrations(const MigrationGraph& graph, const ScanResult& scanned,
-                                      Questioner& questioner,
+std::vector<Migration> new_migrations(const MigrationGraph& graph, const ProjectState& current,
+                                      const ScanResult& scanned, Questioner& questioner,
                                       const std::optional<std::string>& name,
                                       const std::vector<std::string>& apps) {
-  auto planned = detect_changes(graph.state_at(), scanned.state, scanned.sources, questioner);
+  auto planned = detect_changes(current, scanned.state, scanned.sources, questioner);
   ArrangeOptions arrange = arrange_options(graph, planned);
   arrange.name = name;
   return trim_to_apps(arrange_migrations(planned, arrange), apps);
@@ -62,9 +62,10 @@ void UnmigratedChangesCheck::report(const MigrationGraph& graph, Console& consol
   std::vector<Migration> migrations;
   if (skipped_because_.empty()) {
     try {
+      ProjectState current = graph.state_at();  // while the scan runs on its thread
       ScanResult scanned = scan_->finish();
       NoQuestionsAsked questioner(scanned.sources);
-      migrations = new_migrations(graph, scanned, questioner, std::nullopt, {});
+      migrations = new_migrations(graph, current, scanned, questioner, std::nullopt, {});
     } catch (const std::exception& e) {
       skipped_because_ = reason(e);
     }
@@ -75,6 +76,7 @@ void UnmigratedChangesCheck::report(const MigrationGraph& graph, Console& consol
     return;
   }
   if (migrations.empty()) {
+    scan_->wait_until_cached();  // the memo reads the scan cache
     memo_.remember();
     return;
   }

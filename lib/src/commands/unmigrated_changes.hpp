@@ -16,10 +16,11 @@
 
 namespace dbmig {
 
-// The new migrations that take `graph`'s state to the scanned models, named `name` if given,
-// kept to `apps` and what they need (all when empty).
-std::vector<Migration> new_migrations(const MigrationGraph& graph, const ScanResult& scanned,
-                                      Questioner& questioner,
+// The new migrations that take `graph`'s state (`current`: graph.state_at(), which a caller
+// replays while the models are scanned) to the scanned models, named `name` if given, kept to
+// `apps` and what they need (all when empty).
+std::vector<Migration> new_migrations(const MigrationGraph& graph, const ProjectState& current,
+                                      const ScanResult& scanned, Questioner& questioner,
                                       const std::optional<std::string>& name,
                                       const std::vector<std::string>& apps);
 

@@ -1,5 +1,6 @@
 // scan_models: the generated translation unit, the cache, and the problems of a run.
 #include <algorithm>
+#include <future>
 #include <iterator>
 #include <optional>
 #include <set>
@@ -9,6 +10,7 @@
 #include "dbmig/scanner.hpp"
 #include "scanner/app_files.hpp"
 #include "scanner/compile_flags.hpp"
+#include "scanner/libclang.hpp"
 #include "scanner/model_builder.hpp"
 #include "scanner/model_reader.hpp"
 #include "scanner/models_parse.hpp"
@@ -117,17 +119,25 @@ std::vector<fs::path> files_after(const std::vector<StampedFile>& previous_files
   return {files.begin(), files.end()};
 }
 
+// What a parse found, and what the scan cache keeps of it besides the result.
+struct Parsed {
+  ScanResult result;
+  std::vector<fs::path> files;  // every file the result depends on
+  std::vector<AppScan> apps;
+  fs::file_time_type started;
+};
+
 // The models with only the apps whose files changed read again, in a translation unit of
 // their headers alone; std::nullopt when that might not give what reading every app gives:
 // a changed file no app owns, a C++ error (a header may rely on another app's header included
 // before it), a struct that belongs to no app, or one that a kept app declares too (a
 // redefinition, or a shared header newly included first by an app read). Reading every app
 // then decides.
-std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
-                                            const scanner::ScanCache& cache, std::string& note,
-                                            const std::vector<StampedFile>& previous_files,
-                                            const std::set<std::string>& changed,
-                                            std::vector<AppScan> apps) {
+std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
+                                        const scanner::ScanCache& cache, std::string& note,
+                                        const std::vector<StampedFile>& previous_files,
+                                        const std::set<std::string>& changed,
+                                        std::vector<AppScan> apps) {
   if (apps.size() != config.apps.size()) return std::nullopt;  // a damaged cache
   std::vector<bool> read = apps_to_read(apps, changed);
   if (read.empty()) return std::nullopt;
@@ -152,20 +162,19 @@ std::optional<ScanResult> scan_changed_apps(const ProjectConfig& config,
   std::vector<fs::path> files = files_after(previous_files, apps, read, parse.files);
   read_apps(parse, config, read, declared, apps);
   ScanResult result = built(apps, declared);
-  cache.store(result, files, std::move(apps), previous_files, started);
-  return result;
+  return Parsed{std::move(result), std::move(files), std::move(apps), started};
 }
 
-// `previous_files`: those of the stale cache, if any, whose stamps the new one may take.
-ScanResult scan_every_app(const ProjectConfig& config, const scanner::ScanCache& cache,
-                          std::string& note, const std::vector<StampedFile>* previous_files) {
+// `previously_scanned`: whether this configuration was scanned before (its cache is stale).
+Parsed scan_every_app(const ProjectConfig& config, const scanner::ScanCache& cache,
+                      std::string& note, bool previously_scanned) {
   // The project's own precompiled prelude is built only when this configuration was scanned
   // before (its cache entry is stale): a first scan (a fresh checkout, a CI job) would pay for
   // writing it and may never parse again, while a project being edited gets it on its first
   // edit. Both use the prelude shipped with dbmig when it fits.
   auto started = fs::file_time_type::clock::now();
   scanner::ModelsParse parse =
-      scanner::parse_models(config, cache.source(), cache.arguments(), previous_files != nullptr);
+      scanner::parse_models(config, cache.source(), cache.arguments(), previously_scanned);
   note = parse.why_not_shipped_prelude;
   // C++ errors first and alone: after one, libclang guesses types (an unknown type becomes
   // int), so nothing it says about the models can be trusted.
@@ -174,9 +183,7 @@ ScanResult scan_every_app(const ProjectConfig& config, const scanner::ScanCache&
   std::vector<AppScan> apps(config.apps.size());
   read_apps(parse, config, std::vector<bool>(apps.size(), true), declared, apps);
   ScanResult result = built(apps, declared);
-  cache.store(result, parse.files, std::move(apps),
-              previous_files ? *previous_files : std::vector<StampedFile>{}, started);
-  return result;
+  return Parsed{std::move(result), std::move(parse.files), std::move(apps), started};
 }
 
 }  // namespace
@@ -188,39 +195,70 @@ scanner::ScanCache scanner::scan_cache_for(const ProjectConfig& config) {
 ScanError::ScanError(std::vector<std::string> problems)
     : InputError(join(problems, "\n")), problems_(std::move(problems)) {}
 
+// The scan runs on a thread of its own when it parses (PendingScan's constructor) and answers
+// before it stores the scan cache, which the command's own work then overlaps.
 struct PendingScan::State {
   const ProjectConfig& config;
   scanner::ScanCache cache;
   std::optional<scanner::ScanCacheFile> previous;
   std::set<std::string> changed;
   std::string why_not_shipped_prelude;
-  std::jthread libclang_loading;  // last: joined before the rest is destroyed
+  std::promise<ScanResult> answer;
+  bool answered = false;
+  std::jthread libclang_loading;
+  std::future<void> scanning;  // last: waited for before the rest is destroyed
+
+  bool parses() const { return !previous || !changed.empty(); }
+
+  void run() {
+    try {
+      scan();
+    } catch (...) {
+      if (!answered) answer.set_exception(std::current_exception());
+    }
+  }
+
+  void scan() {
+    std::string& note = why_not_shipped_prelude;
+    if (!previous) return answer_then_store(scan_every_app(config, cache, note, false), {});
+    if (changed.empty())
+      if (auto result = previous->result()) return answer.set_value(std::move(*result));
+    const std::vector<StampedFile>& files = previous->files();
+    if (auto apps = previous->apps())
+      if (auto parsed = scan_changed_apps(config, cache, note, files, changed, std::move(*apps)))
+        return answer_then_store(std::move(*parsed), files);
+    answer_then_store(scan_every_app(config, cache, note, true), files);
+  }
+
+  // `previous_files`: those of the stale cache, if any, whose stamps the new one may take.
+  void answer_then_store(Parsed parsed, const std::vector<StampedFile>& previous_files) {
+    answer.set_value(parsed.result);
+    answered = true;
+    cache.store(std::move(parsed.result), parsed.files, std::move(parsed.apps), previous_files,
+                parsed.started);
+  }
 };
 
 PendingScan::PendingScan(const ProjectConfig& config) {
   check_apps_exist(config);
-  state_.reset(new State{config, scanner::scan_cache_for(config), {}, {}, {}, {}});
+  state_.reset(new State{config, scanner::scan_cache_for(config), {}, {}, {}, {}, {}, {}, {}});
   state_->previous = state_->cache.load();
   if (state_->previous) state_->changed = scanner::changed_files(state_->previous->files());
-  if (!state_->previous || !state_->changed.empty())
-    state_->libclang_loading = scanner::load_libclang_in_background();
+  if (!state_->parses()) return;
+  // Loading libclang (~15 ms) overlaps with reading the previous scan on the scan thread.
+  state_->libclang_loading = scanner::load_libclang_in_background();
+  state_->scanning = std::async(std::launch::async, [state = state_.get()] { state->run(); });
 }
 
 PendingScan::~PendingScan() = default;
 
+void PendingScan::wait_until_cached() const {
+  if (state_->scanning.valid()) state_->scanning.wait();
+}
+
 ScanResult PendingScan::finish() {
-  const ProjectConfig& config = state_->config;
-  const scanner::ScanCache& cache = state_->cache;
-  auto& previous = state_->previous;
-  std::string& note = state_->why_not_shipped_prelude;
-  if (!previous) return scan_every_app(config, cache, note, nullptr);
-  if (state_->changed.empty())
-    if (auto result = previous->result()) return std::move(*result);
-  if (auto apps = previous->apps())
-    if (auto result = scan_changed_apps(config, cache, note, previous->files(), state_->changed,
-                                        std::move(*apps)))
-      return std::move(*result);
-  return scan_every_app(config, cache, note, &previous->files());
+  if (!state_->scanning.valid()) state_->run();
+  return state_->answer.get_future().get();
 }
 
 std::vector<std::string> PendingScan::notes() const {
