@@ -4,13 +4,16 @@ Builds the same synthetic history in a dbmig project and a Django project with e
 real makemigrations, then measures whole-process wall time (median of --runs runs after one
 warm-up) and peak RSS (/usr/bin/time -f %M) of each command, and the floors: clang++
 -fsyntax-only over the same headers, the sqlite3 shell (and psql) running the SQL that
-`dbmig sqlmigrate` prints, the sqlite3 shell reading the migration record. Prints a Markdown
-table.
+`dbmig sqlmigrate` prints, the sqlite3 shell reading the migration record. Some rows use dbmig
+installed with `cmake --install` of the build tree (--build-dir) into a temporary prefix, which
+builds the installed precompiled prelude. Prints a Markdown table.
 """
 
 import argparse
+import atexit
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -24,6 +27,9 @@ import schema_generator
 
 SLOW_MS = 20000  # a command whose warm-up takes longer is measured once (marked "¹")
 PYTHON = "/usr/bin/python3"  # Debian's, which has python3-django
+# Variables that point dbmig at another prelude or include folder; the installed dbmig runs
+# without them, as `cmake --install` runs its build-prelude, so it uses what it ships.
+SHIPPED_PRELUDE_UNSET = ("DBMIG_PRELUDE_DIR", "DBMIG_INCLUDE_DIR")
 
 
 class Measurement:
@@ -78,6 +84,73 @@ def files_under(folder):
     return {p for p in Path(folder).rglob("*") if p.is_file()}
 
 
+class MaxLengthEdit:
+    """Edits one field's max_length, in the dbmig project and in the Django project, each time
+    to a value never used before in this run: dbmig's caches are keyed by content, so a value
+    seen before would be answered from the cache. The field is the first `max_length = N` of
+    the dbmig header; the Django models.py has the same field in the class of the same name."""
+
+    def __init__(self, header: Path, models_py):
+        self.header, self.models_py = header, models_py
+        self.header_text = header.read_text()
+        lines = self.header_text.splitlines(keepends=True)
+        self.header_line = next((i for i, line in enumerate(lines)
+                                 if re.search(r"max_length = \d+", line)), None)
+        if self.header_line is None:
+            sys.exit(f"bench: no `max_length = N` field in {header}")
+        field = re.match(r"\s*DBMIG_FIELD\([^()]*\)\s+[\w:<>]+\s+(\w+)",
+                         lines[self.header_line])
+        models = [re.match(r"struct DBMIG_MODEL\(.*\) (\w+) \{", line)
+                  for line in lines[:self.header_line]]
+        models = [m.group(1) for m in models if m]
+        if not field or not models:
+            sys.exit(f"bench: cannot read the field of {header}:{self.header_line + 1}")
+        self.model, self.field = models[-1], field.group(1)
+        used = [int(n) for n in re.findall(r"max_length ?= ?(\d+)", self.header_text)]
+        self.models_py_text = None
+        if models_py:
+            self.models_py_text = models_py.read_text()
+            self.models_py_line = self._django_line(self.models_py_text.splitlines(keepends=True))
+            used += [int(n) for n in re.findall(r"max_length=(\d+)", self.models_py_text)]
+        self.next_value = max([1000] + [n + 1 for n in used])
+
+    def _django_line(self, lines):
+        in_class = False
+        for i, line in enumerate(lines):
+            if line.startswith("class "):
+                in_class = line.startswith(f"class {self.model}(")
+            elif in_class and line.startswith(f"    {self.field} = ") and \
+                    re.search(r"max_length=\d+", line):
+                return i
+        sys.exit(f"bench: no field {self.model}.{self.field} with max_length in {self.models_py}")
+
+    def _fresh_value(self):
+        value, self.next_value = self.next_value, self.next_value + 1
+        return value
+
+    @staticmethod
+    def _write(path, text, index, pattern, replacement):
+        lines = text.splitlines(keepends=True)
+        lines[index] = re.sub(pattern, replacement, lines[index], count=1)
+        path.write_text("".join(lines))
+
+    def edit_dbmig(self):
+        self._write(self.header, self.header_text, self.header_line, r"max_length = \d+",
+                    f"max_length = {self._fresh_value()}")
+
+    def edit_django(self):
+        self._write(self.models_py, self.models_py_text, self.models_py_line, r"max_length=\d+",
+                    f"max_length={self._fresh_value()}")
+
+    def restore_dbmig(self):
+        self.header.write_text(self.header_text)
+
+    def restore(self):
+        self.restore_dbmig()
+        if self.models_py:
+            self.models_py.write_text(self.models_py_text)
+
+
 def psql(url, sql, env):
     subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", sql], check=True,
                    stdout=subprocess.DEVNULL, env=env)
@@ -98,6 +171,7 @@ class Bench:
         self.env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1",
                         PGOPTIONS="-c client_min_messages=warning")
         self.rows = []  # (command, dbmig, django, floor)
+        self.installed = None  # dbmig installed into a temporary prefix (install())
 
     def dbmig_cmd(self, *words):
         return self.dbmig + ["--project", str(self.dm)] + list(words)
@@ -112,6 +186,29 @@ class Bench:
         writers.write_dbmig(self.dm, apps)
         if self.args.django:
             writers.write_django(self.dj, apps)
+
+    def installed_cmd(self, *words):
+        return [str(self.installed), "--project", str(self.dm)] + list(words)
+
+    def install(self):
+        """`cmake --install` of the build tree into a temporary prefix; the install builds the
+        installed dbmig's precompiled prelude (<prefix>/lib/dbmig)."""
+        build_dir = Path(self.args.build_dir).resolve()
+        temporary = tempfile.mkdtemp(prefix="dbmig-bench-install-")
+        atexit.register(shutil.rmtree, temporary, ignore_errors=True)
+        prefix = Path(temporary) / "prefix"
+        self.log(f"installing dbmig from {build_dir} into {prefix}")
+        cmd = ["cmake", "--install", str(build_dir), "--prefix", str(prefix)]
+        try:
+            proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True)
+        except FileNotFoundError:
+            sys.exit("bench: cannot install dbmig: cmake is not installed")
+        self.installed = prefix / "bin" / "dbmig"
+        if proc.returncode != 0 or not self.installed.is_file():
+            sys.exit(f"bench: cannot install dbmig: `{' '.join(cmd)}` exited {proc.returncode}"
+                     f" (is --build-dir {build_dir} a configured and built dbmig build tree?):\n"
+                     + (proc.stdout + proc.stderr).decode(errors="replace")[-3000:])
+        self.installed_env = {k: v for k, v in self.env.items() if k not in SHIPPED_PRELUDE_UNSET}
 
     def clear_cache(self):
         shutil.rmtree(self.dm / "build" / "dbmig-cache", ignore_errors=True)
@@ -128,6 +225,7 @@ class Bench:
         steps = len(history) - 2
         if self.root.exists():
             shutil.rmtree(self.root)
+        self.install()  # first, so that a build tree that cannot be installed stops the run early
         self.dm.mkdir(parents=True)
         self.dj.mkdir()
         sqlite_env = self.django_env("sqlite:///" + str(self.root / "django.sqlite3"))
@@ -201,10 +299,89 @@ class Bench:
                  self.django_measure(
                      self.django_cmd("makemigrations", "--noinput"), sqlite_env,
                      lambda: writers.remove_new_files(self.dj, dj_before)),
-                 self.clang_floor(edited))
+                 edit_floor := self.clang_floor(edited))  # also the floor of the new edits
 
+        self.measure_new_edits(django_check, edit_floor, sqlite_env)
         self.measure_databases(sqlite_env)
         return self.table()
+
+    # A fresh clone with the installed dbmig (no project cache; the installed precompiled
+    # prelude), and edits whose content no cache has seen. The project is at the last history
+    # step, with its migration: nothing changed. Everything is restored at the end.
+    def measure_new_edits(self, django_check, edit_floor, django_sqlite_env):
+        runs = self.args.runs
+        migrations = self.dm / "migrations"
+        self.log("makemigrations --check, fresh clone, installed dbmig")
+        self.add("makemigrations --check, fresh clone, installed dbmig",
+                 measure(self.installed_cmd("makemigrations", "--check", "--noinput"), self.dm,
+                         self.installed_env, runs, self.clear_cache),
+                 django_check, None)
+
+        edit = MaxLengthEdit(self.dm / "apps" / "app1" / "models.hpp",
+                             self.dj / "app1" / "models.py" if self.args.django else None)
+        self.log(f"makemigrations after new edits of app1.{edit.model}.{edit.field} max_length")
+        dm_before = files_under(migrations)
+        dj_before = files_under(self.dj) if self.args.django else set()
+
+        def one_new_migration(folder, before, what):
+            # Before each run (the first excepted): the previous run must have written exactly
+            # one migration, or it did not see its edit.
+            runs_done = 0
+
+            def check_and_remove():
+                nonlocal runs_done
+                written = files_under(folder) - before
+                if runs_done and len(written) != 1:
+                    sys.exit(f"bench: {what}: a run wrote {len(written)} migrations, not one: "
+                             + ", ".join(sorted(str(p) for p in written)))
+                runs_done += 1
+                writers.remove_new_files(folder, before)
+            return check_and_remove
+
+        remove_dbmig_fresh = one_new_migration(migrations, dm_before, "first edit, installed")
+
+        def reset_dbmig_fresh_clone():
+            # The clone as committed, a first run (no cache: it builds the project's cache with
+            # the installed prelude), then a new edit.
+            remove_dbmig_fresh()
+            edit.restore_dbmig()
+            self.clear_cache()
+            check_run(self.installed_cmd("makemigrations", "--check", "--noinput"), self.dm,
+                      self.installed_env, "the installed dbmig's makemigrations --check on a "
+                      "fresh clone")
+            edit.edit_dbmig()
+
+        remove_django = one_new_migration(self.dj, dj_before, "Django's edit")
+
+        def reset_django():
+            remove_django()
+            edit.edit_django()
+
+        # Django has no cache: the same figure for both rows.
+        django_edit = self.django_measure(self.django_cmd("makemigrations", "--noinput"),
+                                          django_sqlite_env, reset_django)
+        self.add("makemigrations, first edit after a fresh clone, installed dbmig",
+                 measure(self.installed_cmd("makemigrations", "--noinput"), self.dm,
+                         self.installed_env, runs, reset_dbmig_fresh_clone),
+                 django_edit, edit_floor)
+        remove_dbmig_fresh()
+
+        # A developer editing again and again: the caches of the previous run are kept.
+        self.log("makemigrations after one new edit (caches kept)")
+        remove_dbmig_new = one_new_migration(migrations, dm_before, "one new edit")
+
+        def reset_dbmig_new_edit():
+            remove_dbmig_new()
+            edit.edit_dbmig()
+
+        self.add("makemigrations, one new edit (max_length never seen)",
+                 measure(self.dbmig_cmd("makemigrations", "--noinput"), self.dm, self.env, runs,
+                         reset_dbmig_new_edit),
+                 django_edit, edit_floor)
+        remove_dbmig_new()
+        if self.args.django:
+            remove_django()
+        edit.restore()
 
     def measure_databases(self, django_sqlite_env):
         runs = self.args.runs
@@ -346,12 +523,16 @@ def main():
     parser.add_argument("size", nargs="?", default="small", choices=schema_generator.SIZES)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--dbmig", default=str(repo / "build" / "bin" / "dbmig"))
+    parser.add_argument("--build-dir", default=None,
+                        help="the build tree installed for the rows of the installed dbmig "
+                        "(default: the folder above the folder of --dbmig)")
     parser.add_argument("--include", default=str(repo / "lib" / "include"))
     parser.add_argument("--workdir", default=None,
                         help="where the projects go (default /tmp/dbmig-bench-SIZE)")
     parser.add_argument("--no-django", dest="django", action="store_false")
     args = parser.parse_args()
     args.workdir = args.workdir or f"/tmp/dbmig-bench-{args.size}"
+    args.build_dir = args.build_dir or str(Path(args.dbmig).resolve().parent.parent)
     print(Bench(args).run())
 
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # dbmig vs Django benchmark: one command for one size (not a test; CI never runs it).
-#   tools/bench/run.sh [small|medium|large] [--runs N] [--dbmig PATH] [--no-django]
+#   tools/bench/run.sh [small|medium|large] [--runs N] [--dbmig PATH] [--build-dir DIR] [--no-django]
 # Installs what the build and the servers need (tools/setup.sh) and what only the benchmark
 # needs (Django, psycopg2, GNU time) when missing, builds dbmig unless --dbmig is given, starts
-# a throwaway PostgreSQL server, and prints the Markdown table of tools/bench/bench.py. Needs
-# root for apt-get and the server.
+# a throwaway PostgreSQL server, and prints the Markdown table of tools/bench/bench.py. Some
+# rows use dbmig installed (`cmake --install`) from the build tree --build-dir (default: two
+# folders above --dbmig, build/ for build/bin/dbmig) into a temporary prefix. Needs root for
+# apt-get and the server.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
