@@ -166,10 +166,11 @@ def write_django(root: Path, apps):
         _write_if_changed(package / "models.py", text)
 
 
-def clang_translation_unit(root: Path, apps):
-    """One .cpp including every app header, for the clang++ -fsyntax-only floor."""
+def clang_translation_unit(root: Path, apps, name="all_models.cpp"):
+    """One .cpp including the header of every app of `apps`, for the clang++ -fsyntax-only
+    floors."""
     text = "".join(f'#include "{root / "apps" / app.name / "models.hpp"}"\n' for app in apps)
-    path = root / "all_models.cpp"
+    path = root / name
     _write_if_changed(path, text)
     return path
 
