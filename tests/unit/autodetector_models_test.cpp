@@ -1,6 +1,9 @@
 // Autodetector: models created, deleted and renamed, tables renamed, ordering across apps.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
+
 #include "autodetector_fixtures.hpp"
 
 namespace dbmig::test {
@@ -246,4 +249,29 @@ TEST(AutodetectorModels, TrimToAppsKeepsRequiredDependencies) {
 }
 
 }  // namespace
+// same_schema: the order of a model's fields, indexes and constraints is no difference;
+// anything else is, in any model, and so is a model one side lacks.
+TEST(SameSchema, IgnoresOnlyOrder) {
+  const ProjectState blog = blog_project();
+  const ModelKey key = blog.models.rbegin()->first;
+  auto changed = [&](const std::function<void(Model&)>& change) {
+    ProjectState state = blog;
+    change(state.models.at(key));
+    return state;
+  };
+  auto reordered = [](Model& model) { std::reverse(model.fields.begin(), model.fields.end()); };
+  auto renamed = [](Model& model) { model.fields.back().name += "_renamed"; };
+  ASSERT_GE(blog.models.at(key).fields.size(), 2u);
+  EXPECT_TRUE(same_schema(blog, changed(reordered)));
+  EXPECT_FALSE(same_schema(blog, changed(renamed)));
+  EXPECT_FALSE(same_schema(blog, changed([&](Model& model) {
+                             reordered(model);
+                             renamed(model);
+                           })));
+  ProjectState fewer = blog;
+  fewer.models.erase(key);
+  EXPECT_FALSE(same_schema(blog, fewer));
+  EXPECT_FALSE(same_schema(fewer, blog));
+}
+
 }  // namespace dbmig::test

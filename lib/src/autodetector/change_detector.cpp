@@ -416,19 +416,23 @@ std::vector<PlannedOperation> detect_changes(const ProjectState& from, const Pro
 }
 
 // Order means nothing to the database for fields, indexes and constraints alike: a changed
-// index in the middle of a model's list is removed and added at its end.
+// index in the middle of a model's list is removed and added at its end. Sorted copies are made
+// only of the models that differ as they are (copying both states cost an edit of the
+// 500-model benchmark project ~3 ms).
 bool same_schema(const ProjectState& a, const ProjectState& b) {
   auto by_name = [](const auto& x, const auto& y) { return x.name < y.name; };
-  auto normalized = [&](const ProjectState& state) {
-    ProjectState copy = state;
-    for (auto& [key, model] : copy.models) {
-      std::sort(model.fields.begin(), model.fields.end(), by_name);
-      std::sort(model.indexes.begin(), model.indexes.end(), by_name);
-      std::sort(model.constraints.begin(), model.constraints.end(), by_name);
-    }
-    return copy;
+  auto normalized = [&](Model model) {
+    std::sort(model.fields.begin(), model.fields.end(), by_name);
+    std::sort(model.indexes.begin(), model.indexes.end(), by_name);
+    std::sort(model.constraints.begin(), model.constraints.end(), by_name);
+    return model;
   };
-  return normalized(a) == normalized(b);
+  return std::equal(
+      a.models.begin(), a.models.end(), b.models.begin(), b.models.end(),
+      [&](const auto& one, const auto& other) {
+        return one.first == other.first &&
+               (one.second == other.second || normalized(one.second) == normalized(other.second));
+      });
 }
 
 }  // namespace dbmig
