@@ -106,8 +106,9 @@ struct DBMIG_MODEL() Note {
 }
 )";
 
-FieldType level_type_of(const test::ScannerProject& project) {
-  return project.scan().state.get({"notes", "Note"}).find_field("level")->type;
+// The type a scan read for notes::Note::level.
+FieldType level_type(const ScanResult& result) {
+  return result.state.get({"notes", "Note"}).find_field("level")->type;
 }
 
 // A project whose model takes the type of a field from a copy of <dbmig/model.hpp> on the
@@ -123,7 +124,7 @@ struct LevelProject {
     write_model_hpp_with_level(include.path(), type, time);
   }
 
-  FieldType scanned_level_type() const { return level_type_of(project); }
+  FieldType scanned_level_type() const { return level_type(project.scan()); }
 
   test::TempDir include;
   test::TempDir no_include;  // the scanner's own -I folder, empty: -isystem finds the copy
@@ -135,10 +136,6 @@ struct LevelProject {
 struct NotedScan {
   ScanResult result;
   std::vector<std::string> notes;
-
-  FieldType level_type() const {
-    return result.state.get({"notes", "Note"}).find_field("level")->type;
-  }
 };
 
 NotedScan noted_scan(const fs::path& root) {
@@ -181,6 +178,14 @@ struct ShippedPreludeProject {
 
 bool says(const std::vector<std::string>& notes, const std::string& text) {
   return notes.size() == 1 && notes.front().find(text) != std::string::npos;
+}
+
+// A scan that could not use the shipped prelude: it read the header as it is now (int64), and its
+// note says `why`.
+void expect_parsed_without_it(const ShippedPreludeProject& shipped, const std::string& why) {
+  NotedScan scan = noted_scan(shipped.project.root());
+  EXPECT_EQ(level_type(scan.result), FieldType::int64);
+  EXPECT_TRUE(says(scan.notes, why)) << join(scan.notes, "\n");
 }
 
 class ScannerPrelude : public ::testing::Test {
@@ -380,7 +385,7 @@ TEST(ShippedPrelude, AFirstScanParsesWithIt) {
   ShippedPreludeProject shipped;
   shipped.change_header_behind_clangs_back();
   NotedScan scan = noted_scan(shipped.project.root());
-  EXPECT_EQ(scan.level_type(), FieldType::int32);  // the PCH's declaration
+  EXPECT_EQ(level_type(scan.result), FieldType::int32);  // the PCH's declaration
   EXPECT_TRUE(scan.notes.empty()) << join(scan.notes, "\n");
   EXPECT_TRUE(pch_files(shipped.project.root()).empty());
 }
@@ -395,7 +400,7 @@ TEST(ShippedPrelude, AnEditParsesWithItAndBuildsNoPreludeOfItsOwn) {
   shipped.change_header_behind_clangs_back();
   ScanResult edited = shipped.project.scan();
   EXPECT_TRUE(edited.state.find({"notes", "Tag"}) != nullptr);
-  EXPECT_EQ(edited.state.get({"notes", "Note"}).find_field("level")->type, FieldType::int32);
+  EXPECT_EQ(level_type(edited), FieldType::int32);
   EXPECT_TRUE(pch_files(shipped.project.root()).empty());
 }
 
@@ -406,12 +411,9 @@ TEST(ShippedPrelude, OtherArgumentsParseWithoutItAndSayWhichDiffer) {
   ShippedPreludeProject shipped;
   shipped.project.write("dbmig.json", R"({"clang_args": ["-DNOTES=1"]})", false);
   shipped.change_header_behind_clangs_back();
-  auto [result, notes] = noted_scan(shipped.project.root());
-  EXPECT_EQ(result.state.get({"notes", "Note"}).find_field("level")->type, FieldType::int64);
-  EXPECT_TRUE(says(notes,
-                   "is for the compiler arguments of a project without flags of its own; "
-                   "this project's add '-DNOTES=1'"))
-      << join(notes, "\n");
+  expect_parsed_without_it(shipped,
+                           "is for the compiler arguments of a project without flags of its own; "
+                           "this project's add '-DNOTES=1'");
   append(shipped.project.root() / "apps/notes/models.hpp", "// edited\n");
   shipped.project.scan();
   EXPECT_EQ(pch_files(shipped.project.root()).size(), 1u);
@@ -425,12 +427,8 @@ TEST(ShippedPrelude, ADamagedOneIsNotUsedAndLeftAlone) {
   test::write_file(shipped.pch(), bytes);
   mark_old(shipped.pch());  // not the time its record was stamped with
   shipped.change_header_behind_clangs_back();
-  auto [result, notes] = noted_scan(shipped.project.root());
-  EXPECT_EQ(result.state.get({"notes", "Note"}).find_field("level")->type, FieldType::int64);
-  EXPECT_TRUE(says(notes,
-                   "does not match its checksum (damaged); `dbmig build-prelude` builds it "
-                   "again"))
-      << join(notes, "\n");
+  expect_parsed_without_it(
+      shipped, "does not match its checksum (damaged); `dbmig build-prelude` builds it again");
   EXPECT_EQ(test::read_file(shipped.pch()), bytes);
 }
 
@@ -439,9 +437,7 @@ TEST(ShippedPrelude, ADamagedOneIsNotUsedAndLeftAlone) {
 TEST(ShippedPrelude, OneLibclangRefusesIsKeptAndTheNoteSaysToBuildItAgain) {
   ShippedPreludeProject shipped;
   write_model_hpp_with_level(shipped.include.path(), "std::int64_t ", shipped.kSettled);
-  auto [result, notes] = noted_scan(shipped.project.root());
-  EXPECT_EQ(result.state.get({"notes", "Note"}).find_field("level")->type, FieldType::int64);
-  EXPECT_TRUE(says(notes, "libclang refused " + shipped.pch().string())) << join(notes, "\n");
+  expect_parsed_without_it(shipped, "libclang refused " + shipped.pch().string());
   EXPECT_TRUE(fs::exists(shipped.pch()));
 
   scanner::build_shipped_prelude(shipped.shipped.path());

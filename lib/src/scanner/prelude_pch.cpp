@@ -46,7 +46,7 @@ std::string pch_source() {
 // Everything a PCH's validity depends on besides the files it read (which clang checks).
 std::string pch_key(const std::vector<std::string>& arguments) {
   std::string key = pch_source();
-  key += '\0' + to_string(clang_getClangVersion());
+  key += '\0' + libclang_version();
   for (const auto& argument : arguments) key += '\0' + argument;
   return key;
 }
@@ -66,6 +66,10 @@ bool settled_before(const std::vector<fs::path>& files, fs::file_time_type start
 }
 
 }  // namespace
+
+std::string libclang_version() {
+  return to_string(clang_getClangVersion());
+}
 
 PreludePch::PreludePch(const fs::path& cache_dir, std::vector<std::string> arguments)
     : arguments_(std::move(arguments)) {

@@ -15,6 +15,9 @@ namespace dbmig::scanner {
 
 class TranslationUnit;
 
+// The version text of the libclang loaded, which a PCH is valid for ("Debian clang version 14…").
+std::string libclang_version();
+
 // What every models translation unit starts with, precompiled or not (scan_models.cpp), so
 // both parse the same code: <dbmig/model.hpp> and the standard headers of the type mapping
 // (docs/models.md "Types").

@@ -12,7 +12,6 @@
 #include "dbmig/json_file.hpp"
 #include "scanner/compile_flags.hpp"
 #include "scanner/prelude_pch.hpp"
-#include "scanner/translation_unit.hpp"
 
 namespace dbmig::scanner {
 
@@ -22,10 +21,6 @@ namespace {
 
 // Beside the PCH: the libclang version on the first line, then one argument a line.
 constexpr const char* kArgumentsFile = "prelude.arguments";
-
-std::string libclang_version() {
-  return to_string(clang_getClangVersion());
-}
 
 std::optional<std::vector<std::string>> read_lines(const fs::path& file) {
   std::ifstream in(file);
