@@ -57,4 +57,16 @@ TEST(ShippedPreludeCli, VerbosityTwoSaysWhyNoneWasUsedAndBuildPreludeBuildsOne) 
   EXPECT_EQ(used.err.find(kNote), std::string::npos) << used.err;
 }
 
+// migrate scans too (its check for model changes without a migration) and says the same.
+TEST(ShippedPreludeCli, MigratesCheckForUnmigratedChangesSaysWhyNoneWasUsed) {
+  TempDir project, prelude;
+  copy_demo_project(project.path());
+  std::map<std::string, std::string> env = {{"DBMIG_PRELUDE_DIR", prelude.path().string()}};
+  auto migrate = run_dbmig({"-v", "2", "migrate"}, project.path(), env);
+  EXPECT_EQ(migrate.exit_code, 0) << migrate.out << migrate.err;
+  EXPECT_NE(migrate.err.find(std::string(kNote) + "there is none in " + prelude.path().string()),
+            std::string::npos)
+      << migrate.err;
+}
+
 }  // namespace dbmig::test

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "commands/finish_scan.hpp"
 #include "dbmig/autodetector.hpp"
 
 namespace dbmig {
@@ -63,7 +64,7 @@ void UnmigratedChangesCheck::report(const MigrationGraph& graph, Console& consol
   if (skipped_because_.empty()) {
     try {
       ProjectState current = graph.state_at();  // while the scan runs on its thread
-      ScanResult scanned = scan_->finish();
+      ScanResult scanned = finish_scan(*scan_, console);
       NoQuestionsAsked questioner(scanned.sources);
       migrations = new_migrations(graph, current, scanned, questioner, std::nullopt, {});
     } catch (const std::exception& e) {
