@@ -44,5 +44,6 @@ void add_state_command(CLI::App& app, CommandContext& context);
 void add_check_command(CLI::App& app, CommandContext& context);
 void add_lint_command(CLI::App& app, CommandContext& context);
 void add_build_prelude_command(CLI::App& app, CommandContext& context);
+void add_bindings_command(CLI::App& app, CommandContext& context);
 
 }  // namespace dbmig::cli

@@ -131,6 +131,7 @@ int main(int argc, char** argv) {
   cli::add_check_command(app, context);
   cli::add_lint_command(app, context);
   cli::add_build_prelude_command(app, context);
+  cli::add_bindings_command(app, context);
   app.parse_complete_callback([&] { cli::one_database_unless_many(app, *database, context); });
 
   try {

@@ -57,6 +57,12 @@ ProjectConfig load_project_config(const std::filesystem::path& root);
 ProjectConfig project_config_from_json(const nlohmann::json& json,
                                        const std::filesystem::path& root);
 
+// Throws InputError naming the project's apps when one of `apps` is not among them.
+void check_apps_named(const ProjectConfig& config, const std::vector<std::string>& apps);
+
+// `path` as messages show it: relative to `root` when inside it, else as it is.
+std::string shown_path(const std::filesystem::path& path, const std::filesystem::path& root);
+
 // Throws InputError saying what to create when the project has no app or an app header is
 // missing; commands that scan models call it first.
 void check_apps_exist(const ProjectConfig& config);

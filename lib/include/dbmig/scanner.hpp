@@ -48,6 +48,9 @@ class PendingScan {
   // After finish(): what a run at verbosity 2 says of how it read the models (why the
   // precompiled prelude shipped with dbmig was not used, docs/models.md).
   std::vector<std::string> notes() const;
+  // After finish(): every file the models were read from (the apps' headers, what they
+  // include, the prelude's headers), as the scan cache records them; sorted.
+  std::vector<std::string> files() const;
   // After finish(): waits until the scan cache is written, which the scan does after it
   // answered finish().
   void wait_until_cached() const;

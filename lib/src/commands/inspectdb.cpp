@@ -34,11 +34,6 @@ fs::path header_path(const ProjectConfig& config, const InspectDbOptions& option
          options.app / "models.hpp";
 }
 
-std::string shown(const fs::path& path, const fs::path& root) {
-  fs::path relative = path.lexically_relative(root);
-  return (relative.empty() || *relative.begin() == ".." ? path : relative).generic_string();
-}
-
 // "note: table T: OBJECT: WHY", as the header's comments say it.
 void print_note(Console& console, const SchemaNote& note) {
   console.err << "note: table " << note.table << ": " << note.object << ": " << note.note << "\n";
@@ -72,7 +67,7 @@ ExitCode run_inspectdb(const GlobalOptions& global, const InspectDbOptions& opti
   fs::path path = header_path(config, options);
   fs::path shown_root = output_root(config, options);
   if (fs::exists(path) && !options.force)
-    throw InputError(shown(path, shown_root) +
+    throw InputError(shown_path(path, shown_root) +
                      " exists; pass --force to overwrite it, or choose another --app or "
                      "--output");
   LiveSchema schema = read_live_schema(*connect(global, config, Access::read));
@@ -85,7 +80,7 @@ ExitCode run_inspectdb(const GlobalOptions& global, const InspectDbOptions& opti
   fs::create_directories(path.parent_path());
   write_file_atomically(path, header.text);
   for (const SchemaNote& note : header.notes) print_note(console, note);
-  console.out << "Wrote " << shown(path, shown_root) << ": " << header.models << " models; "
+  console.out << "Wrote " << shown_path(path, shown_root) << ": " << header.models << " models; "
               << header.notes.size() << " objects left out (see the comments)\n";
   return ExitCode::ok;
 }

@@ -25,20 +25,6 @@ namespace dbmig {
 
 namespace {
 
-// A path as shown to the user: relative to the project root when inside it.
-std::string shown_path(const ProjectConfig& config, const std::filesystem::path& path) {
-  std::filesystem::path relative = path.lexically_relative(config.root);
-  return relative.empty() || *relative.begin() == ".." ? path.string() : relative.string();
-}
-
-void check_app_labels(const ProjectConfig& config, const std::vector<std::string>& apps) {
-  for (const std::string& app : apps) {
-    if (config.find_app(app)) continue;
-    throw InputError("no app named '" + app +
-                     "' (the project's apps: " + join(config.apps, ", ", &AppConfig::name) + ")");
-  }
-}
-
 bool wanted(const MakemigrationsOptions& options, const std::string& app) {
   return options.apps.empty() ||
          std::find(options.apps.begin(), options.apps.end(), app) != options.apps.end();
@@ -63,7 +49,7 @@ void print_migrations(Console& console, const ProjectConfig& config,
   if (console.verbosity < 1) return;
   for (const Migration& migration : migrations) {
     console.out << "Migrations for '" << migration.app << "':\n  "
-                << shown_path(config, migration_path(config, migration.key())) << "\n";
+                << shown_path(migration_path(config, migration.key()), config.root) << "\n";
     for (const OperationPtr& operation : migration.operations)
       console.out << "    - " << operation->describe() << "\n";
     if (migration.operations.empty()) console.out << "    (no operations)\n";
@@ -146,7 +132,7 @@ ExitCode merge_branches(const ProjectConfig& config, const MigrationGraph& graph
     if (!options.dry_run) write_migration(config, merge);
     if (console.verbosity >= 1)
       console.out << (options.dry_run ? "Would create" : "Created") << " new merge migration "
-                  << shown_path(config, migration_path(config, merge.key())) << "\n";
+                  << shown_path(migration_path(config, merge.key()), config.root) << "\n";
   }
   return ExitCode::ok;
 }
@@ -159,7 +145,7 @@ void warn_about_lint(const GlobalOptions& global, const ProjectConfig& config,
   try {
     std::vector<const Migration*> migrations;
     for (Migration& migration : written) {
-      migration.file = shown_path(config, migration_path(config, migration.key()));
+      migration.file = shown_path(migration_path(config, migration.key()), config.root);
       migrations.push_back(&migration);
     }
     Dialect dialect = resolve_database_url(global.database, config).dialect;
@@ -180,7 +166,7 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   ProjectConfig config = load_project_config(std::filesystem::absolute(global.project));
   check_apps_exist(config);
   check_migrations_have_apps(config);
-  check_app_labels(config, options.apps);
+  check_apps_named(config, options.apps);
   NoChangesMemo memo(config, options.apps);
   bool detecting = !options.merge && !options.empty;
   if (detecting && memo.holds()) return report_no_changes(console, options);

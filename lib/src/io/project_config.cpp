@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "core/text.hpp"
 #include "dbmig/error.hpp"
 #include "dbmig/json_file.hpp"
 #include "dbmig/migration.hpp"
@@ -122,6 +123,19 @@ void read_config(const nlohmann::json& json, ProjectConfig& config) {
 }
 
 }  // namespace
+
+void check_apps_named(const ProjectConfig& config, const std::vector<std::string>& apps) {
+  for (const std::string& app : apps) {
+    if (config.find_app(app)) continue;
+    throw InputError("no app named '" + app +
+                     "' (the project's apps: " + join(config.apps, ", ", &AppConfig::name) + ")");
+  }
+}
+
+std::string shown_path(const std::filesystem::path& path, const std::filesystem::path& root) {
+  std::filesystem::path relative = path.lexically_relative(root);
+  return (relative.empty() || *relative.begin() == ".." ? path : relative).generic_string();
+}
 
 void check_apps_exist(const ProjectConfig& config) {
   if (config.apps.empty()) {

@@ -203,6 +203,7 @@ struct PendingScan::State {
   std::optional<scanner::ScanCacheFile> previous;
   std::set<std::string> changed;
   std::string why_not_shipped_prelude;
+  std::vector<std::string> files;  // set before the answer
   std::promise<ScanResult> answer;
   bool answered = false;
   std::jthread libclang_loading;
@@ -222,7 +223,10 @@ struct PendingScan::State {
     std::string& note = why_not_shipped_prelude;
     if (!previous) return answer_then_store(scan_every_app(config, cache, note, false), {});
     if (changed.empty())
-      if (auto result = previous->result()) return answer.set_value(std::move(*result));
+      if (auto result = previous->result()) {
+        for (const StampedFile& file : previous->files()) files.push_back(file.path);
+        return answer.set_value(std::move(*result));
+      }
     const std::vector<StampedFile>& files = previous->files();
     if (auto apps = previous->apps())
       if (auto parsed = scan_changed_apps(config, cache, note, files, changed, std::move(*apps)))
@@ -232,6 +236,7 @@ struct PendingScan::State {
 
   // `previous_files`: those of the stale cache, if any, whose stamps the new one may take.
   void answer_then_store(Parsed parsed, const std::vector<StampedFile>& previous_files) {
+    for (const fs::path& file : parsed.files) files.push_back(file.string());
     answer.set_value(parsed.result);
     answered = true;
     cache.store(std::move(parsed.result), parsed.files, std::move(parsed.apps), previous_files,
@@ -241,7 +246,7 @@ struct PendingScan::State {
 
 PendingScan::PendingScan(const ProjectConfig& config) {
   check_apps_exist(config);
-  state_.reset(new State{config, scanner::scan_cache_for(config), {}, {}, {}, {}, {}, {}, {}});
+  state_.reset(new State{config, scanner::scan_cache_for(config), {}, {}, {}, {}, {}, {}, {}, {}});
   state_->previous = state_->cache.load();
   if (state_->previous) state_->changed = scanner::changed_files(state_->previous->files());
   if (!state_->parses()) return;
@@ -259,6 +264,10 @@ void PendingScan::wait_until_cached() const {
 ScanResult PendingScan::finish() {
   if (!state_->scanning.valid()) state_->run();
   return state_->answer.get_future().get();
+}
+
+std::vector<std::string> PendingScan::files() const {
+  return state_->files;
 }
 
 std::vector<std::string> PendingScan::notes() const {
