@@ -292,17 +292,29 @@ inline sys_micros parse_timestamp(std::string_view text, const column_context& a
          std::chrono::seconds{seconds} + std::chrono::microseconds{micros};
 }
 
+// Through seconds, not system_clock::time_point: libstdc++'s counts nanoseconds, which hold
+// only the years 1677 to 2262.
 inline sys_micros from_utc_tm(std::tm utc) {
-  return std::chrono::time_point_cast<std::chrono::microseconds>(
-      std::chrono::system_clock::from_time_t(timegm(&utc)));
+  return std::chrono::sys_seconds{std::chrono::seconds{timegm(&utc)}};
 }
 
 inline std::tm to_utc_tm(sys_micros at) {
-  std::time_t seconds =
-      std::chrono::system_clock::to_time_t(std::chrono::floor<std::chrono::seconds>(at));
+  std::time_t seconds = std::chrono::floor<std::chrono::seconds>(at).time_since_epoch().count();
   std::tm utc{};
   gmtime_r(&seconds, &utc);
   return utc;
+}
+
+// A time point member of `Duration` holds the instant, or the read fails (a nanosecond
+// system_clock::time_point holds 1677-09-21 to 2262-04-11; docs/runtime.md).
+template <class Duration>
+std::chrono::time_point<std::chrono::system_clock, Duration> time_point_of(
+    sys_micros at, const column_context& where) {
+  using member = std::chrono::time_point<std::chrono::system_clock, Duration>;
+  if (at < std::chrono::ceil<std::chrono::microseconds>(member::min()) ||
+      at > std::chrono::floor<std::chrono::microseconds>(member::max()))
+    fail(where, timestamp_text(at) + " is outside what the time point member holds");
+  return std::chrono::time_point_cast<Duration>(at);
 }
 
 // A decimal's text with exactly `scale` digits after the point, as the column holds it.
@@ -615,7 +627,7 @@ M read_member(const Source& row, const std::string& name, const column_context& 
     const auto* first = reinterpret_cast<const E*>(raw.data());
     return M(first, first + raw.size());
   } else if constexpr (is_time_point<M>::value) {
-    return std::chrono::time_point_cast<typename M::duration>(read_timestamp(row, name, at));
+    return time_point_of<typename M::duration>(read_timestamp(row, name, at), at);
   } else if constexpr (std::is_same_v<M, std::tm>) {
     return to_utc_tm(read_timestamp(row, name, at));
   } else if constexpr (std::is_same_v<M, std::chrono::year_month_day>) {
@@ -756,6 +768,8 @@ std::string select_expression(const Field& f, backend db) {
       if (f.type == sql_type::timestamp)
         return "DATE_FORMAT(" + column + ", '%Y-%m-%d %H:%i:%s.%f') AS " + column;
       if (f.type == sql_type::decimal) return "CAST(" + column + " AS CHAR) AS " + column;
+      // MariaDB prints a FLOAT with 6 significant digits; as a DOUBLE it prints all of them.
+      if (f.type == sql_type::float32) return "CAST(" + column + " AS DOUBLE) AS " + column;
       return column;
   }
   return column;
