@@ -101,7 +101,7 @@ inline backend backend_of(const soci::session& sql) {
 namespace detail {
 // SOCI hands type_conversion a soci::values and nothing about the session, yet byte vectors,
 // timestamps and uint64 are written and read differently per database (docs/runtime.md
-// "The backend of a thread"). The helpers set this around their statements; the application
+// "Your own SQL"). The helpers set this around their statements; the application
 // sets it with use_backend() before its own soci::use(model) / soci::into(model).
 inline thread_local std::optional<backend> thread_backend;
 }  // namespace detail
