@@ -568,8 +568,11 @@ template <class Source>
 std::string read_decimal_text(const Source& row, const std::string& name,
                               const column_context& at) {
   // SOCI reports DECIMAL/NUMERIC as double; the helpers select it as text to keep every digit.
-  if (data_type_of(row, name) == soci::dt_string)
-    return pad_to_scale(row.template get<std::string>(name), at.scale);
+  // SQLite prints a REAL it holds as "1.5e+19": that one goes through the double.
+  if (data_type_of(row, name) == soci::dt_string) {
+    std::string text = row.template get<std::string>(name);
+    if (text.find_first_of("eE") == std::string::npos) return pad_to_scale(text, at.scale);
+  }
   return decimal_text(read_double(row, name, at), at.scale);
 }
 
@@ -801,14 +804,6 @@ soci::values key_values(const key_type_t<T>& value, backend db) {
   soci::values row;
   write_field(row, context_of<T>(key_field<T>(), db), value);
   return row;
-}
-
-template <class T>
-bool auto_key() {
-  if constexpr (key_index<T>() == no_key)
-    return false;
-  else
-    return key_field<T>().key == key::auto_increment;
 }
 
 template <class T>
