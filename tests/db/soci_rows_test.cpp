@@ -407,9 +407,23 @@ TEST_P(SociRows, DecimalsKeepEveryDigitSqliteKeepsFifteen) {
   EXPECT_EQ(read->opt_amount, "5.5000000000") << "formatted with the field's scale";
   EXPECT_EQ(read->price, 0.07);
   if (is(Dialect::sqlite))
-    EXPECT_NE(read->amount, row.amount) << "NUMERIC affinity keeps 15 significant digits";
+    EXPECT_EQ(read->amount, "12345678901234567168.0000000000") << "NUMERIC affinity: a REAL";
   else
     EXPECT_EQ(read->amount, row.amount);
+
+  // 15 significant digits and a scale beyond them: the same text back everywhere, through
+  // the helpers and through SOCI's own SELECT *.
+  row.amount = "1234567890123.4500000000";
+  row.opt_amount = "-0.1000000000";
+  EXPECT_TRUE(dbmig::rows::update(sql_, row));
+  read = dbmig::rows::get<AllTypes>(sql_, row.id);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->amount, row.amount);
+  EXPECT_EQ(read->opt_amount, row.opt_amount);
+  AllTypes star{};
+  sql_ << "SELECT * FROM " + q("all_types"), soci::into(star);
+  EXPECT_EQ(star.amount, row.amount);
+  EXPECT_EQ(star.opt_amount, row.opt_amount);
 }
 
 TEST_P(SociRows, StringsKeepNulWhereTheDatabaseDoes) {

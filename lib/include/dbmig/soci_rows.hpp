@@ -317,11 +317,21 @@ std::chrono::time_point<std::chrono::system_clock, Duration> time_point_of(
   return std::chrono::time_point_cast<Duration>(at);
 }
 
-// A decimal's text with exactly `scale` digits after the point, as the column holds it.
+// A decimal's text with exactly `scale` digits after the point, as the column holds it. The
+// double's shortest text that reads back as the same double is what was written (up to its
+// 15-17 digits): "%.10f" of 1234567890123.45 would print the binary's 1234567890123.4499511719.
+inline std::string pad_to_scale(std::string text, int scale);
 inline std::string decimal_text(double value, int scale) {
-  char text[400];
-  std::snprintf(text, sizeof text, "%.*f", scale, value);
-  return text;
+  char shortest[400];
+  auto [end, ec] =
+      std::to_chars(shortest, shortest + sizeof shortest, value, std::chars_format::fixed);
+  std::string text(shortest, ec == std::errc{} ? end : shortest);
+  std::size_t point = text.find('.');
+  int digits = point == std::string::npos ? 0 : static_cast<int>(text.size() - point - 1);
+  if (ec == std::errc{} && digits <= scale) return pad_to_scale(text, scale);
+  char rounded[400];  // more digits than the scale (SQLite does not round to it): round
+  std::snprintf(rounded, sizeof rounded, "%.*f", scale, value);
+  return rounded;
 }
 
 inline std::string pad_to_scale(std::string text, int scale) {
