@@ -281,6 +281,16 @@ TEST_P(SociRows, ApplicationInsertWithUseReadsBackEqual) {
   ASSERT_TRUE(read);
   expect_same(row, *read, "user INSERT, get");
 
+  row.opt_bytes_b = bytes_as<std::byte>({0xde, 0xad});
+  row.opt_at.reset();
+  sql_ << "UPDATE all_types SET opt_bytes_b = " +
+              std::string(is(Dialect::sqlite) ? "CAST(:opt_bytes_b AS BLOB)" : ":opt_bytes_b") +
+              ", opt_at = :opt_at WHERE id = :id",
+      soci::use(row);
+  read = dbmig::rows::get<AllTypes>(sql_, id);
+  ASSERT_TRUE(read);
+  expect_same(row, *read, "user UPDATE, get");
+
   Tag tag{"k", "label", std::nullopt};
   sql_ << "INSERT INTO tags (code, label, uses) VALUES (:code, :label, :uses)", soci::use(tag);
   auto tag_read = dbmig::rows::get<Tag>(sql_, std::string("k"));
