@@ -26,7 +26,8 @@ TEST(Install, ConsumerProjectBuildsMigratesRunsAndChecks) {
             prefix.path());
   ASSERT_EQ(install.exit_code, 0) << install.output;
   for (const char* file :
-       {"bin/dbmig", "include/dbmig/model.hpp", "lib/cmake/dbmig/dbmigConfig.cmake"})
+       {"bin/dbmig", "include/dbmig/model.hpp", "include/dbmig/soci_rows.hpp",
+        "lib/cmake/dbmig/dbmigConfig.cmake"})
     EXPECT_TRUE(fs::exists(prefix.path() / file)) << file;
   std::string dbmig = "'" + (prefix.path() / "bin/dbmig").string() + "'";
   // The install built the precompiled prelude where the installed dbmig looks for it, and a
