@@ -25,9 +25,8 @@ TEST(Install, ConsumerProjectBuildsMigratesRunsAndChecks) {
       shell("cmake --install '" + kBuild.string() + "' --prefix '" + prefix.path().string() + "'",
             prefix.path());
   ASSERT_EQ(install.exit_code, 0) << install.output;
-  for (const char* file :
-       {"bin/dbmig", "include/dbmig/model.hpp", "include/dbmig/soci_rows.hpp",
-        "lib/cmake/dbmig/dbmigConfig.cmake"})
+  for (const char* file : {"bin/dbmig", "include/dbmig/model.hpp", "include/dbmig/soci_rows.hpp",
+                           "lib/cmake/dbmig/dbmigConfig.cmake"})
     EXPECT_TRUE(fs::exists(prefix.path() / file)) << file;
   std::string dbmig = "'" + (prefix.path() / "bin/dbmig").string() + "'";
   // The install built the precompiled prelude where the installed dbmig looks for it, and a
