@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include "db/client_threads.hpp"
+#include "db/client_libraries.hpp"
 #include "dbmig/connection.hpp"
 
 namespace dbmig {
@@ -175,7 +175,6 @@ ExitCode run_on_each_database(const GlobalOptions& global, const ProjectConfig& 
     }
     end_client_thread();
   };
-  prepare_clients_for_threads();
   std::vector<std::thread> workers;
   std::size_t threads = std::min<std::size_t>(std::max(global.jobs, 1), databases.size());
   for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(worker);

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <string_view>
 
 #include <soci/mysql/soci-mysql.h>
 #include <soci/postgresql/soci-postgresql.h>
@@ -9,6 +10,7 @@
 
 #include "core/text.hpp"
 #include "db/backends/backend.hpp"
+#include "db/client_libraries.hpp"
 #include "db/url_schema.hpp"
 #include "dbmig/error.hpp"
 #include "io/env_file.hpp"
@@ -59,12 +61,31 @@ std::string one_line(std::string text) {
   return collapsed;
 }
 
+// postgresql_soci_error::sqlstate() is defined in libsoci_postgresql, which dbmig does not link
+// (db/client_libraries.hpp), so the member it returns is read instead. Naming a private member
+// is allowed in an explicit instantiation alone ([temp.spec.general]/6), which hands the
+// member pointer to a friend function.
+struct SqlstateMember {
+  using Pointer = char (soci::postgresql_soci_error::*)[5];
+  friend Pointer sqlstate_member(SqlstateMember);
+};
+template <class Tag, typename Tag::Pointer member>
+struct Expose {
+  friend typename Tag::Pointer sqlstate_member(Tag) { return member; }
+};
+template struct Expose<SqlstateMember, &soci::postgresql_soci_error::sqlstate_>;
+
+std::string_view sqlstate(const soci::postgresql_soci_error& error) {
+  return {error.*sqlstate_member(SqlstateMember{}), 5};
+}
+
 // Whether the database gave up waiting for a lock: PostgreSQL's lock_timeout (SQLSTATE 55P03
 // lock_not_available), MySQL/MariaDB's lock_wait_timeout or innodb_lock_wait_timeout (error
 // 1205 ER_LOCK_WAIT_TIMEOUT). Told by code, not by message: servers translate their messages.
+// Neither error class has a key function, so its type information is compiled in here.
 bool gave_up_waiting_for_lock(const std::exception& error) {
   if (const auto* postgresql = dynamic_cast<const soci::postgresql_soci_error*>(&error))
-    return postgresql->sqlstate() == "55P03";
+    return sqlstate(*postgresql) == "55P03";
   if (const auto* mysql = dynamic_cast<const soci::mysql_soci_error*>(&error))
     return mysql->err_num_ == 1205;
   return false;
@@ -91,9 +112,9 @@ DatabaseUrl resolve_database_url(const std::string& requested, const ProjectConf
 
 Connection::Connection(DatabaseUrl url, Access access) : url_(std::move(url)) {
   const Backend& backend = backend_for(url_.dialect);
+  const soci::backend_factory& client = soci_backend(backend.soci_name());
   try {
-    session_ = std::make_unique<soci::session>(backend.soci_name(),
-                                               backend.connection_string(url_, access));
+    session_ = std::make_unique<soci::session>(client, backend.connection_string(url_, access));
   } catch (const std::exception& e) {
     throw DatabaseError("cannot connect to " + url_.redacted() + ": " + clean_message(e) +
                         "; check that the server is running, the database exists and the "
