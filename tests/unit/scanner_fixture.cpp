@@ -99,6 +99,17 @@ std::string ScannerProject::mark_cached_struct(const std::string& name) const {
     for (auto& app : contents.apps)
       for (auto& model : app.models)
         if (model.name == name) model.name = marked;
+    // The built model too, which a scan after an edit keeps for an app it does not read.
+    std::vector<ModelKey> keys;
+    for (const auto& [key, model] : contents.result.state.models)
+      if (key.name == name) keys.push_back(key);
+    for (const auto& key : keys) {
+      auto model = contents.result.state.models.extract(key);
+      auto source = contents.result.sources.extract(key);
+      model.key().name = model.mapped().name = source.key().name = marked;
+      contents.result.state.models.insert(std::move(model));
+      contents.result.sources.insert(std::move(source));
+    }
   });
   return marked;
 }

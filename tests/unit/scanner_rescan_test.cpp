@@ -89,6 +89,21 @@ TEST(ScannerRescan, AnEditReadsOnlyItsAppAgain) {
   EXPECT_TRUE(rescanned.state.get({"blog", "Post"}).find_field("published"));
 }
 
+// The models of an app not read again are kept as built (their table, marked in the cached
+// result, shows it), not built again from its structs.
+TEST(ScannerRescan, AnEditKeepsTheBuiltModelsOfTheAppsItDoesNotRead) {
+  test::ScannerProject project;
+  write_two_apps(project);
+  write_untouched_app(project);
+  project.scan();
+  std::string marked = project.mark_cached_table("tags_tag");
+  replace_in(project.root() / "apps/blog/models.hpp", "std::string title;",
+             "std::string title;\n  bool published = false;");
+  ScanResult rescanned = project.scan();
+  EXPECT_EQ(rescanned.state.get({"tags", "Tag"}).table, marked);
+  EXPECT_TRUE(rescanned.state.get({"blog", "Post"}).find_field("published"));
+}
+
 TEST(ScannerRescan, GivesWhatReadingEveryAppGives) {
   test::ScannerProject project;
   write_two_apps(project);
@@ -202,6 +217,44 @@ TEST(ScannerRescan, AProblemBetweenTwoAppsReadsAsInAFullScan) {
                                       "of accounts::User"),
             std::string::npos)
       << from_scratch.front();
+}
+
+// accounts' key changes type under blog's reference to it: blog, kept as the previous scan
+// built it, would miss the mismatch, so every app is built and the problem reads as in a scan
+// with no cache.
+TEST(ScannerRescan, AKeyTypeChangedUnderAReferenceReadsAsInAFullScan) {
+  test::ScannerProject project;
+  write_two_apps(project);
+  project.scan();
+  replace_in(project.root() / "apps/accounts/models.hpp", "DBMIG_FIELD(primary_key) std::int64_t",
+             "DBMIG_FIELD(primary_key) std::int32_t");
+  auto after_the_edit = project.scan_errors();
+  fs::remove_all(project.root() / "build");
+  auto from_scratch = project.scan_errors();
+  EXPECT_EQ(after_the_edit, from_scratch);
+  ASSERT_EQ(from_scratch.size(), 1u);
+  EXPECT_NE(from_scratch.front().find("primary key id is int32"), std::string::npos)
+      << from_scratch.front();
+}
+
+// A generated index name avoids the names of the models before it: blog's index(title) gets
+// the hashed form while accounts names its own index blog_post_title_idx. When an edit to
+// accounts frees the name, blog, not read again, is built again and takes it.
+TEST(ScannerRescan, AnIndexNameAnEditFreesIsTakenByALaterAppNotReadAgain) {
+  test::ScannerProject project;
+  write_two_apps(project);
+  replace_in(project.root() / "apps/accounts/models.hpp", "struct DBMIG_MODEL() User",
+             "struct DBMIG_MODEL(index(name, name = \"blog_post_title_idx\")) User");
+  replace_in(project.root() / "apps/blog/models.hpp", "struct DBMIG_MODEL() Post",
+             "struct DBMIG_MODEL(index(title)) Post");
+  replace_in(project.root() / "apps/blog/models.hpp", "std::string title;",
+             "DBMIG_FIELD(max_length = 200) std::string title;");
+  ASSERT_NE(project.scan().state.get({"blog", "Post"}).indexes.at(0).name, "blog_post_title_idx");
+  replace_in(project.root() / "apps/accounts/models.hpp", "name = \"blog_post_title_idx\"",
+             "name = \"accounts_user_name_idx\"");
+  ScanResult rescanned = project.scan();
+  EXPECT_EQ(rescanned.state.get({"blog", "Post"}).indexes.at(0).name, "blog_post_title_idx");
+  expect_same(rescanned, scanned_from_scratch(project));
 }
 
 }  // namespace dbmig

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <ranges>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "core/text.hpp"
@@ -132,7 +134,59 @@ class Builder {
     return std::move(result_);
   }
 
+  // build() of every app's models, with those of the apps not `read` again moved out of
+  // `previous` as it built them; std::nullopt when that might differ from building them too.
+  std::optional<ScanResult> rebuild(const std::vector<AppScan>& apps, const std::vector<bool>& read,
+                                    ScanResult& previous) {
+    for (std::size_t i = 0; i < apps.size(); ++i)
+      for (const DeclaredModel& model : apps[i].models)
+        if (read[i])
+          add_model(model);
+        else if (!keep_model({model.app, model.name}, previous))
+          return std::nullopt;
+    for (const auto& reference : references_) resolve(reference);
+    check_unique_tables();
+    // A problem is reported as building every app reports it.
+    if (!problems_.empty()) return std::nullopt;
+    for (std::size_t i = 0; i < apps.size(); ++i)
+      if (read[i] && seen_by_others(result_, apps[i].app) != seen_by_others(previous, apps[i].app))
+        return std::nullopt;
+    return std::move(result_);
+  }
+
  private:
+  // Takes a model as `previous` built it, as add_model would have added it. Its schema names
+  // are what add_model noted for it: a clash is a problem to report, not to keep.
+  bool keep_model(const ModelKey& key, ScanResult& previous) {
+    auto model = previous.state.models.find(key);
+    auto source = previous.sources.find(key);
+    if (model == previous.state.models.end() || source == previous.sources.end()) return false;
+    for (const std::string& name : schema_names(model->second))
+      if (!schema_names_.insert(name).second) return false;
+    cpp_names_[source->second.cpp_name] = key;
+    addition_order_.push_back(key);
+    result_.sources[key] = std::move(source->second);
+    result_.state.models[key] = std::move(model->second);
+    return true;
+  }
+
+  // What one app's models show the other apps' models, which a kept model was built against:
+  // their keys and C++ names (references find them by these), their primary keys' types (a
+  // reference's must match) and the index and constraint names they take (the generated names
+  // of the models added after them avoid them).
+  using SeenByOthers = std::vector<
+      std::tuple<ModelKey, std::string, std::optional<FieldType>, std::set<std::string>>>;
+  static SeenByOthers seen_by_others(const ScanResult& result, const std::string& app) {
+    SeenByOthers seen;
+    for (auto it = result.state.models.lower_bound({app, ""});
+         it != result.state.models.end() && it->first.app == app; ++it) {
+      const Field* key = it->second.primary_key();
+      seen.emplace_back(it->first, result.sources.at(it->first).cpp_name,
+                        key ? std::optional(key->type) : std::nullopt, schema_names(it->second));
+    }
+    return seen;
+  }
+
   void add_model(const DeclaredModel& declared) {
     Reporter report(problems_, declared.location, "model " + declared.cpp_name);
     if (declared.app.empty()) {
@@ -491,9 +545,9 @@ class Builder {
   }
 
   // The names the schema editors may give the objects a field brings along (its index, unique
-  // constraint, foreign key, range check; base_schema_editor.cpp), noted as taken.
-  std::set<std::string> reserve_field_object_names(const Model& model, const Reporter& report) {
-    std::set<std::string> taken;
+  // constraint, foreign key, range check; base_schema_editor.cpp).
+  static std::vector<std::string> field_object_names(const Model& model) {
+    std::vector<std::string> names;
     for (const auto& field : model.fields) {
       std::vector<std::string> suffixes;
       if (field.references) suffixes.push_back("fk");
@@ -501,9 +555,28 @@ class Builder {
       if (field.unique && !field.primary_key) suffixes.push_back("uniq");
       if (may_have_range_check(field.type)) suffixes.push_back("check");
       for (const auto& suffix : suffixes)
-        note_name(constraint_name(model.table, {field.column_name()}, suffix), taken, report);
+        names.push_back(constraint_name(model.table, {field.column_name()}, suffix));
     }
+    return names;
+  }
+
+  // field_object_names, noted as taken.
+  std::set<std::string> reserve_field_object_names(const Model& model, const Reporter& report) {
+    std::set<std::string> taken;
+    for (const auto& name : field_object_names(model)) note_name(name, taken, report);
     return taken;
+  }
+
+  // Every name a built model took in the database's names of indexes and constraints, as
+  // note_name keeps them.
+  static std::set<std::string> schema_names(const Model& model) {
+    std::set<std::string> names;
+    for (const auto& name : field_object_names(model))
+      names.insert(schema_limits::case_folded(name));
+    for (const auto& index : model.indexes) names.insert(schema_limits::case_folded(index.name));
+    for (const auto& constraint : model.constraints)
+      names.insert(schema_limits::case_folded(constraint.name));
+    return names;
   }
 
   // int8 on PostgreSQL, the unsigned types on PostgreSQL and SQLite, auto-increment keys too.
@@ -612,6 +685,12 @@ class Builder {
 ScanResult build_models(const std::vector<const DeclaredModel*>& declared,
                         std::vector<std::string>& problems) {
   return Builder(problems).build(declared);
+}
+
+std::optional<ScanResult> rebuild_models(const std::vector<AppScan>& apps,
+                                         const std::vector<bool>& read, ScanResult previous) {
+  std::vector<std::string> problems;
+  return Builder(problems).rebuild(apps, read, previous);
 }
 
 }  // namespace dbmig::scanner

@@ -33,7 +33,8 @@ std::string encode_scan_cache(const ScanCacheContents& contents);
 
 // A scan cache file, read in parts: the files at once, the result (which a fresh cache
 // answers with) and the apps (which a stale one starts from) only when asked, so that a scan
-// decodes one of the two.
+// that does not parse decodes the result alone. A stale one keeps the models of the apps not
+// read again from the result too (scanner::rebuild_models).
 class ScanCacheFile {
  public:
   // std::nullopt when `bytes` are not one intact cache of this format: a damaged, truncated

@@ -70,6 +70,17 @@ ScanResult built(const std::vector<AppScan>& apps, const std::vector<DeclaredMod
   return result;
 }
 
+// built() after an edit, with the models of the apps not read again taken as the previous
+// scan built them when that gives the same (scanner::rebuild_models).
+ScanResult built_again(const std::vector<AppScan>& apps, const std::vector<bool>& read,
+                       const std::vector<DeclaredModel>& unclaimed,
+                       std::optional<ScanResult> previous) {
+  if (unclaimed.empty() && previous)
+    if (auto result = scanner::rebuild_models(apps, read, std::move(*previous)))
+      return std::move(*result);
+  return built(apps, unclaimed);
+}
+
 bool shares_a_file(const AppScan& one, const AppScan& other) {
   return std::any_of(one.files.begin(), one.files.end(), [&](const std::string& file) {
     return std::binary_search(other.files.begin(), other.files.end(), file);
@@ -135,7 +146,7 @@ struct Parsed {
 // then decides.
 std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
                                         const scanner::ScanCache& cache, std::string& note,
-                                        const std::vector<StampedFile>& previous_files,
+                                        const scanner::ScanCacheFile& previous,
                                         const std::set<std::string>& changed,
                                         std::vector<AppScan> apps) {
   if (apps.size() != config.apps.size()) return std::nullopt;  // a damaged cache
@@ -159,9 +170,9 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
   for (const auto& model : declared)
     if (model.app.empty() || kept_structs.count(model.cpp_name)) return std::nullopt;
 
-  std::vector<fs::path> files = files_after(previous_files, apps, read, parse.files);
+  std::vector<fs::path> files = files_after(previous.files(), apps, read, parse.files);
   read_apps(parse, config, read, declared, apps);
-  ScanResult result = built(apps, declared);
+  ScanResult result = built_again(apps, read, declared, previous.result());
   return Parsed{std::move(result), std::move(files), std::move(apps), started};
 }
 
@@ -229,7 +240,8 @@ struct PendingScan::State {
       }
     const std::vector<StampedFile>& files = previous->files();
     if (auto apps = previous->apps())
-      if (auto parsed = scan_changed_apps(config, cache, note, files, changed, std::move(*apps)))
+      if (auto parsed =
+              scan_changed_apps(config, cache, note, *previous, changed, std::move(*apps)))
         return answer_then_store(std::move(*parsed), files);
     answer_then_store(scan_every_app(config, cache, note, true), files);
   }
