@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <set>
 
 #include "dbmig/bindings_header.hpp"
 #include "scanner_fixture.hpp"
 #include "seeded_random.hpp"
+#include "shell_command.hpp"
 
 namespace dbmig {
 
@@ -42,6 +44,31 @@ std::string clang_formatted(const std::string& text) {
                         "' && clang-format models_soci.hpp > formatted.hpp 2> error.txt";
   EXPECT_EQ(std::system(command.c_str()), 0) << test::read_file(dir.path() / "error.txt");
   return test::read_file(dir.path() / "formatted.hpp");
+}
+
+// A translation unit that includes the header of every app in `scan` from <root>/bindings and
+// instantiates each helper and both directions of the conversion for every model.
+std::string every_helper_used(const ScanResult& scan) {
+  std::string text;
+  std::set<std::string> apps;
+  for (const auto& [key, model] : scan.state.models) apps.insert(model.app);
+  for (const std::string& app : apps) text += "#include <" + app + "/models_soci.hpp>\n";
+  text += R"(
+template <class T>
+void use_every_helper(soci::session& sql, T row) {
+  auto key = dbmig::rows::insert(sql, row);
+  row = dbmig::rows::get<T>(sql, key).value();
+  (void)dbmig::rows::update(sql, row);
+  (void)dbmig::rows::remove<T>(sql, key);
+  (void)dbmig::rows::select<T>(sql, "1 = 1");
+  dbmig::rows::use_backend(sql);
+  sql << "SELECT 1", soci::into(row);
+  sql << "SELECT 1", soci::use(row);
+}
+)";
+  for (const auto& [key, source] : scan.sources)
+    text += "template void use_every_helper(soci::session&, " + source.cpp_name + ");\n";
+  return text;
 }
 
 // A name of `length` letters, digits and underscores, starting with a letter.
@@ -167,6 +194,30 @@ TEST(BindingsHeader, AnotherAppsModelsLeaveTheHeaderAsItIs) {
   EXPECT_EQ(render_bindings_header(scan, kShop), before);
   EXPECT_NE(render_bindings_header(scan, {"blog", {}, {}}).find("renamed_posts"),
             std::string::npos);
+}
+
+// The apps of both fixtures (every type of docs/models.md in both forms; namespaces, a base
+// struct, renamed columns, names that need escaping), each helper used for every model.
+TEST(BindingsHeader, GeneratedHeadersCompileWithoutWarningsUnderGccAndClang) {
+  test::ScannerProject project("bindings");
+  project.write("apps/alltypes/models.hpp",
+                test::read_file(fs::path(DBMIG_FIXTURES_DIR) / "bindings/apps/alltypes/models.hpp"),
+                false);
+  ScanResult scan = project.scan();
+  for (const std::string app : {"alltypes", "blog", "shop"}) {
+    BindingsHeaderInput input{
+        app, {"apps/" + app + "/models.hpp"}, {"../../apps/" + app + "/models.hpp"}};
+    project.write("bindings/" + app + "/models_soci.hpp", render_bindings_header(scan, input),
+                  false);
+  }
+  project.write("check.cpp", every_helper_used(scan), false);
+  for (std::string compiler : {"g++", "clang++"}) {
+    test::ShellResult compiled =
+        test::shell(compiler + " -std=c++20 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -I " +
+                        DBMIG_INCLUDE_DIR + " -I bindings check.cpp",
+                    project.root());
+    EXPECT_EQ(compiled.exit_code, 0) << compiler << ":\n" << compiled.output;
+  }
 }
 
 // Names from 1 to 60 characters in namespaces up to three deep: lines that fit, lines broken
