@@ -6,8 +6,9 @@
 #include <iostream>
 #include <string>
 
-#include "accounts/models_soci.hpp"
-#include "blog/models_soci.hpp"
+#include <accounts/models_soci.hpp>
+#include <blog/models_soci.hpp>
+
 #include "src/database.hpp"
 
 namespace {
