@@ -1,12 +1,13 @@
 # dbmig_add_bindings(TARGET target [PROJECT dir] [OUTPUT dir] [APPS app ...])
 # Generates the SOCI bindings of the dbmig project's models (`dbmig bindings`, docs/cli.md) at
-# build time, again whenever a model header or a file it includes changes (the command's
-# depfile), puts OUTPUT on TARGET's include path (`#include <blog/models_soci.hpp>`) and makes
-# TARGET build after the headers. PROJECT defaults to the current source folder and OUTPUT to
-# <current binary folder>/dbmig-bindings; relative ones are relative to those folders. The
+# build time, again whenever a model header, a file it includes (the command's depfile) or dbmig
+# itself changes, puts OUTPUT on TARGET's include path (`#include <blog/models_soci.hpp>`) and
+# makes TARGET build after the headers. PROJECT defaults to the current source folder and OUTPUT
+# to <current binary folder>/dbmig-bindings; relative ones are relative to those folders. The
 # headers are known at configure time: those of APPS, else those `dbmig bindings --list` names,
 # which reads dbmig.json and the apps folder without parsing any model (configure again after
-# adding an app). Uses DBMIG_EXECUTABLE: the installed dbmig, or the built one in dbmig's tree.
+# adding an app). Uses DBMIG_EXECUTABLE: the installed dbmig, or in dbmig's own tree the name of
+# its target (which then builds first).
 function(dbmig_add_bindings)
   cmake_parse_arguments(ARG "" "TARGET;PROJECT;OUTPUT" "APPS" ${ARGN})
   if(NOT ARG_TARGET)
@@ -47,6 +48,7 @@ function(dbmig_add_bindings)
             --output "${ARG_OUTPUT}" --depfile "${depfile}"
     COMMAND "${CMAKE_COMMAND}" -E touch_nocreate ${outputs}
     DEPFILE "${depfile}"
+    DEPENDS "${DBMIG_EXECUTABLE}"
     COMMENT "Generating the SOCI bindings of the dbmig models in ${ARG_PROJECT}"
     VERBATIM)
   add_custom_target(${name}_dbmig_bindings DEPENDS ${outputs})

@@ -13,7 +13,8 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
-#include "../fixtures/bindings/generated/alltypes/models_soci.hpp"
+#include <alltypes/models_soci.hpp>  // generated at build time (tests/CMakeLists.txt)
+
 #include "dbmig/database_url.hpp"
 #include "test_support.hpp"
 

@@ -54,7 +54,7 @@ TEST_F(BindingsCommand, WritesEveryAppsHeaderThenOnlyTheChangedOnes) {
             "Wrote bindings/blog/models_soci.hpp\nWrote bindings/shop/models_soci.hpp\n");
   EXPECT_EQ(read_file(header("shop")),
             read_file(fs::path(DBMIG_FIXTURES_DIR) / "bindings/shop_models_soci.hpp"));
-  EXPECT_TRUE(contains(read_file(header("blog")), "struct dbmig::rows::model<blog::Post> {"));
+  EXPECT_TRUE(contains(read_file(header("blog")), "struct dbmig::rows::model<::blog::Post> {"));
 
   auto old = age_headers();
   RunResult again = bindings({});

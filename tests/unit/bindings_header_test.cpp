@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <set>
 
 #include "dbmig/bindings_header.hpp"
 #include "scanner_fixture.hpp"
 #include "seeded_random.hpp"
+#include "shell_command.hpp"
 
 namespace dbmig {
 
@@ -42,6 +44,31 @@ std::string clang_formatted(const std::string& text) {
                         "' && clang-format models_soci.hpp > formatted.hpp 2> error.txt";
   EXPECT_EQ(std::system(command.c_str()), 0) << test::read_file(dir.path() / "error.txt");
   return test::read_file(dir.path() / "formatted.hpp");
+}
+
+// A translation unit that includes the header of every app in `scan` from <root>/bindings and
+// instantiates each helper and both directions of the conversion for every model.
+std::string every_helper_used(const ScanResult& scan) {
+  std::string text;
+  std::set<std::string> apps;
+  for (const auto& [key, model] : scan.state.models) apps.insert(model.app);
+  for (const std::string& app : apps) text += "#include <" + app + "/models_soci.hpp>\n";
+  text += R"(
+template <class T>
+void use_every_helper(soci::session& sql, T row) {
+  auto key = dbmig::rows::insert(sql, row);
+  row = dbmig::rows::get<T>(sql, key).value();
+  (void)dbmig::rows::update(sql, row);
+  (void)dbmig::rows::remove<T>(sql, key);
+  (void)dbmig::rows::select<T>(sql, "1 = 1");
+  dbmig::rows::use_backend(sql);
+  sql << "SELECT 1", soci::into(row);
+  sql << "SELECT 1", soci::use(row);
+}
+)";
+  for (const auto& [key, source] : scan.sources)
+    text += "template void use_every_helper(soci::session&, " + source.cpp_name + ");\n";
+  return text;
 }
 
 // A name of `length` letters, digits and underscores, starting with a letter.
@@ -79,21 +106,20 @@ TEST(BindingsHeader, KeysTypesAndTrailingDefaultsAsTheContractSpellsThem) {
 #include "../../apps/shop/models.hpp"
 
 template <>
-struct dbmig::rows::model<shop::deep::Cart> {
+struct dbmig::rows::model<::shop::deep::Cart> {
   static constexpr std::string_view table = "carts";
   struct columns {
     static constexpr std::string_view id = "id";
   };
-  static constexpr auto fields = std::make_tuple(
-      dbmig::rows::field<&shop::deep::Cart::id>{columns::id, dbmig::rows::sql_type::int64,
-                                                dbmig::rows::key::auto_increment});
+  static constexpr auto fields = std::make_tuple(dbmig::rows::field<&::shop::deep::Cart::id>{
+      columns::id, dbmig::rows::sql_type::int64, dbmig::rows::key::auto_increment});
 };
 
 template <>
-struct soci::type_conversion<shop::deep::Cart> : dbmig::rows::conversion<shop::deep::Cart> {};
+struct soci::type_conversion<::shop::deep::Cart> : dbmig::rows::conversion<::shop::deep::Cart> {};
 
 template <>
-struct dbmig::rows::model<shop::Item> {
+struct dbmig::rows::model<::shop::Item> {
   static constexpr std::string_view table = "items";
   struct columns {
     static constexpr std::string_view sku = "sku";
@@ -101,16 +127,16 @@ struct dbmig::rows::model<shop::Item> {
     static constexpr std::string_view whole = "whole";
   };
   static constexpr auto fields = std::make_tuple(
-      dbmig::rows::field<&shop::Item::sku>{columns::sku, dbmig::rows::sql_type::string,
-                                           dbmig::rows::key::primary},
-      dbmig::rows::field<&shop::Item::price>{columns::price, dbmig::rows::sql_type::decimal,
-                                             dbmig::rows::key::none, 12, 2},
-      dbmig::rows::field<&shop::Item::whole>{columns::whole, dbmig::rows::sql_type::decimal,
-                                             dbmig::rows::key::none, 20});
+      dbmig::rows::field<&::shop::Item::sku>{columns::sku, dbmig::rows::sql_type::string,
+                                             dbmig::rows::key::primary},
+      dbmig::rows::field<&::shop::Item::price>{columns::price, dbmig::rows::sql_type::decimal,
+                                               dbmig::rows::key::none, 12, 2},
+      dbmig::rows::field<&::shop::Item::whole>{columns::whole, dbmig::rows::sql_type::decimal,
+                                               dbmig::rows::key::none, 20});
 };
 
 template <>
-struct soci::type_conversion<shop::Item> : dbmig::rows::conversion<shop::Item> {};
+struct soci::type_conversion<::shop::Item> : dbmig::rows::conversion<::shop::Item> {};
 )");
 }
 
@@ -169,15 +195,76 @@ TEST(BindingsHeader, AnotherAppsModelsLeaveTheHeaderAsItIs) {
             std::string::npos);
 }
 
-// Names from 1 to 60 characters in namespaces up to three deep: lines that fit, lines broken
-// after `=` or the `{`, and lines kept unformatted for names too long for any layout.
+// The apps of both fixtures (every type of docs/models.md in both forms; namespaces, a base
+// struct, renamed columns, names that need escaping) and namespaces named like dbmig's own,
+// each helper used for every model.
+TEST(BindingsHeader, GeneratedHeadersCompileWithoutWarningsUnderGccAndClang) {
+  test::ScannerProject project("bindings");
+  project.write("apps/alltypes/models.hpp",
+                test::read_file(fs::path(DBMIG_FIXTURES_DIR) / "bindings/apps/alltypes/models.hpp"),
+                false);
+  // Namespaces named like dbmig's own, which the header names its models around.
+  project.write("apps/rows/models.hpp", R"(namespace rows {
+struct DBMIG_MODEL() Row {
+  DBMIG_FIELD(primary_key) std::int64_t id;
+  std::string rows;
+};
+namespace detail {
+struct DBMIG_MODEL() Detail {
+  DBMIG_FIELD(primary_key) std::int64_t id;
+  std::optional<std::string> detail;
+};
+}  // namespace detail
+}  // namespace rows
+)");
+  ScanResult scan = project.scan();
+  for (const std::string app : {"alltypes", "blog", "rows", "shop"}) {
+    BindingsHeaderInput input{
+        app, {"apps/" + app + "/models.hpp"}, {"../../apps/" + app + "/models.hpp"}};
+    project.write("bindings/" + app + "/models_soci.hpp", render_bindings_header(scan, input),
+                  false);
+  }
+  project.write("check.cpp", every_helper_used(scan), false);
+  for (std::string compiler : {"g++", "clang++"}) {
+    test::ShellResult compiled =
+        test::shell(compiler + " -std=c++20 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -I " +
+                        DBMIG_INCLUDE_DIR + " -I bindings check.cpp",
+                    project.root());
+    EXPECT_EQ(compiled.exit_code, 0) << compiler << ":\n" << compiled.output;
+  }
+}
+
+TEST(BindingsHeader, AMemberNamedColumnsIsRefusedAtItsPlace) {
+  test::ScannerProject project;
+  project.write("apps/shop/models.hpp", R"(namespace shop {
+struct DBMIG_MODEL() Grid {
+  DBMIG_FIELD(primary_key) std::int64_t id;
+  DBMIG_FIELD(column = "cols") std::int32_t columns;
+};
+}  // namespace shop
+)");
+  ScanResult scan = project.scan();
+  try {
+    render_bindings_header(scan, kShop);
+    FAIL() << "rendered";
+  } catch (const InputError& error) {
+    std::string line = std::to_string(test::kPreludeLines + 4);
+    EXPECT_TRUE(std::string(error.what()).starts_with("apps/shop/models.hpp:" + line + ":"))
+        << error.what();
+    EXPECT_NE(std::string(error.what()).find("Rename the member"), std::string::npos);
+  }
+}
+
+// Names from 1 to 60 characters in namespaces up to three deep, models of one field and of six:
+// lines that fit, lines broken after `=` or the `{`, and lines kept unformatted for names too
+// long for any layout.
 TEST(BindingsHeader, ClangFormatLeavesEveryLayoutAsItIs) {
   test::SeededRandom random(20);
   ScanResult scan;
-  for (int m = 0; m < 12; ++m) {
+  for (int m = 0; m < 36; ++m) {
     std::vector<Field> fields;
-    for (int f = 0; f < 6; ++f) {
-      Field member = field("m" + random_name(random, 1 + random.pick(m * 5 + 5)),
+    for (int f = 0, count = m % 3 == 0 ? 1 : 6; f < count; ++f) {
+      Field member = field("m" + random_name(random, 1 + random.pick(m % 12 * 5 + 5)),
                            static_cast<FieldType>(random.pick(16)));
       if (random.chance(50)) member.column = random_name(random, 1 + random.pick(60)) + "_€\"";
       member.primary_key = f == 0;
@@ -187,8 +274,8 @@ TEST(BindingsHeader, ClangFormatLeavesEveryLayoutAsItIs) {
     }
     std::string cpp_name = "shop";
     for (int depth = random.pick(4); depth > 0; --depth)
-      cpp_name += "::" + random_name(random, 1 + random.pick(m * 2 + 2));
-    std::string name = "M" + random_name(random, 1 + random.pick(m * 4 + 4));
+      cpp_name += "::" + random_name(random, 1 + random.pick(m % 12 * 2 + 2));
+    std::string name = "M" + random_name(random, 1 + random.pick(m % 12 * 4 + 4));
     add_model(scan, model("shop", name, random_name(random, 1 + random.pick(60)), fields),
               cpp_name + "::" + name);
   }
@@ -197,6 +284,12 @@ TEST(BindingsHeader, ClangFormatLeavesEveryLayoutAsItIs) {
   EXPECT_NE(text.find("// clang-format off"), std::string::npos) << "no name was too long";
   EXPECT_NE(text.find(" =\n        \""), std::string::npos) << "no constant was broken";
   EXPECT_NE(text.find("{\n          columns::"), std::string::npos) << "no field broke after {";
+  // A model's only field: on the line of make_tuple's `(`, below it, and its `{` there (after a
+  // break after the `=` or none) with its arguments below.
+  EXPECT_NE(text.find("});\n};"), std::string::npos) << "no only field on one line";
+  EXPECT_NE(text.find("make_tuple(\n      dbmig::rows::field<&::shop::M"), std::string::npos);
+  EXPECT_NE(text.find(">{\n      columns::"), std::string::npos);
+  EXPECT_NE(text.find("fields =\n      std::make_tuple(dbmig::rows::field<"), std::string::npos);
 }
 
 }  // namespace dbmig

@@ -59,6 +59,28 @@ TEST_F(MigrationCacheTest, EveryOperationComesBackAsParsed) {
   EXPECT_EQ(loaded_text(), text);
 }
 
+// showmigrations' load: names, dependencies, replaces, checksum and file, no operations; the
+// same whether the file was parsed or the cache answered without decoding the operations.
+TEST_F(MigrationCacheTest, AnOutlineIsTheMigrationWithoutItsOperationsParsedOrCached) {
+  std::string text = format_migration(migration);
+  Migration outline = migration;
+  outline.operations.clear();
+  auto expect_outline = [&](const std::string& checksum) {
+    std::vector<Migration> loaded = load_migrations(config, MigrationParts::outline);
+    ASSERT_EQ(loaded.size(), 1u);
+    EXPECT_TRUE(loaded[0].operations.empty());
+    EXPECT_EQ(format_migration(loaded[0]), format_migration(outline));
+    EXPECT_EQ(loaded[0].checksum, checksum);
+    EXPECT_EQ(loaded[0].file, "migrations/blog/0002_everything.json");
+  };
+  std::string checksum = migration_checksum(migration);
+  expect_outline(checksum);  // parsed, then cached
+  // Same size and time, other bytes: only the cache can still give the migration.
+  write_migration_settled(std::string(text.size(), ' '));
+  expect_outline(checksum);
+  EXPECT_EQ(loaded_text(), text);  // and whole, its operations decoded
+}
+
 TEST_F(MigrationCacheTest, AChangedFileIsParsedAgain) {
   EXPECT_EQ(loaded_text(), format_migration(migration));
   migration.atomic = true;

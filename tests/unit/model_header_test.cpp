@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <array>
-#include <cstdio>
 #include <limits>
 
 #include "core/cpp_names.hpp"
@@ -14,6 +13,7 @@
 #include "dbmig/model_header.hpp"
 #include "dbmig/state_json.hpp"
 #include "scanner_fixture.hpp"
+#include "shell_command.hpp"
 
 namespace dbmig {
 
@@ -213,22 +213,6 @@ std::vector<Model> all_models() {
   return models;
 }
 
-struct Command {
-  int status;
-  std::string output;
-};
-
-Command run(const std::string& command) {
-  Command result{-1, {}};
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer;
-  while (std::size_t read = std::fread(buffer.data(), 1, buffer.size(), pipe))
-    result.output.append(buffer.data(), read);
-  result.status = pclose(pipe);
-  return result;
-}
-
 // The table without its checks, which compare by condition (same_check_expression).
 Model without_checks(Model table, std::vector<Constraint>& checks) {
   std::erase_if(table.constraints, [&](const Constraint& constraint) {
@@ -260,10 +244,11 @@ void expect_round_trip(const LiveSchema& schema, const std::string& app, Dialect
   project.write("apps/" + app + "/models.hpp", header.text, false);
   project.write("check.cpp", "#include \"apps/" + app + "/models.hpp\"\n", false);
   for (std::string compiler : {"g++", "clang++"}) {
-    Command compiled =
-        run(compiler + " -std=c++20 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -I " +
-            DBMIG_INCLUDE_DIR + " " + (project.root() / "check.cpp").string());
-    EXPECT_EQ(compiled.status, 0) << compiler << ":\n" << compiled.output << header.text;
+    test::ShellResult compiled =
+        test::shell(compiler + " -std=c++20 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -I " +
+                        DBMIG_INCLUDE_DIR + " check.cpp",
+                    project.root());
+    EXPECT_EQ(compiled.exit_code, 0) << compiler << ":\n" << compiled.output << header.text;
   }
   ScanResult scanned;
   try {

@@ -1,64 +1,67 @@
 // Writes a user and their blogs into the database `dbmig migrate` prepared, then reads them
-// back as the same structs. Usage: blog_runtime [PATH.sqlite3] (default db.sqlite3).
+// back as the same structs, through the bindings `dbmig bindings` generated from them at build
+// time (dbmig's docs/runtime.md). The database: DATABASE_URL, else sqlite:///db.sqlite3.
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 
-#include "src/soci_mapping.hpp"
+#include <accounts/models_soci.hpp>
+#include <blog/models_soci.hpp>
+
+#include "src/database.hpp"
 
 namespace {
 
-long long insert_user(soci::session& sql, const accounts::User& user) {
-  sql << "INSERT INTO users (name, email, created_at, updated_at)"
-         " VALUES (:name, :email, :created_at, :updated_at)",
-      soci::use(user);
-  long long id = 0;
-  sql << "SELECT last_insert_rowid()", soci::into(id);
-  return id;
+using dbmig::rows::model;
+
+// Running twice starts over: deleting Ada deletes her blogs too (on_delete = cascade).
+void forget(soci::session& sql, const std::string& email) {
+  std::string where = std::string(model<accounts::User>::columns::email) + " = :email";
+  for (const accounts::User& user :
+       dbmig::rows::select<accounts::User>(sql, where, soci::use(email, "email")))
+    dbmig::rows::remove<accounts::User>(sql, user.id);
 }
 
-void insert_blog(soci::session& sql, const blog::Blog& blog) {
-  sql << "INSERT INTO blogs (title, body, active, user_id, created_at, updated_at)"
-         " VALUES (:title, :body, :active, :user_id, :created_at, :updated_at)",
-      soci::use(blog);
+void print_user_and_blogs(soci::session& sql, std::int64_t id) {
+  std::optional<accounts::User> user = dbmig::rows::get<accounts::User>(sql, id);
+  std::cout << "user " << user->id << ": " << user->name << " <" << user->email << ">\n";
+  std::string where = std::string(model<blog::Blog>::columns::user_id) + " = :user ORDER BY " +
+                      std::string(model<blog::Blog>::columns::id);
+  for (const blog::Blog& blog : dbmig::rows::select<blog::Blog>(sql, where, soci::use(id, "user")))
+    std::cout << "  blog " << blog.id << ": " << blog.title
+              << (blog.active ? " (active)" : " (hidden)") << "\n";
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  std::string path = argc > 1 ? argv[1] : "db.sqlite3";
+int main() {
+  const char* url = std::getenv("DATABASE_URL");
   try {
-    soci::session sql("sqlite3", "db=" + path);
-    sql << "PRAGMA foreign_keys = ON";
+    soci::session sql;
+    runtime::open_database(sql, url ? url : "sqlite:///db.sqlite3");
     auto now = std::chrono::system_clock::now();
 
     soci::transaction transaction(sql);
-    // Running twice starts over: the user's blogs go with them (on_delete = cascade).
-    sql << "DELETE FROM users WHERE email = 'ada@example.org'";
+    forget(sql, "ada@example.org");
     accounts::User ada{
         .id = 0, .name = "Ada", .email = "ada@example.org", .created_at = now, .updated_at = now};
-    ada.id = insert_user(sql, ada);
+    ada.id = dbmig::rows::insert(sql, ada);
     for (std::string title : {"Notes on the Analytical Engine", "On Bernoulli numbers"})
-      insert_blog(sql, {.id = 0,
-                        .title = title,
-                        .body = "...",
-                        .active = true,
-                        .user_id = ada.id,
-                        .created_at = now,
-                        .updated_at = now});
+      dbmig::rows::insert(sql, blog::Blog{.id = 0,
+                                          .title = title,
+                                          .body = "...",
+                                          .active = true,
+                                          .user_id = ada.id,
+                                          .created_at = now,
+                                          .updated_at = now});
     transaction.commit();
 
-    accounts::User user;
-    sql << "SELECT * FROM users WHERE id = :id", soci::use(ada.id), soci::into(user);
-    std::cout << "user " << user.id << ": " << user.name << " <" << user.email << ">\n";
-    soci::rowset<blog::Blog> blogs =
-        (sql.prepare << "SELECT * FROM blogs WHERE user_id = :id ORDER BY id", soci::use(ada.id));
-    for (const blog::Blog& blog : blogs)
-      std::cout << "  blog " << blog.id << ": " << blog.title
-                << (blog.active ? " (active)" : " (hidden)") << "\n";
+    print_user_and_blogs(sql, ada.id);
   } catch (const std::exception& error) {
     std::cerr << "error: " << error.what()
-              << "\nIf the tables are missing, run `dbmig migrate` in this folder first.\n";
+              << "\nIf the tables are missing, run `dbmig migrate` in this folder first (with the "
+                 "same DATABASE_URL).\n";
     return 1;
   }
   return 0;

@@ -21,7 +21,9 @@ struct BindingsHeaderInput {
 // The header's text: the models of `input.app` in name order, their fields in declaration
 // order, byte-identical for the same models and paths, and laid out as clang-format with the
 // repository's .clang-format lays it out (what it cannot lay out within 100 columns, a name
-// too long, is kept between `// clang-format off` and `// clang-format on`).
+// too long, is kept between `// clang-format off` and `// clang-format on`). Throws
+// InputError, naming the place, for a member called `columns` (the one name the header cannot
+// give a constant).
 std::string render_bindings_header(const ScanResult& scan, const BindingsHeaderInput& input);
 
 }  // namespace dbmig

@@ -22,9 +22,16 @@ Migration load_migration_file(const std::filesystem::path& file, const std::stri
 // load_migrations reads.
 std::vector<std::filesystem::path> migration_files(const ProjectConfig& config);
 
+// What load_migrations keeps of each file: all of it, or its outline (names, dependencies,
+// replaces, atomic, checksum and file, with no operations: what showmigrations reads), which
+// the migration cache answers without decoding the operations, most of its bytes.
+enum class MigrationParts { whole, outline };
+
 // Every migration under config.migrations_dir, by app, then file name. A missing folder means
-// no migrations yet. A .json file not named NNNN_<name>.json is an error naming it.
-std::vector<Migration> load_migrations(const ProjectConfig& config);
+// no migrations yet. A .json file not named NNNN_<name>.json is an error naming it. Every file
+// is checked whole whatever `parts` asks (a cached one was checked when it was cached).
+std::vector<Migration> load_migrations(const ProjectConfig& config,
+                                       MigrationParts parts = MigrationParts::whole);
 
 struct LoadedGraph {
   MigrationGraph graph;

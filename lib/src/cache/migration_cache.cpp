@@ -11,17 +11,17 @@ namespace fs = std::filesystem;
 
 DBMIG_BINARY_MEMBERS(MigrationKey, key, key.app, key.name)
 
+// A migration without its operations: what an entry keeps decoded.
 DBMIG_BINARY_MEMBERS(Migration, migration, migration.app, migration.name, migration.dependencies,
-                     migration.replaces, migration.atomic, migration.operations, migration.checksum,
-                     migration.file)
+                     migration.replaces, migration.atomic, migration.checksum, migration.file)
 
-DBMIG_BINARY_MEMBERS(MigrationCache::Entry, entry, entry.file, entry.migration)
+DBMIG_BINARY_MEMBERS(MigrationCache::Entry, entry, entry.file, entry.migration, entry.operations)
 
 namespace {
 
 // Bump on any change to what the transfers (here and in operation_archive.cpp) write, and when
 // the reader refuses more: a cached migration is not read again.
-constexpr std::string_view kMagic = "dbmig-migration-cache-5";
+constexpr std::string_view kMagic = "dbmig-migration-cache-6";
 
 }  // namespace
 
@@ -33,15 +33,23 @@ MigrationCache::MigrationCache(const ProjectConfig& config) {
       entries_ = std::move(*entries);
 }
 
-std::optional<Migration> MigrationCache::find(const fs::path& file) const {
+std::optional<Migration> MigrationCache::find(const fs::path& file, MigrationParts parts) const {
   auto entry = entries_.find(file.string());
   if (entry == entries_.end() || !unchanged(entry->second.file)) return std::nullopt;
-  return entry->second.migration;
+  Migration migration = entry->second.migration;
+  if (parts == MigrationParts::whole) {
+    auto operations = binary::decode<Operations>(entry->second.operations);
+    if (!operations) return std::nullopt;  // sealed but unreadable: parse the file instead
+    migration.operations = std::move(*operations);
+  }
+  return migration;
 }
 
 void MigrationCache::add(StampedFile file, const Migration& migration) {
   std::string path = file.path;
-  entries_[path] = {std::move(file), migration};
+  Entry entry{std::move(file), migration, binary::encode(migration.operations)};
+  entry.migration.operations.clear();
+  entries_[path] = std::move(entry);
   changed_ = true;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cache/file_stamp.hpp"
+#include "dbmig/loader.hpp"
 #include "dbmig/migration.hpp"
 #include "dbmig/project_config.hpp"
 
@@ -23,8 +24,9 @@ class MigrationCache {
   // config.cache_dir there is no cache file at all.
   explicit MigrationCache(const ProjectConfig& config);
 
-  // What `file` parsed to, when it has not changed since.
-  std::optional<Migration> find(const std::filesystem::path& file) const;
+  // What `file` parsed to, when it has not changed since; its operations only when `parts`
+  // asks for them (they are most of the cache, and decoded only then).
+  std::optional<Migration> find(const std::filesystem::path& file, MigrationParts parts) const;
 
   // Remembers what a file parsed to; `file` was stamped before it was read, so an edit made
   // meanwhile makes the entry stale on arrival, never wrong.
@@ -35,7 +37,8 @@ class MigrationCache {
 
   struct Entry {
     StampedFile file;
-    Migration migration;
+    Migration migration;     // without its operations,
+    std::string operations;  // which are kept encoded (binary::encode)
   };
 
  private:

@@ -135,7 +135,8 @@ ExitCode migrate(const GlobalOptions& global, const MigrateOptions& options, Con
   std::optional<ProjectConfig> config;
   std::optional<UnmigratedChangesCheck> unmigrated;
   if (!read_only) unmigrated.emplace(config.emplace(load_project_config(global.project)));
-  auto project = load_project_files(global, !read_only);
+  auto project =
+      load_project_files(global, read_only ? FilesNeeded::operations : FilesNeeded::replayed);
   if (!several_databases(global))
     return migrate_database(global, options, project, unmigrated ? &*unmigrated : nullptr, console)
         .result;

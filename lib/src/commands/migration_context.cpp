@@ -25,20 +25,26 @@ MigrationExecutor MigrationContext::executor(Console& console) const {
                            console);
 }
 
-std::shared_ptr<const ProjectFiles> load_project_files(const GlobalOptions& global, bool replay) {
+std::shared_ptr<const ProjectFiles> load_project_files(const GlobalOptions& global,
+                                                       FilesNeeded needed) {
   auto project = std::make_shared<ProjectFiles>();
   project->config = load_project_config(global.project);
   // Every migration file is read before connecting: a broken file must not create or touch the
   // database (not even an empty SQLite file).
-  project->migrations = load_migrations(project->config);
-  if (replay) build_migration_graph(project->migrations).graph.state_at(std::nullopt);
+  project->migrations =
+      load_migrations(project->config, needed == FilesNeeded::outline ? MigrationParts::outline
+                                                                      : MigrationParts::whole);
+  if (needed == FilesNeeded::replayed)
+    build_migration_graph(project->migrations).graph.state_at(std::nullopt);
   return project;
 }
 
 OpenedContext open_migration_context(const GlobalOptions& global,
                                      std::optional<std::chrono::milliseconds> lock_timeout) {
-  return open_migration_context(global, load_project_files(global, lock_timeout.has_value()),
-                                lock_timeout);
+  return open_migration_context(
+      global,
+      load_project_files(global, lock_timeout ? FilesNeeded::replayed : FilesNeeded::operations),
+      lock_timeout);
 }
 
 OpenedContext open_migration_context(const GlobalOptions& global,

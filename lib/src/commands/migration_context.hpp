@@ -23,10 +23,14 @@ struct ProjectFiles {
   std::vector<Migration> migrations;  // every migration file as read, squashes not resolved
 };
 
-// Reads dbmig.json and every migration file. A command that changes the database passes
-// `replay`: the history is replayed, so an operation that does not fit the models before it
-// changes nothing.
-std::shared_ptr<const ProjectFiles> load_project_files(const GlobalOptions& global, bool replay);
+// What a command needs of the migration files: their outline (showmigrations: no operations,
+// loader.hpp), their operations, or their operations replayed, so that an operation that does
+// not fit the models before it changes nothing (a command that changes the database).
+enum class FilesNeeded { outline, operations, replayed };
+
+// Reads dbmig.json and every migration file.
+std::shared_ptr<const ProjectFiles> load_project_files(const GlobalOptions& global,
+                                                       FilesNeeded needed);
 
 struct MigrationContext {
   ProjectConfig config;

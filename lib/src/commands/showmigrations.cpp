@@ -169,7 +169,7 @@ ExitCode showmigrations(const GlobalOptions& global, const ShowMigrationsOptions
                         Console& console) {
   if (options.format != "text" && options.format != "json")
     throw InputError("--format must be text or json, not '" + options.format + "'");
-  auto project = load_project_files(global, false);
+  auto project = load_project_files(global, FilesNeeded::outline);
   if (!several_databases(global)) return show_database(global, options, project, console).result;
   return run_on_each_database(global, project->config, console,
                               {"applied", options.format == "text"},

@@ -50,7 +50,7 @@ std::vector<fs::path> migration_files(const ProjectConfig& config) {
   return files;
 }
 
-std::vector<Migration> load_migrations(const ProjectConfig& config) {
+std::vector<Migration> load_migrations(const ProjectConfig& config, MigrationParts parts) {
   std::vector<Migration> migrations;
   std::vector<fs::path> files = migration_files(config);
   MigrationCache cache(config);
@@ -61,7 +61,7 @@ std::vector<Migration> load_migrations(const ProjectConfig& config) {
                        ": not a migration file name; expected NNNN_<name>.json (e.g. "
                        "0001_initial.json), or move the file out of " +
                        fs::relative(folder, config.root).string());
-    if (auto cached = cache.find(file)) {
+    if (auto cached = cache.find(file, parts)) {
       migrations.push_back(std::move(*cached));
       continue;
     }
@@ -69,6 +69,7 @@ std::vector<Migration> load_migrations(const ProjectConfig& config) {
     migrations.push_back(load_migration_file(file, fs::relative(file, config.root).string(),
                                              folder.filename().string()));
     if (stamped) cache.add(std::move(*stamped), migrations.back());
+    if (parts == MigrationParts::outline) migrations.back().operations.clear();
   }
   cache.store(files);
   return migrations;
