@@ -74,6 +74,18 @@ void write_apps_sharing_an_alias(test::ScannerProject& project, bool blog_includ
   replace_in(blog, "std::string title;", "std::string title;\n  accounts::Points score = 0;");
 }
 
+// The edited project's scan fails with one problem, saying `what`, and exactly as a scan with
+// no cache does.
+void expect_one_problem_as_from_scratch(const test::ScannerProject& project,
+                                        const std::string& what) {
+  auto after_the_edit = project.scan_errors();
+  fs::remove_all(project.root() / "build");
+  auto from_scratch = project.scan_errors();
+  EXPECT_EQ(after_the_edit, from_scratch);
+  ASSERT_EQ(from_scratch.size(), 1u);
+  EXPECT_NE(from_scratch.front().find(what), std::string::npos) << from_scratch.front();
+}
+
 }  // namespace
 
 TEST(ScannerRescan, AnEditReadsOnlyItsAppAgain) {
@@ -208,15 +220,8 @@ TEST(ScannerRescan, AProblemBetweenTwoAppsReadsAsInAFullScan) {
   project.scan();
   replace_in(project.root() / "apps/blog/models.hpp", "struct DBMIG_MODEL() Post",
              "struct DBMIG_MODEL(table = \"accounts_user\") Post");
-  auto after_the_edit = project.scan_errors();
-  fs::remove_all(project.root() / "build");
-  auto from_scratch = project.scan_errors();
-  EXPECT_EQ(after_the_edit, from_scratch);
-  ASSERT_EQ(from_scratch.size(), 1u);
-  EXPECT_NE(from_scratch.front().find("model blog::Post: table accounts_user is also the table "
-                                      "of accounts::User"),
-            std::string::npos)
-      << from_scratch.front();
+  expect_one_problem_as_from_scratch(
+      project, "model blog::Post: table accounts_user is also the table of accounts::User");
 }
 
 // accounts' key changes type under blog's reference to it: blog, kept as the previous scan
@@ -228,13 +233,7 @@ TEST(ScannerRescan, AKeyTypeChangedUnderAReferenceReadsAsInAFullScan) {
   project.scan();
   replace_in(project.root() / "apps/accounts/models.hpp", "DBMIG_FIELD(primary_key) std::int64_t",
              "DBMIG_FIELD(primary_key) std::int32_t");
-  auto after_the_edit = project.scan_errors();
-  fs::remove_all(project.root() / "build");
-  auto from_scratch = project.scan_errors();
-  EXPECT_EQ(after_the_edit, from_scratch);
-  ASSERT_EQ(from_scratch.size(), 1u);
-  EXPECT_NE(from_scratch.front().find("primary key id is int32"), std::string::npos)
-      << from_scratch.front();
+  expect_one_problem_as_from_scratch(project, "primary key id is int32");
 }
 
 // A generated index name avoids the names of the models before it: blog's index(title) gets
