@@ -1,7 +1,7 @@
 // dbmig_add_bindings(TARGET ... PROJECT ...) from the installed CMake package, in a user's
 // project whose models live in a subfolder: the build writes each app's bindings header where
-// the target's include path finds it, and writes it again when a model header changes (the
-// headers cannot be compiled here before <dbmig/soci_rows.hpp> is installed).
+// the target's include path finds it, and writes it again when a model header, a header it
+// includes or dbmig itself changes.
 #include <gtest/gtest.h>
 
 #include "output_checks.hpp"
@@ -70,6 +70,12 @@ TEST(CmakeBindings, TheBuildWritesTheHeadersAndWritesThemAgainWhenAModelChanges)
   auto included = shell("cmake --build build", consumer.path());
   ASSERT_EQ(included.exit_code, 0) << included.output;
   EXPECT_TRUE(contains(read_file(generated / "shop/models_soci.hpp"), "created = \"born\";"));
+
+  // Another dbmig (an upgrade) writes the headers again.
+  fs::last_write_time(prefix.path() / "bin/dbmig", fs::file_time_type::clock::now());
+  auto upgraded = shell("cmake --build build", consumer.path());
+  ASSERT_EQ(upgraded.exit_code, 0) << upgraded.output;
+  EXPECT_TRUE(contains(upgraded.output, "Generating the SOCI bindings")) << upgraded.output;
 }
 
 }  // namespace dbmig::test

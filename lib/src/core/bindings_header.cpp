@@ -204,14 +204,14 @@ std::string only_field_tuple(const Model& model, const std::string& type) {
   std::string whole = call + join(arguments) + "});";
   if (fits(2, declaration + " " + whole)) return line(2, declaration + " " + whole);
   std::string below = braced(6, head, arguments, ");", 2);
-  if (below.find('\n') + 1 == below.size())
-    return line(2, declaration + " std::make_tuple(") + below;
+  std::string below_the_paren = line(2, declaration + " std::make_tuple(") + below;
+  if (below.find('\n') + 1 == below.size()) return below_the_paren;
   if (std::string rest = packed(6, 6, arguments, "});");
       !rest.empty() && fits(2, declaration + " " + call))
     return line(2, declaration + " " + call) + std::string(6, ' ') + rest;
   if (std::string rest = packed(10, 10, arguments, "});"); !rest.empty() && fits(6, call))
     return line(2, declaration) + line(6, call) + std::string(10, ' ') + rest;
-  return line(2, declaration + " std::make_tuple(") + below;
+  return below_the_paren;
 }
 
 std::string fields_tuple(const Model& model, const std::string& type) {
