@@ -81,7 +81,8 @@ void ScannerProject::edit_scan_cache(
   auto contents = scanner::decode_scan_cache(read_file(cache_file));
   ASSERT_TRUE(contents) << "not a scan cache: " << cache_file;
   edit(*contents);
-  write_file(cache_file, scanner::encode_scan_cache(*contents));
+  write_file(cache_file,
+             scanner::encode_scan_cache(contents->files, contents->result, contents->apps));
 }
 
 std::string ScannerProject::mark_cached_table(const std::string& table) const {

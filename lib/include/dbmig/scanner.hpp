@@ -44,7 +44,8 @@ class PendingScan {
   PendingScan(const PendingScan&) = delete;
   PendingScan& operator=(const PendingScan&) = delete;
 
-  ScanResult finish();
+  // The result stays valid for the life of the PendingScan.
+  const ScanResult& finish();
   // After finish(): what a run at verbosity 2 says of how it read the models (why the
   // precompiled prelude shipped with dbmig was not used, docs/models.md).
   std::vector<std::string> notes() const;

@@ -136,7 +136,7 @@ ExitCode run_bindings(const GlobalOptions& global, const BindingsOptions& option
     return ExitCode::ok;
   }
   PendingScan scan(config);
-  ScanResult result = finish_scan(scan, console);
+  const ScanResult& result = finish_scan(scan, console);
   for (Output& output : outputs)
     output.text = render_bindings_header(result, header_input(config, output));
   if (options.check) return check_outputs(config, outputs, console);

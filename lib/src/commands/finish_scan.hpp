@@ -7,8 +7,8 @@
 
 namespace dbmig {
 
-inline ScanResult finish_scan(PendingScan& scan, Console& console) {
-  ScanResult result = scan.finish();
+inline const ScanResult& finish_scan(PendingScan& scan, Console& console) {
+  const ScanResult& result = scan.finish();
   if (console.verbosity >= 2)
     for (const auto& note : scan.notes()) console.err << "dbmig: " << note << "\n";
   return result;

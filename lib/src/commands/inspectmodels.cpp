@@ -77,7 +77,7 @@ ExitCode inspect_models(const GlobalOptions& global, const InspectModelsOptions&
     if (!config.find_app(app))
       throw InputError("no app named " + app + "; the apps are " + join(known));
   PendingScan scan(config);
-  ScanResult result = finish_scan(scan, console);
+  const ScanResult& result = finish_scan(scan, console);
   if (options.format == "json")
     console.out << format_json(scanner::scan_result_to_json(result, config, options.apps));
   else

@@ -180,7 +180,7 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
   if (options.empty) return write_empty_migrations(config, graph, options, console);
 
   ProjectState current = graph.state_at();  // while the scan runs on its thread
-  ScanResult scanned = finish_scan(*scan, console);
+  const ScanResult& scanned = finish_scan(*scan, console);
   std::unique_ptr<Questioner> questioner;
   if (console.interactive)
     questioner = std::make_unique<InteractiveQuestioner>(console, scanned.sources);

@@ -64,7 +64,7 @@ void UnmigratedChangesCheck::report(const MigrationGraph& graph, Console& consol
   if (skipped_because_.empty()) {
     try {
       ProjectState current = graph.state_at();  // while the scan runs on its thread
-      ScanResult scanned = finish_scan(*scan_, console);
+      const ScanResult& scanned = finish_scan(*scan_, console);
       NoQuestionsAsked questioner(scanned.sources);
       migrations = new_migrations(graph, current, scanned, questioner, std::nullopt, {});
     } catch (const std::exception& e) {

@@ -57,27 +57,27 @@ std::optional<std::vector<StampedFile>> ScanCache::fresh_files() const {
   return stored->files();
 }
 
-void ScanCache::store(ScanResult result, const std::vector<fs::path>& files,
-                      std::vector<AppScan> apps, const std::vector<StampedFile>& previous,
+void ScanCache::store(const ScanResult& result, const std::vector<fs::path>& files,
+                      const std::vector<AppScan>& apps, const std::vector<StampedFile>& previous,
                       fs::file_time_type parse_started) const {
   std::map<std::string, const StampedFile*> previous_stamps;
   for (const auto& file : previous) previous_stamps.emplace(file.path, &file);
-  ScanCacheContents contents{{}, std::move(result), std::move(apps)};
+  std::vector<StampedFile> stamped_files;
   for (const auto& file : files) {
     auto known = previous_stamps.find(file.string());
     if (known != previous_stamps.end() && !known->second->stamp.empty() &&
         size_and_time(file) == known->second->stamp) {
-      contents.files.push_back(*known->second);
+      stamped_files.push_back(*known->second);
       continue;
     }
     auto stamped = stamp_file(file, parse_started);
     if (!stamped || modified_since(file, parse_started))
       return;  // vanished, or edited while libclang read it: the result may not be its own
-    contents.files.push_back(std::move(*stamped));
+    stamped_files.push_back(std::move(*stamped));
   }
   try {
     fs::create_directories(config_.cache_dir);
-    write_file_atomically(path_, encode_scan_cache(contents));
+    write_file_atomically(path_, encode_scan_cache(stamped_files, result, apps));
   } catch (const std::exception&) {
     // Best effort (read-only checkout, full disk): the next run parses again.
   }

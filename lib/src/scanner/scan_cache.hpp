@@ -36,8 +36,8 @@ class ScanCache {
   // `files`, taking those of `previous` that still hold instead of reading the files again.
   // Writes nothing when a file was modified after `parse_started`: its content may not be
   // what the parse read.
-  void store(ScanResult result, const std::vector<std::filesystem::path>& files,
-             std::vector<AppScan> apps, const std::vector<StampedFile>& previous,
+  void store(const ScanResult& result, const std::vector<std::filesystem::path>& files,
+             const std::vector<AppScan>& apps, const std::vector<StampedFile>& previous,
              std::filesystem::file_time_type parse_started) const;
 
   const std::filesystem::path& path() const { return path_; }

@@ -51,10 +51,11 @@ constexpr std::string_view kMagic = "dbmig-scan-cache-4";
 
 }  // namespace
 
-std::string encode_scan_cache(const ScanCacheContents& contents) {
-  std::string result = binary::encode(contents.result);
-  std::string apps = binary::encode(contents.apps);
-  return binary::encode_sealed(kMagic, ScanCacheParts{contents.files, result, apps});
+std::string encode_scan_cache(const std::vector<StampedFile>& files, const ScanResult& result,
+                              const std::vector<AppScan>& apps) {
+  std::string result_part = binary::encode(result);
+  std::string apps_part = binary::encode(apps);
+  return binary::encode_sealed(kMagic, ScanCacheParts{files, result_part, apps_part});
 }
 
 std::optional<ScanCacheFile> ScanCacheFile::read(std::string bytes) {

@@ -29,7 +29,8 @@ struct ScanCacheContents {
   std::vector<AppScan> apps;  // in ProjectConfig::apps order
 };
 
-std::string encode_scan_cache(const ScanCacheContents& contents);
+std::string encode_scan_cache(const std::vector<StampedFile>& files, const ScanResult& result,
+                              const std::vector<AppScan>& apps);
 
 // A scan cache file, read in parts: the files at once, the result (which a fresh cache
 // answers with) and the apps (which a stale one starts from) only when asked, so that a scan

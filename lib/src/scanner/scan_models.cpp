@@ -155,6 +155,9 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
   std::vector<AppConfig> headers;
   for (std::size_t i = 0; i < read.size(); ++i)
     if (read[i]) headers.push_back(config.apps[i]);
+  // Decoded now, while libclang is still loading on another thread, rather than after the
+  // parse, where the command waits for it.
+  std::optional<ScanResult> kept = previous.result();
 
   auto started = fs::file_time_type::clock::now();
   scanner::ModelsParse parse =
@@ -172,7 +175,7 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
 
   std::vector<fs::path> files = files_after(previous.files(), apps, read, parse.files);
   read_apps(parse, config, read, declared, apps);
-  ScanResult result = built_again(apps, read, declared, previous.result());
+  ScanResult result = built_again(apps, read, declared, std::move(kept));
   return Parsed{std::move(result), std::move(files), std::move(apps), started};
 }
 
@@ -207,15 +210,21 @@ ScanError::ScanError(std::vector<std::string> problems)
     : InputError(join(problems, "\n")), problems_(std::move(problems)) {}
 
 // The scan runs on a thread of its own when it parses (PendingScan's constructor) and answers
-// before it stores the scan cache, which the command's own work then overlaps.
+// before it stores the scan cache, which the command's own work then overlaps: the command
+// reads the result while the store encodes it (both only read it).
 struct PendingScan::State {
+  State(const ProjectConfig& project, scanner::ScanCache scan_cache)
+      : config(project), cache(std::move(scan_cache)) {}
+
   const ProjectConfig& config;
   scanner::ScanCache cache;
   std::optional<scanner::ScanCacheFile> previous;
   std::set<std::string> changed;
   std::string why_not_shipped_prelude;
   std::vector<std::string> files;  // set before the answer
-  std::promise<ScanResult> answer;
+  std::optional<ScanResult> result;  // set before the answer
+  std::promise<void> answer;
+  std::shared_future<void> answered_future = answer.get_future().share();
   bool answered = false;
   std::jthread libclang_loading;
   std::future<void> scanning;  // last: waited for before the rest is destroyed
@@ -234,9 +243,9 @@ struct PendingScan::State {
     std::string& note = why_not_shipped_prelude;
     if (!previous) return answer_then_store(scan_every_app(config, cache, note, false), {});
     if (changed.empty())
-      if (auto result = previous->result()) {
+      if ((result = previous->result())) {
         for (const StampedFile& file : previous->files()) files.push_back(file.path);
-        return answer.set_value(std::move(*result));
+        return answer.set_value();
       }
     const std::vector<StampedFile>& files = previous->files();
     if (auto apps = previous->apps())
@@ -249,19 +258,22 @@ struct PendingScan::State {
   // `previous_files`: those of the stale cache, if any, whose stamps the new one may take.
   void answer_then_store(Parsed parsed, const std::vector<StampedFile>& previous_files) {
     for (const fs::path& file : parsed.files) files.push_back(file.string());
-    answer.set_value(parsed.result);
+    result = std::move(parsed.result);
+    answer.set_value();
     answered = true;
-    cache.store(std::move(parsed.result), parsed.files, std::move(parsed.apps), previous_files,
-                parsed.started);
+    cache.store(*result, parsed.files, parsed.apps, previous_files, parsed.started);
   }
 };
 
 PendingScan::PendingScan(const ProjectConfig& config) {
   check_apps_exist(config);
-  state_.reset(new State{config, scanner::scan_cache_for(config), {}, {}, {}, {}, {}, {}, {}, {}});
+  state_ = std::make_unique<State>(config, scanner::scan_cache_for(config));
   state_->previous = state_->cache.load();
   if (state_->previous) state_->changed = scanner::changed_files(state_->previous->files());
-  if (!state_->parses()) return;
+  if (!state_->parses()) {
+    state_->run();  // answers from the cache, on this thread
+    return;
+  }
   // Loading libclang (~15 ms) overlaps with reading the previous scan on the scan thread.
   state_->libclang_loading = scanner::load_libclang_in_background();
   state_->scanning = std::async(std::launch::async, [state = state_.get()] { state->run(); });
@@ -273,9 +285,9 @@ void PendingScan::wait_until_cached() const {
   if (state_->scanning.valid()) state_->scanning.wait();
 }
 
-ScanResult PendingScan::finish() {
-  if (!state_->scanning.valid()) state_->run();
-  return state_->answer.get_future().get();
+const ScanResult& PendingScan::finish() {
+  state_->answered_future.get();
+  return *state_->result;
 }
 
 std::vector<std::string> PendingScan::files() const {
@@ -289,7 +301,8 @@ std::vector<std::string> PendingScan::notes() const {
 }
 
 ScanResult scan_models(const ProjectConfig& config) {
-  return PendingScan(config).finish();
+  PendingScan scan(config);
+  return scan.finish();
 }
 
 }  // namespace dbmig
