@@ -58,16 +58,20 @@ TEST(JsonFile, FormatIsTwoSpaceIndentInInsertionOrderWithOneTrailingNewline) {
             "}\n");
 }
 
-TEST(JsonFile, AtomicWriteReplacesTheWholeFile) {
-  test::TempDir dir;
-  auto path = dir.path() / "x.json";
-  write_file_atomically(path, "first, longer text\n");
-  write_file_atomically(path, "second\n");
-  EXPECT_EQ(test::read_file(path), "second\n");
-  std::vector<std::filesystem::path> left;
-  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
-    left.push_back(entry.path());
-  EXPECT_EQ(left, std::vector<std::filesystem::path>{path});  // no temporary file left
+// Both ways of writing a file: a user's file, and a cache, which replace_cache_file removes
+// before renaming the new one into place.
+TEST(JsonFile, AtomicWriteAndCacheReplacementReplaceTheWholeFile) {
+  for (auto write : {write_file_atomically, replace_cache_file}) {
+    test::TempDir dir;
+    auto path = dir.path() / "x.json";
+    write(path, "first, longer text\n");
+    write(path, "second\n");
+    EXPECT_EQ(test::read_file(path), "second\n");
+    std::vector<std::filesystem::path> left;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+      left.push_back(entry.path());
+    EXPECT_EQ(left, std::vector<std::filesystem::path>{path});  // no temporary file left
+  }
 }
 
 // The system's reason, not a guess at it ("check the folder's permissions" for a long name).

@@ -31,6 +31,13 @@ std::string format_json(const nlohmann::ordered_json& json);
 // leaves a half-written file.
 void write_file_atomically(const std::filesystem::path& path, const std::string& text);
 
+// write_file_atomically for a file dbmig rebuilds when it is missing (a cache): the old file is
+// removed before the new one is renamed into place, because on ext4 a rename over an existing
+// file makes the kernel start writing the new one out at once (auto_da_alloc), which the
+// command then waits for: ~1 ms for the 0.8 MB scan cache of the 500-model benchmark project,
+// at times tens of ms (docs/benchmark.md). A run that stops in between leaves no file.
+void replace_cache_file(const std::filesystem::path& path, const std::string& bytes);
+
 // Where to write `path` before renaming it into place: beside it (a rename stays within one
 // file system) and named after this process, so that two dbmig runs writing the same file
 // never write into one temporary file.

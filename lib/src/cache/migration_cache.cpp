@@ -63,7 +63,7 @@ void MigrationCache::store(const std::vector<fs::path>& files_in_use) {
   if (!changed_ || path_.empty()) return;
   try {
     fs::create_directories(path_.parent_path());
-    write_file_atomically(path_, binary::encode_sealed(kMagic, entries_));
+    replace_cache_file(path_, binary::encode_sealed(kMagic, entries_));
     changed_ = false;
   } catch (const std::exception&) {
     // Best effort (read-only checkout, full disk): the next run parses again.

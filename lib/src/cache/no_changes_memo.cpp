@@ -86,7 +86,7 @@ void NoChangesMemo::remember() const {
   MemoContents memo{key_, std::move(executable), std::move(*models), migrations_};
   try {
     fs::create_directories(config_.cache_dir);
-    write_file_atomically(file_, binary::encode_sealed(kMagic, memo));
+    replace_cache_file(file_, binary::encode_sealed(kMagic, memo));
   } catch (const std::exception&) {
     // Best effort (read-only checkout, full disk).
   }

@@ -64,6 +64,27 @@ void append_json(const nlohmann::ordered_json& json, const std::string& indent, 
   throw InputError(path.string() + ": cannot write the file: " + why);
 }
 
+// `text` in a temporary file beside `path`, for move_into_place.
+std::filesystem::path written_beside(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::path temporary = temporary_path_beside(path);
+  errno = 0;
+  std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.flush();
+  if (!out) throw_cannot_write(path, errno ? std::strerror(errno) : "the write failed");
+  return temporary;
+}
+
+void move_into_place(const std::filesystem::path& temporary, const std::filesystem::path& path) {
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::string why = error.message();
+    std::filesystem::remove(temporary, error);
+    throw_cannot_write(path, why);
+  }
+}
+
 }  // namespace
 
 std::string format_json(const nlohmann::ordered_json& json) {
@@ -73,21 +94,14 @@ std::string format_json(const nlohmann::ordered_json& json) {
 }
 
 void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
-  std::filesystem::path temporary = temporary_path_beside(path);
-  {
-    errno = 0;
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) throw_cannot_write(path, errno ? std::strerror(errno) : "the write failed");
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::string why = error.message();
-    std::filesystem::remove(temporary, error);
-    throw_cannot_write(path, why);
-  }
+  move_into_place(written_beside(path, text), path);
+}
+
+void replace_cache_file(const std::filesystem::path& path, const std::string& bytes) {
+  std::filesystem::path temporary = written_beside(path, bytes);
+  std::error_code ignored;
+  std::filesystem::remove(path, ignored);
+  move_into_place(temporary, path);
 }
 
 std::filesystem::path temporary_path_beside(const std::filesystem::path& path) {

@@ -77,7 +77,7 @@ void ScanCache::store(const ScanResult& result, const std::vector<fs::path>& fil
   }
   try {
     fs::create_directories(config_.cache_dir);
-    write_file_atomically(path_, encode_scan_cache(stamped_files, result, apps));
+    replace_cache_file(path_, encode_scan_cache(stamped_files, result, apps));
   } catch (const std::exception&) {
     // Best effort (read-only checkout, full disk): the next run parses again.
   }
