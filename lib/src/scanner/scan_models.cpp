@@ -221,7 +221,7 @@ struct PendingScan::State {
   std::optional<scanner::ScanCacheFile> previous;
   std::set<std::string> changed;
   std::string why_not_shipped_prelude;
-  std::vector<std::string> files;  // set before the answer
+  std::vector<std::string> files;    // set before the answer
   std::optional<ScanResult> result;  // set before the answer
   std::promise<void> answer;
   std::shared_future<void> answered_future = answer.get_future().share();
