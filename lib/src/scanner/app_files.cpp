@@ -1,5 +1,6 @@
 #include "scanner/app_files.hpp"
 
+#include <map>
 #include <set>
 
 namespace dbmig::scanner {
@@ -10,6 +11,27 @@ fs::path file_identity(const fs::path& file) {
   std::error_code error;
   fs::path canonical = fs::weakly_canonical(file, error);
   return error ? file.lexically_normal() : canonical;
+}
+
+std::vector<fs::path> file_identities(const std::vector<fs::path>& files) {
+  std::map<fs::path, fs::path> folders;  // as named -> file_identity()
+  std::vector<fs::path> identities;
+  identities.reserve(files.size());
+  for (const auto& file : files) {
+    // A name that is a link, "." or "..", or a file named without its folder, is resolved whole.
+    std::error_code error;
+    fs::path name = file.filename();
+    if (name.empty() || name == "." || name == ".." || file.parent_path().empty() ||
+        fs::is_symlink(file, error) || error) {
+      identities.push_back(file_identity(file));
+      continue;
+    }
+    auto folder = folders.find(file.parent_path());
+    if (folder == folders.end())
+      folder = folders.emplace(file.parent_path(), file_identity(file.parent_path())).first;
+    identities.push_back(folder->second / name);
+  }
+  return identities;
 }
 
 std::vector<fs::path> files_of_app(const TranslationUnit& unit, const AppConfig& app,

@@ -123,8 +123,11 @@ std::vector<fs::path> files_after(const std::vector<StampedFile>& previous_files
   std::set<std::string> owned;
   for (const auto& app : previous_apps) owned.insert(app.files.begin(), app.files.end());
   std::set<fs::path> files(parsed.begin(), parsed.end());
-  for (const auto& file : previous_files)
-    if (!owned.count(scanner::file_identity(file.path).string())) files.insert(file.path);
+  std::vector<fs::path> paths;
+  for (const auto& file : previous_files) paths.emplace_back(file.path);
+  std::vector<fs::path> identities = scanner::file_identities(paths);
+  for (std::size_t i = 0; i < paths.size(); ++i)
+    if (!owned.count(identities[i].string())) files.insert(paths[i]);
   for (std::size_t i = 0; i < read.size(); ++i)
     if (!read[i]) files.insert(previous_apps[i].files.begin(), previous_apps[i].files.end());
   return {files.begin(), files.end()};
