@@ -2,11 +2,12 @@
 
 Builds the same synthetic history in a dbmig project and a Django project with each tool's
 real makemigrations, then measures whole-process wall time (median of --runs runs after one
-warm-up) and peak RSS (/usr/bin/time -f %M) of each command, and the floors: clang++
--fsyntax-only over the same headers, the sqlite3 shell (and psql) running the SQL that
-`dbmig sqlmigrate` prints, the sqlite3 shell reading the migration record. Some rows use dbmig
-installed with `cmake --install` of the build tree (--build-dir) into a temporary prefix, which
-builds the installed precompiled prelude. Prints a Markdown table.
+warm-up; dbmig, Django and the floor of a row take turns) and peak RSS (/usr/bin/time -f %M)
+of each command, and the floors: clang++ -fsyntax-only over the same headers, the sqlite3
+shell (and psql) running the SQL that `dbmig sqlmigrate` prints, the sqlite3 shell reading the
+migration record. Some rows use dbmig installed with `cmake --install` of the build tree
+(--build-dir) into a temporary prefix, which builds the installed precompiled prelude. Prints a
+Markdown table.
 """
 
 import argparse
@@ -58,18 +59,34 @@ def run_once(cmd, cwd, env, ok_codes=(0,), stdin_path=None):
         return elapsed, rss
 
 
-def measure(cmd, cwd, env, runs, reset=lambda: None, **kwargs):
-    reset()
-    warm_ms, warm_rss = run_once(cmd, cwd, env, **kwargs)
-    if warm_ms > SLOW_MS:
-        return Measurement(warm_ms, warm_rss, True)
-    times, peaks = [], []
+class Run:
+    """One command of a table row: `reset` before each run, then run_once."""
+
+    def __init__(self, cmd, cwd, env, reset=lambda: None, **kwargs):
+        self.cmd, self.cwd, self.env, self.reset, self.kwargs = cmd, cwd, env, reset, kwargs
+
+    def once(self):
+        self.reset()
+        return run_once(self.cmd, self.cwd, self.env, **self.kwargs)
+
+
+def measure(row, runs):
+    """Measures the commands of one row (a Run or None each) in turns: a warm-up of each, then
+    `runs` rounds of one run of each, so that a machine whose speed drifts while the row is
+    measured (a shared VM drifts by tens of percent within minutes) moves them alike and their
+    ratios hold. A command whose warm-up took over SLOW_MS is measured by its warm-up alone."""
+    warm = [run.once() if run else None for run in row]
+    slow = [bool(run) and warm[i][0] > SLOW_MS for i, run in enumerate(row)]
+    times, peaks = [[] for _ in row], [[] for _ in row]
     for _ in range(runs):
-        reset()
-        ms, rss = run_once(cmd, cwd, env, **kwargs)
-        times.append(ms)
-        peaks.append(rss)
-    return Measurement(statistics.median(times), max(peaks), False)
+        for i, run in enumerate(row):
+            if run and not slow[i]:
+                ms, rss = run.once()
+                times[i].append(ms)
+                peaks[i].append(rss)
+    return [None if not run else Measurement(*warm[i], True) if slow[i]
+            else Measurement(statistics.median(times[i]), max(peaks[i]), False)
+            for i, run in enumerate(row)]
 
 
 def check_run(cmd, cwd, env, what):
@@ -217,7 +234,7 @@ class Bench:
         tu = writers.clang_translation_unit(self.dm, apps)
         cmd = ["clang++", "-x", "c++", "-std=c++20", "-fsyntax-only", f"-I{self.include}",
                str(tu)]
-        return measure(cmd, self.dm, self.env, self.args.runs)
+        return Run(cmd, self.dm, self.env)
 
     def clang_pch_floor(self, apps):
         """clang++ -fsyntax-only over the headers of `apps` with the installed dbmig's
@@ -230,10 +247,9 @@ class Bench:
         cmd = (["clang++"] + flags + ["-fsyntax-only", "-Xclang", "-detailed-preprocessing-record",
                                       "-fmodules-validate-system-headers", "-include-pch",
                                       str(pch), str(tu)])
-        return measure(cmd, self.dm, self.env, self.args.runs)
+        return Run(cmd, self.dm, self.env)
 
     def run(self):
-        runs = self.args.runs
         history = schema_generator.history(self.args.size)
         steps = len(history) - 2
         if self.root.exists():
@@ -259,10 +275,10 @@ class Bench:
 
         self.log("makemigrations initial")
         self.add("makemigrations (initial)",
-                 measure(self.dbmig_cmd("makemigrations", "--noinput"), self.dm, self.env, runs,
-                         reset_dbmig_initial),
-                 self.django_measure(self.django_cmd("makemigrations", "--noinput"), sqlite_env,
-                                     reset_django_initial),
+                 Run(self.dbmig_cmd("makemigrations", "--noinput"), self.dm, self.env,
+                     reset_dbmig_initial),
+                 self.django_run(self.django_cmd("makemigrations", "--noinput"), sqlite_env,
+                                 reset_django_initial),
                  self.clang_floor(initial))
 
         # The history: one migration per edit step, with each tool's makemigrations.
@@ -280,13 +296,13 @@ class Bench:
 
         self.log("makemigrations --check")
         check = ("makemigrations", "--check", "--noinput")
-        django_check = self.django_measure(
+        django_check = self.django_run(
             self.django_cmd("makemigrations", "--check", "--dry-run", "--noinput"), sqlite_env)
         self.add("makemigrations --check, no change (cold cache)",
-                 measure(self.dbmig_cmd(*check), self.dm, self.env, runs, self.clear_cache),
+                 Run(self.dbmig_cmd(*check), self.dm, self.env, self.clear_cache),
                  django_check, self.clang_floor(history[-2][1]))
         self.add("makemigrations --check, no change (warm cache)",
-                 measure(self.dbmig_cmd(*check), self.dm, self.env, runs), django_check, None)
+                 Run(self.dbmig_cmd(*check), self.dm, self.env), django_check, None)
 
         self.log("makemigrations after one edit")
         edit_description, edited = history[-1]
@@ -307,9 +323,9 @@ class Bench:
 
         self.add(f"makemigrations, one edit after {steps} steps ({edit_description.split()[0]} "
                  f"{edit_description.split()[1]})",
-                 measure(self.dbmig_cmd("makemigrations", "--noinput"), self.dm, self.env, runs,
-                         reset_dbmig_edit),
-                 self.django_measure(
+                 Run(self.dbmig_cmd("makemigrations", "--noinput"), self.dm, self.env,
+                     reset_dbmig_edit),
+                 self.django_run(
                      self.django_cmd("makemigrations", "--noinput"), sqlite_env,
                      lambda: writers.remove_new_files(self.dj, dj_before)),
                  self.clang_floor(edited))
@@ -322,13 +338,12 @@ class Bench:
     # prelude), and edits whose content no cache has seen. The project is at the last history
     # step, with its migration: nothing changed. Everything is restored at the end.
     def measure_new_edits(self, django_check, django_sqlite_env):
-        runs = self.args.runs
         migrations = self.dm / "migrations"
         self.log("makemigrations --check, fresh clone, installed dbmig")
         apps = schema_generator.history(self.args.size)[-2][1]
         self.add("makemigrations --check, fresh clone, installed dbmig",
-                 measure(self.installed_cmd("makemigrations", "--check", "--noinput"), self.dm,
-                         self.installed_env, runs, self.clear_cache),
+                 Run(self.installed_cmd("makemigrations", "--check", "--noinput"), self.dm,
+                     self.installed_env, self.clear_cache),
                  django_check, self.clang_pch_floor(apps))
         # An edit parses the edited app alone (docs/models.md "Reading only the apps that
         # changed"), with the same PCH.
@@ -374,12 +389,12 @@ class Bench:
             remove_django()
             edit.edit_django()
 
-        # Django has no cache: the same figure for both rows.
-        django_edit = self.django_measure(self.django_cmd("makemigrations", "--noinput"),
-                                          django_sqlite_env, reset_django)
+        # Django has no cache: the same command for both rows, measured with each.
+        django_edit = self.django_run(self.django_cmd("makemigrations", "--noinput"),
+                                      django_sqlite_env, reset_django)
         self.add("makemigrations, first edit after a fresh clone, installed dbmig",
-                 measure(self.installed_cmd("makemigrations", "--noinput"), self.dm,
-                         self.installed_env, runs, reset_dbmig_fresh_clone),
+                 Run(self.installed_cmd("makemigrations", "--noinput"), self.dm,
+                     self.installed_env, reset_dbmig_fresh_clone),
                  django_edit, edit_floor)
         remove_dbmig_fresh()
 
@@ -392,8 +407,8 @@ class Bench:
             edit.edit_dbmig()
 
         self.add("makemigrations, one new edit (max_length never seen)",
-                 measure(self.dbmig_cmd("makemigrations", "--noinput"), self.dm, self.env, runs,
-                         reset_dbmig_new_edit),
+                 Run(self.dbmig_cmd("makemigrations", "--noinput"), self.dm, self.env,
+                     reset_dbmig_new_edit),
                  django_edit, edit_floor)
         remove_dbmig_new()
         if self.args.django:
@@ -401,7 +416,6 @@ class Bench:
         edit.restore()
 
     def measure_databases(self, django_sqlite_env):
-        runs = self.args.runs
         sqlite_db = self.root / "dbmig.sqlite3"
         django_db = self.root / "django.sqlite3"
         plan = json.loads(check_run(self.dbmig_cmd("showmigrations", "--plan", "--format", "json"),
@@ -424,12 +438,12 @@ class Bench:
         sqlite_sql = all_sql("sqlite")
         floor_db = self.root / "floor.sqlite3"
         self.add(f"migrate, {total} migrations, fresh SQLite file",
-                 measure(self.dbmig_cmd("--database", f"sqlite:///{sqlite_db}", "migrate"),
-                         self.dm, self.env, runs, remove(sqlite_db)),
-                 self.django_measure(self.django_cmd("migrate", "--noinput"), django_sqlite_env,
-                                     remove(django_db)),
-                 measure(["sqlite3", "-bail", str(floor_db)], self.root, self.env, runs,
-                         remove(floor_db), stdin_path=sqlite_sql))
+                 Run(self.dbmig_cmd("--database", f"sqlite:///{sqlite_db}", "migrate"),
+                     self.dm, self.env, remove(sqlite_db)),
+                 self.django_run(self.django_cmd("migrate", "--noinput"), django_sqlite_env,
+                                 remove(django_db)),
+                 Run(["sqlite3", "-bail", str(floor_db)], self.root, self.env,
+                     remove(floor_db), stdin_path=sqlite_sql))
 
         server = self.env.get("DBMIG_TEST_POSTGRES_URL")
         if server:
@@ -444,14 +458,13 @@ class Bench:
                 return reset
 
             self.add(f"migrate, {total} migrations, fresh PostgreSQL database",
-                     measure(self.dbmig_cmd("--database", urls["bench_dbmig"], "migrate"),
-                             self.dm, self.env, runs, recreate("bench_dbmig")),
-                     self.django_measure(self.django_cmd("migrate", "--noinput"),
-                                         self.django_env(urls["bench_django"]),
-                                         recreate("bench_django")),
-                     measure(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", str(pg_sql),
-                              urls["bench_floor"]], self.root, self.env, runs,
-                             recreate("bench_floor")))
+                     Run(self.dbmig_cmd("--database", urls["bench_dbmig"], "migrate"),
+                         self.dm, self.env, recreate("bench_dbmig")),
+                     self.django_run(self.django_cmd("migrate", "--noinput"),
+                                     self.django_env(urls["bench_django"]),
+                                     recreate("bench_django")),
+                     Run(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", str(pg_sql),
+                          urls["bench_floor"]], self.root, self.env, recreate("bench_floor")))
 
         # Both SQLite databases are fully migrated now (and PostgreSQL's, by the last run).
         self.measure_live_schema(sqlite_db, urls["bench_dbmig"] if server else None,
@@ -459,24 +472,23 @@ class Bench:
         self.log("sqlmigrate, showmigrations")
         first = plan[0]
         self.add(f"sqlmigrate {first['app']} {first['name']}",
-                 measure(self.dbmig_cmd("--database", f"sqlite:///{sqlite_db}", "sqlmigrate",
-                                        first["app"], first["name"]), self.dm, self.env, runs),
-                 self.django_measure(self.django_cmd("sqlmigrate", first["app"],
-                                                     first["name"][:4]), django_sqlite_env),
+                 Run(self.dbmig_cmd("--database", f"sqlite:///{sqlite_db}", "sqlmigrate",
+                                    first["app"], first["name"]), self.dm, self.env),
+                 self.django_run(self.django_cmd("sqlmigrate", first["app"],
+                                                 first["name"][:4]), django_sqlite_env),
                  None)
         # The floor reads the record as dbmig does: SQLite loads the whole schema first.
         read_record = ("SELECT app, name, applied_at, batch, checksum, state, statements_done "
                        "FROM dbmig_migrations ORDER BY batch, app, name")
         self.add("showmigrations",
-                 measure(self.dbmig_cmd("--database", f"sqlite:///{sqlite_db}", "showmigrations"),
-                         self.dm, self.env, runs),
-                 self.django_measure(self.django_cmd("showmigrations"), django_sqlite_env),
-                 measure(["sqlite3", str(sqlite_db), read_record], self.root, self.env, runs))
+                 Run(self.dbmig_cmd("--database", f"sqlite:///{sqlite_db}", "showmigrations"),
+                     self.dm, self.env),
+                 self.django_run(self.django_cmd("showmigrations"), django_sqlite_env),
+                 Run(["sqlite3", str(sqlite_db), read_record], self.root, self.env))
 
     # Reading the live catalog back: the drift check (Django has none) and inspectdb; the floors
     # read the whole schema with the databases' own tools.
     def measure_live_schema(self, sqlite_db, pg_url, django_sqlite_env):
-        runs = self.args.runs
         databases = [("SQLite", f"sqlite:///{sqlite_db}", django_sqlite_env,
                       ["sqlite3", str(sqlite_db), ".schema"])]
         if pg_url:
@@ -485,23 +497,21 @@ class Bench:
         for name, url, django_env, floor in databases:
             self.log(f"check and inspectdb on {name}")
             self.add(f"check, {name}",
-                     measure(self.dbmig_cmd("--database", url, "check"), self.dm, self.env, runs),
-                     None, measure(floor, self.root, self.env, runs))
+                     Run(self.dbmig_cmd("--database", url, "check"), self.dm, self.env),
+                     None, Run(floor, self.root, self.env))
             out = self.root / "inspected"
             self.add(f"inspectdb, {name}",
-                     measure(self.dbmig_cmd("--database", url, "inspectdb", "--app", "legacy",
-                                            "--output", str(out), "--force"),
-                             self.dm, self.env, runs),
-                     self.django_measure(self.django_cmd("inspectdb"), django_env),
-                     measure(floor, self.root, self.env, runs))
+                     Run(self.dbmig_cmd("--database", url, "inspectdb", "--app", "legacy",
+                                        "--output", str(out), "--force"),
+                         self.dm, self.env),
+                     self.django_run(self.django_cmd("inspectdb"), django_env),
+                     Run(floor, self.root, self.env))
 
-    def django_measure(self, cmd, env, reset=lambda: None):
-        if not self.args.django:
-            return None
-        return measure(cmd, self.dj, env, self.args.runs, reset)
+    def django_run(self, cmd, env, reset=lambda: None):
+        return Run(cmd, self.dj, env, reset) if self.args.django else None
 
     def add(self, command, dbmig, django, floor):
-        self.rows.append((command, dbmig, django, floor))
+        self.rows.append((command, *measure([dbmig, django, floor], self.args.runs)))
 
     def log(self, text):
         print(f"bench: {text}", file=sys.stderr, flush=True)
