@@ -4,9 +4,12 @@
 namespace dbmig {
 
 // One heap for every thread (libclang parses on a thread of its own, whose arena would
-// otherwise add its own pages), grown in one step and backed by transparent huge pages where
-// the kernel offers them (madvise mode), so that a parse faults 2 MB pages instead of 4 KB
-// ones: on the benchmark VM a page fault costs several µs, and a parse took ~10,000.
+// otherwise add its own pages), grown in large steps and never trimmed. The heap is not
+// advised to use transparent huge pages (it was until 2026-12-03): on a VM whose balloon
+// reports free memory to the host (virtio free page reporting, as on the benchmark VM), a
+// 2 MB page is taken from the blocks the host has reclaimed and faulted back in on first
+// touch, ~8 ms per MB against ~0.5 ms with 4 KB pages, which made an edit 1.5-3x slower
+// whenever the machine had done anything else for two seconds (docs/benchmark.md, item 23).
 void prepare_process_heap();
 
 }  // namespace dbmig
