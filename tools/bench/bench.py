@@ -331,7 +331,8 @@ class Bench:
                  self.clang_floor(edited))
 
         self.measure_new_edits(django_check, sqlite_env)
-        self.measure_databases(sqlite_env)
+        if self.args.databases:
+            self.measure_databases(sqlite_env)
         return self.table()
 
     # A fresh clone with the installed dbmig (no project cache; the installed precompiled
@@ -557,6 +558,9 @@ def main():
     parser.add_argument("--workdir", default=None,
                         help="where the projects go (default /tmp/dbmig-bench-SIZE)")
     parser.add_argument("--no-django", dest="django", action="store_false")
+    # The makemigrations rows alone: without migrate, check, inspectdb, sqlmigrate and
+    # showmigrations, whose Django runs take most of the time, so more runs fit.
+    parser.add_argument("--makemigrations-only", dest="databases", action="store_false")
     args = parser.parse_args()
     args.workdir = args.workdir or f"/tmp/dbmig-bench-{args.size}"
     args.build_dir = args.build_dir or str(Path(args.dbmig).resolve().parent.parent)

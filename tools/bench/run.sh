@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # dbmig vs Django benchmark: one command for one size (not a test; CI never runs it).
-#   tools/bench/run.sh [small|medium|large] [--runs N] [--dbmig PATH] [--build-dir DIR] [--no-django]
+#   tools/bench/run.sh [small|medium|large] [--runs N] [--dbmig PATH] [--build-dir DIR] [--no-django] [--makemigrations-only]
 # Installs what the build and the servers need (tools/setup.sh) and what only the benchmark
 # needs (Django, psycopg2, GNU time) when missing, builds dbmig unless --dbmig is given, starts
 # a throwaway PostgreSQL server, and prints the Markdown table of tools/bench/bench.py. Some
