@@ -36,7 +36,8 @@ ScanResult scan_models(const ProjectConfig& config);
 // (makemigrations loads the migration graph): the constructor reads the scan cache and, when
 // libclang will have to parse, starts the scan on a thread of its own (loading libclang,
 // parsing, reading the models), so that the caller's work overlaps with it on a second core;
-// finish() waits for it (and throws what it threw), or answers from the cache.
+// when no file changed, it takes the result from the cache itself. finish() waits for the
+// result (and throws what the scan threw).
 class PendingScan {
  public:
   explicit PendingScan(const ProjectConfig& config);
