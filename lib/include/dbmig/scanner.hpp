@@ -3,6 +3,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ class ScanError : public InputError {
 // Scans every app of `config` (all apps, so references across apps resolve).
 ScanResult scan_models(const ProjectConfig& config);
 
+struct StampedFile;  // cache/file_stamp.hpp
+
 // scan_models in two halves, for a command with other work to do before it needs the models
 // (makemigrations loads the migration graph): the constructor reads the scan cache and, when
 // libclang will have to parse, starts the scan on a thread of its own (loading libclang,
@@ -54,8 +57,9 @@ class PendingScan {
   // include, the prelude's headers), as the scan cache records them; sorted.
   std::vector<std::string> files() const;
   // After finish(): waits until the scan cache is written, which the scan does after it
-  // answered finish().
-  void wait_until_cached() const;
+  // answered finish(), and returns the files it records with their stamps (what the
+  // makemigrations memo keeps); std::nullopt when it could not be written.
+  const std::optional<std::vector<StampedFile>>& cached_files() const;
 
  private:
   struct State;

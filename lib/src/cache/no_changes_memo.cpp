@@ -77,13 +77,11 @@ void NoChangesMemo::stamp_migrations() {
   migrations_stamped_ = true;
 }
 
-void NoChangesMemo::remember() const {
-  if (!migrations_stamped_) return;
+void NoChangesMemo::remember(const std::optional<std::vector<StampedFile>>& models) const {
+  if (!migrations_stamped_ || !models) return;
   std::string executable = executable_stamp();
-  // The scan cache's list, checked again: a header edited since the scan fails it.
-  auto models = scanner::scan_cache_for(config_).fresh_files();
-  if (executable.empty() || !models) return;
-  MemoContents memo{key_, std::move(executable), std::move(*models), migrations_};
+  if (executable.empty()) return;
+  MemoContents memo{key_, std::move(executable), *models, migrations_};
   try {
     fs::create_directories(config_.cache_dir);
     replace_cache_file(file_, binary::encode_sealed(kMagic, memo));

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,9 +28,10 @@ class NoChangesMemo {
   // reads them makes what it remembers stale on arrival, never wrong.
   void stamp_migrations();
 
-  // After a run that found no changes. Best effort: a memo that cannot be written only costs
-  // the next run a full check.
-  void remember() const;
+  // After a run that found no changes, with the files the scan cache records (their stamps
+  // were taken when the cache was written: a header edited since fails the next check).
+  // Best effort: a memo that cannot be written only costs the next run a full check.
+  void remember(const std::optional<std::vector<StampedFile>>& models) const;
 
  private:
   const ProjectConfig& config_;

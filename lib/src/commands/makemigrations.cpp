@@ -191,8 +191,7 @@ ExitCode makemigrations(const GlobalOptions& global, const MakemigrationsOptions
       new_migrations(graph, current, scanned, *questioner, options.name, options.apps);
   if (config.online_schema_changes) make_online(migrations, current);
   if (migrations.empty()) {
-    scan->wait_until_cached();  // the memo reads the scan cache
-    memo.remember();
+    memo.remember(scan->cached_files());
     return report_no_changes(console, options);
   }
   print_migrations(console, config, migrations);

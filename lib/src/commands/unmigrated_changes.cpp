@@ -77,8 +77,7 @@ void UnmigratedChangesCheck::report(const MigrationGraph& graph, Console& consol
     return;
   }
   if (migrations.empty()) {
-    scan_->wait_until_cached();  // the memo reads the scan cache
-    memo_.remember();
+    memo_.remember(scan_->cached_files());
     return;
   }
   console.out << "  Your models in app(s): " << quoted_apps(migrations)

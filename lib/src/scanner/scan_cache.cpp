@@ -51,15 +51,11 @@ std::set<std::string> changed_files(const std::vector<StampedFile>& files) {
   return changed;
 }
 
-std::optional<std::vector<StampedFile>> ScanCache::fresh_files() const {
-  auto stored = load();
-  if (!stored || !changed_files(stored->files()).empty()) return std::nullopt;
-  return stored->files();
-}
-
-void ScanCache::store(const ScanResult& result, const std::vector<fs::path>& files,
-                      const std::vector<AppScan>& apps, const std::vector<StampedFile>& previous,
-                      fs::file_time_type parse_started) const {
+std::optional<std::vector<StampedFile>> ScanCache::store(const ScanResult& result,
+                                                         const std::vector<fs::path>& files,
+                                                         const std::vector<AppScan>& apps,
+                                                         const std::vector<StampedFile>& previous,
+                                                         fs::file_time_type parse_started) const {
   std::map<std::string, const StampedFile*> previous_stamps;
   for (const auto& file : previous) previous_stamps.emplace(file.path, &file);
   std::vector<StampedFile> stamped_files;
@@ -72,14 +68,16 @@ void ScanCache::store(const ScanResult& result, const std::vector<fs::path>& fil
     }
     auto stamped = stamp_file(file, parse_started);
     if (!stamped || modified_since(file, parse_started))
-      return;  // vanished, or edited while libclang read it: the result may not be its own
+      return std::nullopt;  // vanished, or edited while libclang read it: the result may not be its
+                            // own
     stamped_files.push_back(std::move(*stamped));
   }
   try {
     fs::create_directories(config_.cache_dir);
     replace_cache_file(path_, encode_scan_cache(stamped_files, result, apps));
+    return stamped_files;
   } catch (const std::exception&) {
-    // Best effort (read-only checkout, full disk): the next run parses again.
+    return std::nullopt;  // best effort (read-only checkout, full disk): the next run parses
   }
 }
 

@@ -29,16 +29,15 @@ class ScanCache {
   // answers, a stale one tells which apps to read again. std::nullopt when there is no intact
   // cache.
   std::optional<ScanCacheFile> load() const;
-  // The files the stored result was read from, when none of them changed.
-  std::optional<std::vector<StampedFile>> fresh_files() const;
 
   // Best effort: a cache that cannot be written only costs the next run a parse. Stamps
   // `files`, taking those of `previous` that still hold instead of reading the files again.
   // Writes nothing when a file was modified after `parse_started`: its content may not be
-  // what the parse read.
-  void store(const ScanResult& result, const std::vector<std::filesystem::path>& files,
-             const std::vector<AppScan>& apps, const std::vector<StampedFile>& previous,
-             std::filesystem::file_time_type parse_started) const;
+  // what the parse read. Returns the stamped files once written.
+  std::optional<std::vector<StampedFile>> store(
+      const ScanResult& result, const std::vector<std::filesystem::path>& files,
+      const std::vector<AppScan>& apps, const std::vector<StampedFile>& previous,
+      std::filesystem::file_time_type parse_started) const;
 
   const std::filesystem::path& path() const { return path_; }
   const std::string& source() const { return source_; }

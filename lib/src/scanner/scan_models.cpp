@@ -113,24 +113,24 @@ std::vector<bool> apps_to_read(const std::vector<AppScan>& previous,
   return dirty;
 }
 
-// Every file the new result depends on: the previous run's files that no app owned (the
-// prelude's, headers outside the project), the files of the apps not read again, and all
-// that this parse read.
-std::vector<fs::path> files_after(const std::vector<StampedFile>& previous_files,
-                                  const std::vector<AppScan>& previous_apps,
-                                  const std::vector<bool>& read,
-                                  const std::vector<fs::path>& parsed) {
+// The files the new result depends on whatever this parse reads: the previous run's files that
+// no app owned (the prelude's, headers outside the project) and the files of the apps not read
+// again. Worked out before the parse, while libclang loads: resolving ~200 names is ~1.5 ms of
+// system calls (docs/benchmark.md).
+std::set<fs::path> files_kept(const std::vector<StampedFile>& previous_files,
+                              const std::vector<AppScan>& previous_apps,
+                              const std::vector<bool>& read) {
   std::set<std::string> owned;
   for (const auto& app : previous_apps) owned.insert(app.files.begin(), app.files.end());
-  std::set<fs::path> files(parsed.begin(), parsed.end());
   std::vector<fs::path> paths;
   for (const auto& file : previous_files) paths.emplace_back(file.path);
   std::vector<fs::path> identities = scanner::file_identities(paths);
+  std::set<fs::path> files;
   for (std::size_t i = 0; i < paths.size(); ++i)
     if (!owned.count(identities[i].string())) files.insert(paths[i]);
   for (std::size_t i = 0; i < read.size(); ++i)
     if (!read[i]) files.insert(previous_apps[i].files.begin(), previous_apps[i].files.end());
-  return {files.begin(), files.end()};
+  return files;
 }
 
 // What a parse found, and what the scan cache keeps of it besides the result.
@@ -161,6 +161,7 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
   // Decoded now, while libclang is still loading on another thread, rather than after the
   // parse, where the command waits for it.
   std::optional<ScanResult> kept = previous.result();
+  std::set<fs::path> files = files_kept(previous.files(), apps, read);
 
   auto started = fs::file_time_type::clock::now();
   scanner::ModelsParse parse =
@@ -176,10 +177,10 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
   for (const auto& model : declared)
     if (model.app.empty() || kept_structs.count(model.cpp_name)) return std::nullopt;
 
-  std::vector<fs::path> files = files_after(previous.files(), apps, read, parse.files);
+  files.insert(parse.files.begin(), parse.files.end());
   read_apps(parse, config, read, declared, apps);
   ScanResult result = built_again(apps, read, declared, std::move(kept));
-  return Parsed{std::move(result), std::move(files), std::move(apps), started};
+  return Parsed{std::move(result), {files.begin(), files.end()}, std::move(apps), started};
 }
 
 // `previously_scanned`: whether this configuration was scanned before (its cache is stale).
@@ -224,8 +225,9 @@ struct PendingScan::State {
   std::optional<scanner::ScanCacheFile> previous;
   std::set<std::string> changed;
   std::string why_not_shipped_prelude;
-  std::vector<std::string> files;    // set before the answer
-  std::optional<ScanResult> result;  // set before the answer
+  std::vector<std::string> files;                  // set before the answer
+  std::optional<ScanResult> result;                // set before the answer
+  std::optional<std::vector<StampedFile>> cached;  // what the scan cache holds, once written
   std::promise<void> answer;
   std::shared_future<void> answered_future = answer.get_future().share();
   bool answered = false;
@@ -248,6 +250,7 @@ struct PendingScan::State {
     if (changed.empty())
       if ((result = previous->result())) {
         for (const StampedFile& file : previous->files()) files.push_back(file.path);
+        cached = previous->files();
         return answer.set_value();
       }
     const std::vector<StampedFile>& files = previous->files();
@@ -264,7 +267,7 @@ struct PendingScan::State {
     result = std::move(parsed.result);
     answer.set_value();
     answered = true;
-    cache.store(*result, parsed.files, parsed.apps, previous_files, parsed.started);
+    cached = cache.store(*result, parsed.files, parsed.apps, previous_files, parsed.started);
   }
 };
 
@@ -284,8 +287,9 @@ PendingScan::PendingScan(const ProjectConfig& config) {
 
 PendingScan::~PendingScan() = default;
 
-void PendingScan::wait_until_cached() const {
+const std::optional<std::vector<StampedFile>>& PendingScan::cached_files() const {
   if (state_->scanning.valid()) state_->scanning.wait();
+  return state_->cached;
 }
 
 const ScanResult& PendingScan::finish() {
