@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "cache/content_hash.hpp"
+#include "cache/file_stamp.hpp"
 #include "core/text.hpp"
 #include "dbmig/project_config.hpp"
 #include "scanner/compile_flags.hpp"
@@ -68,6 +70,17 @@ ScanResult scan_without_pch(const fs::path& root) {
   ScanResult result = copy.scan();
   EXPECT_TRUE(pch_files(copy.root()).empty());
   return result;
+}
+
+std::vector<std::string> split(const std::string& text, char separator) {
+  std::vector<std::string> parts(1);
+  for (char c : text) {
+    if (c == separator)
+      parts.emplace_back();
+    else
+      parts.back() += c;
+  }
+  return parts;
 }
 
 bool has_file_named(const std::vector<fs::path>& files, const std::string& name) {
@@ -278,6 +291,59 @@ TEST_F(ScannerPrelude, ACheckedPchIsStampedAndAChangedOneIsCheckedAgain) {
   append(project.root() / "apps/notes/models.hpp", "// edited again\n");
   EXPECT_EQ(project.scan(), expected);
   EXPECT_TRUE(rebuilt(pch));
+}
+
+// The record stamps every file the PCH was built from, so a scan with no scan cache (a fresh
+// clone, with the prelude shipped with dbmig) takes those stamps instead of reading ~200
+// standard headers again. A forged hash in the record shows where the cache's stamp came from.
+TEST_F(ScannerPrelude, TheScanCacheTakesTheStampsOfThePreludesRecord) {
+  test::ScannerProject project;
+  project.write("apps/notes/models.hpp", kNotes);
+  scan_until_the_pch_is_built(project, "apps/notes/models.hpp");
+  fs::path record = only_pch(project.root()).replace_extension(".files");
+  std::vector<std::string> lines = split(test::read_file(record), '\n');
+  std::string string_header;
+  for (std::size_t i = 1; i + 1 < lines.size(); ++i) {  // the last is empty (after "\n")
+    std::vector<std::string> fields = split(lines[i], '\t');
+    ASSERT_EQ(fields.size(), 3u) << lines[i];
+    EXPECT_EQ(fields[0], std::to_string(content_hash(test::read_file(fields[2])))) << lines[i];
+    EXPECT_FALSE(fields[1].empty()) << lines[i];
+    if (fs::path(fields[2]).filename() == "string") {
+      string_header = fields[2];
+      lines[i] = "12345\t" + fields[1] + "\t" + fields[2];
+    }
+  }
+  ASSERT_FALSE(string_header.empty());
+  test::write_file(record, join(lines, "\n"));
+  for (const auto& cache : project.scan_cache_files()) fs::remove(cache);
+
+  project.scan();
+  auto cache = scanner::decode_scan_cache(test::read_file(project.scan_cache_files().at(0)));
+  ASSERT_TRUE(cache);
+  auto stamped = std::find_if(cache->files.begin(), cache->files.end(),
+                              [&](const StampedFile& file) { return file.path == string_header; });
+  ASSERT_NE(stamped, cache->files.end());
+  EXPECT_EQ(stamped->hash, 12345u);
+}
+
+// A record whose file lines are not "<hash>\t<stamp>\t<path>" (damaged) is a missing PCH:
+// it is built again, and the scan gives the same result.
+TEST_F(ScannerPrelude, ARecordOfAnotherFormatIsBuiltAgain) {
+  test::ScannerProject project;
+  project.write("apps/notes/models.hpp", kNotes);
+  scan_until_the_pch_is_built(project, "apps/notes/models.hpp");
+  fs::path pch = only_pch(project.root());
+  fs::path record = fs::path(pch).replace_extension(".files");
+  std::vector<std::string> lines = split(test::read_file(record), '\n');
+  for (std::size_t i = 1; i < lines.size(); ++i)
+    if (!lines[i].empty()) lines[i] = split(lines[i], '\t').back();  // the path alone
+  test::write_file(record, join(lines, "\n"));
+  mark_old(pch);
+  ScanResult expected = scan_without_pch(project.root());
+  append(project.root() / "apps/notes/models.hpp", "// edited again\n");
+  EXPECT_EQ(project.scan(), expected);
+  EXPECT_TRUE(rebuilt(pch));
+  EXPECT_EQ(split(split(test::read_file(record), '\n').at(1), '\t').size(), 3u);
 }
 
 // A header the PCH was built from changes, as in a standard library upgrade: clang refuses the

@@ -20,10 +20,10 @@ std::optional<ModelsParse> parse_with(const PreludePch& prelude, const fs::path&
   auto unit = TranslationUnit::try_parse(main_path, main_source, prelude.arguments_using_it());
   if (!unit) return std::nullopt;
   std::vector<fs::path> files = unit->included_files();
-  files.insert(files.end(), prelude.included_files().begin(), prelude.included_files().end());
+  for (const StampedFile& file : prelude.included_files()) files.emplace_back(file.path);
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
-  return ModelsParse{std::move(unit), std::move(files), {}};
+  return ModelsParse{std::move(unit), std::move(files), prelude.included_files(), {}};
 }
 
 // The shipped prelude (shipped_prelude.hpp) when it fits; else nothing, with `why_not` said.
@@ -93,7 +93,7 @@ ModelsParse parse_models(const ProjectConfig& config, const std::string& main_so
   if (!parse) {
     auto unit = std::make_unique<TranslationUnit>(main_path, main_source, arguments);
     std::vector<fs::path> files = unit->included_files();
-    parse = ModelsParse{std::move(unit), std::move(files), {}};
+    parse = ModelsParse{std::move(unit), std::move(files), {}, {}};
   }
   parse->why_not_shipped_prelude = std::move(why_not_shipped);
   return std::move(*parse);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cache/file_stamp.hpp"
 #include "dbmig/project_config.hpp"
 #include "scanner/translation_unit.hpp"
 
@@ -21,6 +22,9 @@ struct ModelsParse {
   std::unique_ptr<TranslationUnit> unit;
   // Every file the result depends on: the unit's own inclusions and the prelude's.
   std::vector<std::filesystem::path> files;
+  // The prelude's files as its record stamped them, for the scan cache to take while they
+  // hold (empty without a prelude).
+  std::vector<StampedFile> prelude_files;
   // Why the prelude shipped with dbmig was not used, when it was looked for and not used.
   std::string why_not_shipped_prelude;
 };

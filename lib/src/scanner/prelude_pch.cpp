@@ -1,5 +1,6 @@
 #include "scanner/prelude_pch.hpp"
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -43,26 +44,31 @@ std::string pch_source() {
   return std::string(kPrelude) + std::string(kPchInstantiations);
 }
 
+// Bump when the record's format changes: a record of another format then has another name.
+constexpr std::string_view kRecordFormat = "record-2";
+
 // Everything a PCH's validity depends on besides the files it read (which clang checks).
 std::string pch_key(const std::vector<std::string>& arguments) {
-  std::string key = pch_source();
+  std::string key = std::string(kRecordFormat) + '\0' + pch_source();
   key += '\0' + libclang_version();
   for (const auto& argument : arguments) key += '\0' + argument;
   return key;
 }
 
-// clang accepts a PCH while every file it was built from keeps its size and modification time
-// in whole seconds, so a same-size edit in the second a file was read would go unseen. A PCH
-// is kept only when its files settled before the build began (2 s, as in the scan cache, for
-// file systems with coarse times).
-bool settled_before(const std::vector<fs::path>& files, fs::file_time_type started) {
-  constexpr auto kSettled = std::chrono::seconds(2);
+// The files, stamped; std::nullopt unless each settled before the build began. clang accepts a
+// PCH while every file it was built from keeps its size and modification time in whole
+// seconds, so a same-size edit in the second a file was read would go unseen: a PCH is kept
+// only when its files settled 2 s before (as in the scan cache, for file systems with coarse
+// times), and then each has a stamp.
+std::optional<std::vector<StampedFile>> stamped_if_settled(const std::vector<fs::path>& files,
+                                                           fs::file_time_type started) {
+  std::vector<StampedFile> stamped;
   for (const auto& file : files) {
-    std::error_code error;
-    auto time = fs::last_write_time(file, error);
-    if (error || time > started - kSettled) return false;
+    auto one = stamp_file(file, started);
+    if (!one || one->stamp.empty()) return std::nullopt;
+    stamped.push_back(std::move(*one));
   }
-  return true;
+  return stamped;
 }
 
 }  // namespace
@@ -81,14 +87,9 @@ PreludePch::PreludePch(const fs::path& cache_dir, std::vector<std::string> argum
 PreludePch::Loaded PreludePch::load() {
   auto record = read_all(record_);
   if (!record) return Loaded::missing;
-  std::istringstream lines(*record);
   std::string checksum;
   std::string stamp;
-  lines >> checksum;
-  std::getline(lines, stamp);
-  if (!stamp.empty()) stamp.erase(0, 1);  // the separating space
-  files_.clear();
-  for (std::string line; std::getline(lines, line);) files_.emplace_back(line);
+  if (!read_record(*record, checksum, stamp)) return Loaded::missing;
   if (!stamp.empty() && size_and_time(pch_) == stamp) return Loaded::intact;
   auto bytes = read_all(pch_);
   if (!bytes) return Loaded::missing;
@@ -104,9 +105,9 @@ bool PreludePch::build() {
   auto unit = TranslationUnit::try_parse(pch_.parent_path() / "prelude.hpp", pch_source(),
                                          arguments_, CXTranslationUnit_ForSerialization);
   if (!unit || !unit->errors({}).empty()) return false;
-  std::vector<fs::path> files = unit->included_files();
-  if (!settled_before(files, started) || !write(*unit, files)) return false;
-  files_ = std::move(files);
+  auto files = stamped_if_settled(unit->included_files(), started);
+  if (!files || !write(*unit, *files)) return false;
+  files_ = std::move(*files);
   remove_other_preludes();
   return true;
 }
@@ -133,7 +134,7 @@ std::vector<std::string> PreludePch::arguments_using_it() const {
   return arguments;
 }
 
-bool PreludePch::write(const TranslationUnit& unit, const std::vector<fs::path>& files) const {
+bool PreludePch::write(const TranslationUnit& unit, const std::vector<StampedFile>& files) const {
   std::error_code error;
   fs::create_directories(pch_.parent_path(), error);
   // Two scans building at once each rename a complete file into place.
@@ -152,16 +153,39 @@ bool PreludePch::write(const TranslationUnit& unit, const std::vector<fs::path>&
   return false;
 }
 
+// The record: "<checksum> <stamp>", then a line per file, "<hash>\t<stamp>\t<path>" (a path
+// may hold spaces).
 bool PreludePch::write_record(const std::string& checksum, const std::string& stamp,
-                              const std::vector<fs::path>& files) const {
+                              const std::vector<StampedFile>& files) const {
   std::string text = checksum + " " + stamp + "\n";
-  for (const auto& file : files) text += file.string() + "\n";
+  for (const auto& file : files)
+    text += std::to_string(file.hash) + "\t" + file.stamp + "\t" + file.path + "\n";
   try {
     write_file_atomically(record_, text);
     return true;
   } catch (const Error&) {
     return false;
   }
+}
+
+// False for a record not of this format (a damaged one), which is then built again.
+bool PreludePch::read_record(const std::string& record, std::string& checksum, std::string& stamp) {
+  std::istringstream lines(record);
+  lines >> checksum;
+  std::getline(lines, stamp);
+  if (!stamp.empty()) stamp.erase(0, 1);  // the separating space
+  files_.clear();
+  for (std::string line; std::getline(lines, line);) {
+    std::size_t first_tab = line.find('\t');
+    std::size_t second_tab = line.find('\t', first_tab + 1);
+    if (first_tab == std::string::npos || second_tab == std::string::npos) return false;
+    StampedFile file{line.substr(second_tab + 1), 0,
+                     line.substr(first_tab + 1, second_tab - first_tab - 1)};
+    auto [end, error] = std::from_chars(line.data(), line.data() + first_tab, file.hash);
+    if (error != std::errc() || end != line.data() + first_tab) return false;
+    files_.push_back(std::move(file));
+  }
+  return true;
 }
 
 void PreludePch::remove_other_preludes() const {

@@ -139,6 +139,7 @@ struct Parsed {
   std::vector<fs::path> files;  // every file the result depends on
   std::vector<AppScan> apps;
   fs::file_time_type started;
+  std::vector<StampedFile> prelude_files;  // ModelsParse::prelude_files
 };
 
 // The models with only the apps whose files changed read again, in a translation unit of
@@ -180,7 +181,11 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
   files.insert(parse.files.begin(), parse.files.end());
   read_apps(parse, config, read, declared, apps);
   ScanResult result = built_again(apps, read, declared, std::move(kept));
-  return Parsed{std::move(result), {files.begin(), files.end()}, std::move(apps), started};
+  return Parsed{std::move(result),
+                {files.begin(), files.end()},
+                std::move(apps),
+                started,
+                std::move(parse.prelude_files)};
 }
 
 // `previously_scanned`: whether this configuration was scanned before (its cache is stale).
@@ -201,7 +206,8 @@ Parsed scan_every_app(const ProjectConfig& config, const scanner::ScanCache& cac
   std::vector<AppScan> apps(config.apps.size());
   read_apps(parse, config, std::vector<bool>(apps.size(), true), declared, apps);
   ScanResult result = built(apps, declared);
-  return Parsed{std::move(result), std::move(parse.files), std::move(apps), started};
+  return Parsed{std::move(result), std::move(parse.files), std::move(apps), started,
+                std::move(parse.prelude_files)};
 }
 
 }  // namespace
@@ -261,13 +267,16 @@ struct PendingScan::State {
     answer_then_store(scan_every_app(config, cache, note, true), files);
   }
 
-  // `previous_files`: those of the stale cache, if any, whose stamps the new one may take.
+  // `previous_files`: those of the stale cache, if any, whose stamps the new one may take, as
+  // it may those of the prelude's record.
   void answer_then_store(Parsed parsed, const std::vector<StampedFile>& previous_files) {
     for (const fs::path& file : parsed.files) files.push_back(file.string());
     result = std::move(parsed.result);
     answer.set_value();
     answered = true;
-    cached = cache.store(*result, parsed.files, parsed.apps, previous_files, parsed.started);
+    std::vector<StampedFile> known = std::move(parsed.prelude_files);
+    known.insert(known.end(), previous_files.begin(), previous_files.end());
+    cached = cache.store(*result, parsed.files, parsed.apps, known, parsed.started);
   }
 };
 
