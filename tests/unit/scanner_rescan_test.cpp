@@ -116,6 +116,27 @@ TEST(ScannerRescan, AnEditKeepsTheBuiltModelsOfTheAppsItDoesNotRead) {
   EXPECT_TRUE(rescanned.state.get({"blog", "Post"}).find_field("published"));
 }
 
+// The scan cache after an edit copies the parts of the apps not read again (scan_cache_codec):
+// it holds exactly what the cache of a scan with no cache holds, models as built and as
+// declared, so the next scan answers from it as that one would.
+TEST(ScannerRescan, TheCacheAfterAnEditHoldsWhatAFullScansCacheHolds) {
+  test::ScannerProject project;
+  write_two_apps(project);
+  write_untouched_app(project);
+  project.scan();
+  replace_in(project.root() / "apps/blog/models.hpp", "std::string title;",
+             "std::string title;\n  bool published = false;");
+  ScanResult rescanned = project.scan();
+  auto cached_models = [&] {
+    auto cache = scanner::decode_scan_cache(test::read_file(project.scan_cache_files().at(0)));
+    EXPECT_TRUE(cache);
+    return cache ? scanner::encode_scan_cache({}, cache->result, cache->apps) : "";
+  };
+  std::string after_the_edit = cached_models();
+  expect_same(rescanned, scanned_from_scratch(project));
+  EXPECT_EQ(after_the_edit, cached_models());
+}
+
 TEST(ScannerRescan, GivesWhatReadingEveryAppGives) {
   test::ScannerProject project;
   write_two_apps(project);

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -49,6 +50,14 @@ struct ArchiveProbe {
 template <class T>
 concept Transferable = requires(ArchiveProbe& probe, T& value) {
   transfer(probe, value);
+};
+
+// Consecutive elements of a std::map, written as a std::map of them: a part of a map encoded
+// without copying it.
+template <class Iterator>
+struct MapSlice {
+  Iterator begin;
+  Iterator end;
 };
 
 class Writer {
@@ -106,8 +115,12 @@ class Writer {
   }
   template <class K, class V>
   void put(const std::map<K, V>& values) {
-    put_varint(values.size());
-    for (const auto& [key, value] : values) (*this)(key, value);
+    put(MapSlice{values.begin(), values.end()});
+  }
+  template <class Iterator>
+  void put(const MapSlice<Iterator>& slice) {
+    put_varint(static_cast<std::uint64_t>(std::distance(slice.begin, slice.end)));
+    for (auto it = slice.begin; it != slice.end; ++it) (*this)(it->first, it->second);
   }
   template <Transferable T>
   void put(const T& value) {

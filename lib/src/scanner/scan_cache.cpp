@@ -51,11 +51,10 @@ std::set<std::string> changed_files(const std::vector<StampedFile>& files) {
   return changed;
 }
 
-std::optional<std::vector<StampedFile>> ScanCache::store(const ScanResult& result,
-                                                         const std::vector<fs::path>& files,
-                                                         const std::vector<AppScan>& apps,
-                                                         const std::vector<StampedFile>& previous,
-                                                         fs::file_time_type parse_started) const {
+std::optional<std::vector<StampedFile>> ScanCache::store(
+    const ScanResult& result, const std::vector<fs::path>& files, const std::vector<AppScan>& apps,
+    const std::vector<StampedFile>& previous, fs::file_time_type parse_started,
+    const std::vector<std::optional<EncodedApp>>& unchanged) const {
   std::map<std::string, const StampedFile*> previous_stamps;
   for (const auto& file : previous) previous_stamps.emplace(file.path, &file);
   std::vector<StampedFile> stamped_files;
@@ -74,7 +73,7 @@ std::optional<std::vector<StampedFile>> ScanCache::store(const ScanResult& resul
   }
   try {
     fs::create_directories(config_.cache_dir);
-    replace_cache_file(path_, encode_scan_cache(stamped_files, result, apps));
+    replace_cache_file(path_, encode_scan_cache(stamped_files, result, apps, unchanged));
     return stamped_files;
   } catch (const std::exception&) {
     return std::nullopt;  // best effort (read-only checkout, full disk): the next run parses

@@ -33,11 +33,13 @@ class ScanCache {
   // Best effort: a cache that cannot be written only costs the next run a parse. Stamps
   // `files`, taking those of `previous` that still hold instead of reading the files again.
   // Writes nothing when a file was modified after `parse_started`: its content may not be
-  // what the parse read. Returns the stamped files once written.
+  // what the parse read. Returns the stamped files once written. `unchanged`: as
+  // encode_scan_cache takes it.
   std::optional<std::vector<StampedFile>> store(
       const ScanResult& result, const std::vector<std::filesystem::path>& files,
       const std::vector<AppScan>& apps, const std::vector<StampedFile>& previous,
-      std::filesystem::file_time_type parse_started) const;
+      std::filesystem::file_time_type parse_started,
+      const std::vector<std::optional<EncodedApp>>& unchanged = {}) const;
 
   const std::filesystem::path& path() const { return path_; }
   const std::string& source() const { return source_; }

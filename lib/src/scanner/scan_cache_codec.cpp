@@ -1,5 +1,7 @@
 #include "scanner/scan_cache_codec.hpp"
 
+#include <map>
+
 #include "cache/file_stamp_archive.hpp"
 #include "cache/state_archive.hpp"
 
@@ -15,8 +17,6 @@ DBMIG_BINARY_MEMBERS(FieldSource, source, source.location, source.cpp_type, sour
 
 DBMIG_BINARY_MEMBERS(ModelSource, source, source.location, source.cpp_name, source.renamed_from,
                      source.fields)
-
-DBMIG_BINARY_MEMBERS(ScanResult, result, result.state.models, result.sources)
 
 namespace scanner {
 
@@ -35,27 +35,62 @@ DBMIG_BINARY_MEMBERS(DeclaredModel, model, model.app, model.name, model.cpp_name
 
 DBMIG_BINARY_MEMBERS(AppScan, scan, scan.app, scan.models, scan.files)
 
-// The file: the files, then the result and the apps each encoded on its own.
+// The file: the files, then each app's part, its two halves each encoded on its own.
+DBMIG_BINARY_MEMBERS(EncodedApp, app, app.built, app.declared)
+
 struct ScanCacheParts {
   std::vector<StampedFile> files;
-  std::string_view result;
-  std::string_view apps;
+  std::vector<EncodedApp> apps;
 };
 
-DBMIG_BINARY_MEMBERS(ScanCacheParts, parts, parts.files, parts.result, parts.apps)
+DBMIG_BINARY_MEMBERS(ScanCacheParts, parts, parts.files, parts.apps)
 
 namespace {
 
 // Bump on any change to what the transfers above write: a file of another format is a miss.
-constexpr std::string_view kMagic = "dbmig-scan-cache-4";
+constexpr std::string_view kMagic = "dbmig-scan-cache-5";
+
+// One app's models as built: its slice of the result's models and of their sources, written
+// as the maps a decoded BuiltModels holds.
+struct BuiltModels {
+  std::map<ModelKey, Model> models;
+  ModelSources sources;
+};
+
+DBMIG_BINARY_MEMBERS(BuiltModels, built, built.models, built.sources)
+
+template <class Map>
+auto app_slice(const Map& map, const std::string& app) {
+  auto begin = map.lower_bound(ModelKey{app, ""});
+  auto end = begin;
+  while (end != map.end() && end->first.app == app) ++end;
+  return binary::MapSlice{begin, end};
+}
+
+std::string encode_built(const ScanResult& result, const std::string& app) {
+  binary::Writer writer;
+  writer(app_slice(result.state.models, app), app_slice(result.sources, app));
+  return std::move(writer).take();
+}
 
 }  // namespace
 
 std::string encode_scan_cache(const std::vector<StampedFile>& files, const ScanResult& result,
-                              const std::vector<AppScan>& apps) {
-  std::string result_part = binary::encode(result);
-  std::string apps_part = binary::encode(apps);
-  return binary::encode_sealed(kMagic, ScanCacheParts{files, result_part, apps_part});
+                              const std::vector<AppScan>& apps,
+                              const std::vector<std::optional<EncodedApp>>& unchanged) {
+  std::vector<std::string> encoded;  // owns the parts encoded here
+  encoded.reserve(2 * apps.size());
+  ScanCacheParts parts{files, {}};
+  for (std::size_t i = 0; i < apps.size(); ++i) {
+    if (i < unchanged.size() && unchanged[i]) {
+      parts.apps.push_back(*unchanged[i]);
+      continue;
+    }
+    encoded.push_back(encode_built(result, apps[i].app));
+    encoded.push_back(binary::encode(apps[i]));
+    parts.apps.push_back({encoded[encoded.size() - 2], encoded.back()});
+  }
+  return binary::encode_sealed(kMagic, parts);
 }
 
 std::optional<ScanCacheFile> ScanCacheFile::read(std::string bytes) {
@@ -63,19 +98,41 @@ std::optional<ScanCacheFile> ScanCacheFile::read(std::string bytes) {
   if (!parts) return std::nullopt;
   ScanCacheFile file;
   file.files_ = std::move(parts->files);
-  file.result_ = {static_cast<std::size_t>(parts->result.data() - bytes.data()),
-                  parts->result.size()};
-  file.apps_ = {static_cast<std::size_t>(parts->apps.data() - bytes.data()), parts->apps.size()};
+  auto where = [&](std::string_view part) {
+    return Part{static_cast<std::size_t>(part.data() - bytes.data()), part.size()};
+  };
+  for (const EncodedApp& app : parts->apps) {
+    file.built_.push_back(where(app.built));
+    file.declared_.push_back(where(app.declared));
+  }
   file.bytes_ = std::move(bytes);
   return file;
 }
 
 std::optional<ScanResult> ScanCacheFile::result() const {
-  return binary::decode<ScanResult>(part(result_));
+  ScanResult result;
+  for (const Part& built : built_) {
+    auto models = binary::decode<BuiltModels>(part(built));
+    if (!models) return std::nullopt;
+    result.state.models.merge(models->models);
+    result.sources.merge(models->sources);
+    if (!models->models.empty() || !models->sources.empty()) return std::nullopt;  // twice
+  }
+  return result;
 }
 
 std::optional<std::vector<AppScan>> ScanCacheFile::apps() const {
-  return binary::decode<std::vector<AppScan>>(part(apps_));
+  std::vector<AppScan> apps;
+  for (const Part& declared : declared_) {
+    auto app = binary::decode<AppScan>(part(declared));
+    if (!app) return std::nullopt;
+    apps.push_back(std::move(*app));
+  }
+  return apps;
+}
+
+EncodedApp ScanCacheFile::app(std::size_t index) const {
+  return {part(built_.at(index)), part(declared_.at(index))};
 }
 
 std::optional<ScanCacheContents> decode_scan_cache(std::string bytes) {

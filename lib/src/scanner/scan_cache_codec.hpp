@@ -1,7 +1,9 @@
-// The scan cache's file format (binary_archive.hpp): the files a parse read, the ScanResult
-// it produced, and per app the structs read and the files they came from. The cache used to hold
-// the inspectmodels JSON; parsing 2 MB of it for 500 models was most of a warm `makemigrations
-// --check`.
+// The scan cache's file format (binary_archive.hpp): the files a parse read, then per app the
+// models as built (its part of the ScanResult) and as declared (the structs read and the files
+// they came from). The cache used to hold the inspectmodels JSON; parsing 2 MB of it for 500
+// models was most of a warm `makemigrations --check`. Each app's part is encoded on its own, so
+// a scan that read one app again copies the bytes of the others instead of encoding them
+// (~3 ms of an edit of the medium benchmark project, docs/benchmark.md).
 #pragma once
 
 #include <optional>
@@ -29,8 +31,18 @@ struct ScanCacheContents {
   std::vector<AppScan> apps;  // in ProjectConfig::apps order
 };
 
+// One app's part of a cache file, encoded: its models as built and as declared.
+struct EncodedApp {
+  std::string_view built;
+  std::string_view declared;
+};
+
+// Every model of `result` belongs to one of `apps` (ModelKey::app). An app whose
+// `unchanged[i]` is set is written as those bytes (an earlier file's part for the same app,
+// whose models `result` and `apps[i]` hold unchanged); `unchanged` may be empty.
 std::string encode_scan_cache(const std::vector<StampedFile>& files, const ScanResult& result,
-                              const std::vector<AppScan>& apps);
+                              const std::vector<AppScan>& apps,
+                              const std::vector<std::optional<EncodedApp>>& unchanged = {});
 
 // A scan cache file, read in parts: the files at once, the result (which a fresh cache
 // answers with) and the apps (which a stale one starts from) only when asked, so that a scan
@@ -45,6 +57,8 @@ class ScanCacheFile {
   const std::vector<StampedFile>& files() const { return files_; }
   std::optional<ScanResult> result() const;
   std::optional<std::vector<AppScan>> apps() const;
+  // The app's part, valid while this file is; apps in ProjectConfig::apps order.
+  EncodedApp app(std::size_t index) const;
 
  private:
   struct Part {
@@ -55,8 +69,8 @@ class ScanCacheFile {
 
   std::string bytes_;
   std::vector<StampedFile> files_;
-  Part result_;
-  Part apps_;
+  std::vector<Part> built_;
+  std::vector<Part> declared_;
 };
 
 // Every part at once (tests).

@@ -71,13 +71,17 @@ ScanResult built(const std::vector<AppScan>& apps, const std::vector<DeclaredMod
 }
 
 // built() after an edit, with the models of the apps not read again taken as the previous
-// scan built them when that gives the same (scanner::rebuild_models).
+// scan built them when that gives the same (scanner::rebuild_models); `unchanged` then marks
+// those apps, whose models are the previous scan's both as built and as declared.
 ScanResult built_again(const std::vector<AppScan>& apps, const std::vector<bool>& read,
                        const std::vector<DeclaredModel>& unclaimed,
-                       std::optional<ScanResult> previous) {
+                       std::optional<ScanResult> previous, std::vector<bool>& unchanged) {
   if (unclaimed.empty() && previous)
-    if (auto result = scanner::rebuild_models(apps, read, std::move(*previous)))
+    if (auto result = scanner::rebuild_models(apps, read, std::move(*previous))) {
+      unchanged = read;
+      unchanged.flip();  // the apps not read
       return std::move(*result);
+    }
   return built(apps, unclaimed);
 }
 
@@ -140,6 +144,7 @@ struct Parsed {
   std::vector<AppScan> apps;
   fs::file_time_type started;
   std::vector<StampedFile> prelude_files;  // ModelsParse::prelude_files
+  std::vector<bool> unchanged;  // per app: as the previous scan cache holds it (empty: none)
 };
 
 // The models with only the apps whose files changed read again, in a translation unit of
@@ -180,12 +185,10 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
 
   files.insert(parse.files.begin(), parse.files.end());
   read_apps(parse, config, read, declared, apps);
-  ScanResult result = built_again(apps, read, declared, std::move(kept));
-  return Parsed{std::move(result),
-                {files.begin(), files.end()},
-                std::move(apps),
-                started,
-                std::move(parse.prelude_files)};
+  std::vector<bool> unchanged;
+  ScanResult result = built_again(apps, read, declared, std::move(kept), unchanged);
+  return Parsed{std::move(result), {files.begin(), files.end()},   std::move(apps),
+                started,           std::move(parse.prelude_files), std::move(unchanged)};
 }
 
 // `previously_scanned`: whether this configuration was scanned before (its cache is stale).
@@ -207,7 +210,7 @@ Parsed scan_every_app(const ProjectConfig& config, const scanner::ScanCache& cac
   read_apps(parse, config, std::vector<bool>(apps.size(), true), declared, apps);
   ScanResult result = built(apps, declared);
   return Parsed{std::move(result), std::move(parse.files), std::move(apps), started,
-                std::move(parse.prelude_files)};
+                std::move(parse.prelude_files), {}};
 }
 
 }  // namespace
@@ -276,7 +279,10 @@ struct PendingScan::State {
     answered = true;
     std::vector<StampedFile> known = std::move(parsed.prelude_files);
     known.insert(known.end(), previous_files.begin(), previous_files.end());
-    cached = cache.store(*result, parsed.files, parsed.apps, known, parsed.started);
+    std::vector<std::optional<scanner::EncodedApp>> unchanged(parsed.unchanged.size());
+    for (std::size_t i = 0; i < unchanged.size(); ++i)
+      if (parsed.unchanged[i]) unchanged[i] = previous->app(i);
+    cached = cache.store(*result, parsed.files, parsed.apps, known, parsed.started, unchanged);
   }
 };
 
