@@ -90,7 +90,14 @@ std::string encode_scan_cache(const std::vector<StampedFile>& files, const ScanR
     encoded.push_back(binary::encode(apps[i]));
     parts.apps.push_back({encoded[encoded.size() - 2], encoded.back()});
   }
-  return binary::encode_sealed(kMagic, parts);
+  // The parts, their lengths and the files' paths, stamps and hashes: the file is written
+  // into one buffer, never copied to a larger one (0.8 MB for the medium benchmark project).
+  std::size_t expected_size = 0;
+  for (const EncodedApp& app : parts.apps)
+    expected_size += app.built.size() + app.declared.size() + 2 * sizeof(std::uint64_t);
+  for (const StampedFile& file : files)
+    expected_size += file.path.size() + file.stamp.size() + 3 * sizeof(std::uint64_t);
+  return binary::encode_sealed(kMagic, parts, expected_size);
 }
 
 std::optional<ScanCacheFile> ScanCacheFile::read(std::string bytes) {
