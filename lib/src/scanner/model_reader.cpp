@@ -1,5 +1,6 @@
 #include "scanner/model_reader.hpp"
 
+#include <array>
 #include <map>
 #include <string_view>
 
@@ -82,19 +83,24 @@ void for_each_child(CXCursor parent, Visit visit) {
       &visit);
 }
 
-// The dbmig annotation on `cursor` with `prefix`, texts of repeated annotations joined.
-std::optional<Annotation> annotation(CXCursor cursor, std::string_view prefix,
-                                     SourceLocator& locate) {
-  std::optional<Annotation> found;
+// The dbmig annotations on `cursor`, one for each of `prefixes`, texts of repeated annotations
+// joined. One walk of the cursor's children for all of them: a field's are walked for two
+// prefixes, ~5,000 fields in a scan of the medium benchmark project.
+template <std::size_t N>
+std::array<std::optional<Annotation>, N> annotations(
+    CXCursor cursor, const std::array<std::string_view, N>& prefixes, SourceLocator& locate) {
+  std::array<std::optional<Annotation>, N> found;
   for_each_child(cursor, [&](CXCursor child) {
     if (clang_getCursorKind(child) != CXCursor_AnnotateAttr) return;
     std::string text = to_string(clang_getCursorSpelling(child));
-    if (text.compare(0, prefix.size(), prefix) != 0) return;
-    text.erase(0, prefix.size());
-    if (!found) {
-      found = Annotation{text, locate(clang_getCursorLocation(child))};
-    } else if (!text.empty()) {
-      found->text += found->text.empty() ? text : ", " + text;
+    for (std::size_t i = 0; i < N; ++i) {
+      if (!text.starts_with(prefixes[i])) continue;
+      std::string rest = text.substr(prefixes[i].size());
+      if (!found[i]) {
+        found[i] = Annotation{rest, locate(clang_getCursorLocation(child))};
+      } else if (!rest.empty()) {
+        found[i]->text += found[i]->text.empty() ? rest : ", " + rest;
+      }
     }
   });
   return found;
@@ -133,7 +139,7 @@ class Reader {
   }
 
   void read_if_model(CXCursor record) {
-    auto marked = annotation(record, kModelPrefix, locate_);
+    auto [marked] = annotations<1>(record, {kModelPrefix}, locate_);
     if (!marked) return;
     DeclaredModel model;
     model.name = to_string(clang_getCursorSpelling(record));
@@ -170,8 +176,9 @@ class Reader {
     field.location = locate_(clang_getCursorLocation(cursor));
     CXType type = clang_getCursorType(cursor);
     field.cpp_type = to_string(clang_getTypeSpelling(type));
-    field.ignored = annotation(cursor, kIgnore, locate_).has_value();
-    field.annotation = annotation(cursor, kFieldPrefix, locate_);
+    auto [ignore, annotation] = annotations<2>(cursor, {kIgnore, kFieldPrefix}, locate_);
+    field.ignored = ignore.has_value();
+    field.annotation = std::move(annotation);
     if (field.ignored) return field;
     field.type = clang_Cursor_isBitField(cursor)
                      ? MappedType{std::nullopt, false, " (a bit-field); use a whole integer"}
