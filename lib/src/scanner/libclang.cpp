@@ -58,3 +58,7 @@ void* libclang_symbol(const char* name) {
 std::jthread dbmig::scanner::load_libclang_in_background() {
   return std::jthread([] { libclang_library(); });
 }
+
+void dbmig::scanner::wait_for_libclang() {
+  libclang_library();
+}

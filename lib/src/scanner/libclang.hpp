@@ -19,6 +19,10 @@ void* libclang_symbol(const char* name);
 // is reported by the first libclang_symbol().
 std::jthread load_libclang_in_background();
 
+// Returns once libclang is loaded, or failed to load (which libclang_symbol() reports): loads
+// it here unless another thread is loading it.
+void wait_for_libclang();
+
 }  // namespace dbmig::scanner
 
 // decltype(&::name) is unevaluated, so the real symbol is never referenced (nor linked).

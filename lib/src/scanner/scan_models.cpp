@@ -119,7 +119,7 @@ std::vector<bool> apps_to_read(const std::vector<AppScan>& previous,
 
 // The files the new result depends on whatever this parse reads: the previous run's files that
 // no app owned (the prelude's, headers outside the project) and the files of the apps not read
-// again. Worked out before the parse, while libclang loads: resolving ~200 names is ~1.5 ms of
+// again. Worked out beside the parse (scan_changed_apps): resolving ~200 names is ~1.5 ms of
 // system calls (docs/benchmark.md).
 std::set<fs::path> files_kept(const std::vector<StampedFile>& previous_files,
                               const std::vector<AppScan>& previous_apps,
@@ -164,10 +164,16 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
   std::vector<AppConfig> headers;
   for (std::size_t i = 0; i < read.size(); ++i)
     if (read[i]) headers.push_back(config.apps[i]);
-  // Decoded now, while libclang is still loading on another thread, rather than after the
-  // parse, where the command waits for it.
-  std::optional<ScanResult> kept = previous.result();
-  std::set<fs::path> files = files_kept(previous.files(), apps, read);
+  // What only follows the parse is worked out beside it, on the core libclang leaves idle:
+  // before it, it would slow libclang's load down; after it, the command would wait for it.
+  scanner::wait_for_libclang();
+  struct Kept {
+    std::optional<ScanResult> result;
+    std::set<fs::path> files;
+  };
+  std::future<Kept> kept_later = std::async(std::launch::async, [&] {
+    return Kept{previous.result(), files_kept(previous.files(), apps, read)};
+  });
 
   auto started = fs::file_time_type::clock::now();
   scanner::ModelsParse parse =
@@ -183,10 +189,12 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
   for (const auto& model : declared)
     if (model.app.empty() || kept_structs.count(model.cpp_name)) return std::nullopt;
 
+  Kept kept = kept_later.get();  // before read_apps changes `apps`
+  std::set<fs::path>& files = kept.files;
   files.insert(parse.files.begin(), parse.files.end());
   read_apps(parse, config, read, declared, apps);
   std::vector<bool> unchanged;
-  ScanResult result = built_again(apps, read, declared, std::move(kept), unchanged);
+  ScanResult result = built_again(apps, read, declared, std::move(kept.result), unchanged);
   return Parsed{std::move(result), {files.begin(), files.end()},   std::move(apps),
                 started,           std::move(parse.prelude_files), std::move(unchanged)};
 }
@@ -209,8 +217,8 @@ Parsed scan_every_app(const ProjectConfig& config, const scanner::ScanCache& cac
   std::vector<AppScan> apps(config.apps.size());
   read_apps(parse, config, std::vector<bool>(apps.size(), true), declared, apps);
   ScanResult result = built(apps, declared);
-  return Parsed{std::move(result), std::move(parse.files), std::move(apps), started,
-                std::move(parse.prelude_files), {}};
+  return Parsed{std::move(result), std::move(parse.files),         std::move(apps),
+                started,           std::move(parse.prelude_files), {}};
 }
 
 }  // namespace
