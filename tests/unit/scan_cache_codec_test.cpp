@@ -86,6 +86,7 @@ TEST(ScanCacheCodec, AnUnchangedAppIsWrittenAsTheEarlierFilesPart) {
   EXPECT_EQ(result->state.models.at({"app1", "User"}).table, "people");
   EXPECT_EQ(later->app(0).built, earlier->app(0).built);
   EXPECT_EQ(later->app(0).declared, earlier->app(0).declared);
+  EXPECT_EQ(later->app(0).files, earlier->app(0).files);
 }
 
 TEST(ScanCacheCodec, AFileWithAnAppsModelsTwiceIsNoResult) {

@@ -1,6 +1,7 @@
 #include "scanner/scan_cache_codec.hpp"
 
 #include <map>
+#include <memory>
 
 #include "cache/file_stamp_archive.hpp"
 #include "cache/state_archive.hpp"
@@ -33,10 +34,16 @@ DBMIG_BINARY_MEMBERS(DeclaredField, field, field.name, field.location, field.cpp
 DBMIG_BINARY_MEMBERS(DeclaredModel, model, model.app, model.name, model.cpp_name, model.location,
                      model.annotation, model.fields)
 
-DBMIG_BINARY_MEMBERS(AppScan, scan, scan.app, scan.models, scan.files)
+// AppScan's halves: the name and files, then the models.
+struct AppFiles {
+  std::string app;
+  std::vector<std::string> files;
+};
+
+DBMIG_BINARY_MEMBERS(AppFiles, app, app.app, app.files)
 
 // The file: the files, then each app's part, its two halves each encoded on its own.
-DBMIG_BINARY_MEMBERS(EncodedApp, app, app.built, app.declared)
+DBMIG_BINARY_MEMBERS(EncodedApp, app, app.built, app.files, app.declared)
 
 struct ScanCacheParts {
   std::vector<StampedFile> files;
@@ -48,7 +55,7 @@ DBMIG_BINARY_MEMBERS(ScanCacheParts, parts, parts.files, parts.apps)
 namespace {
 
 // Bump on any change to what the transfers above write: a file of another format is a miss.
-constexpr std::string_view kMagic = "dbmig-scan-cache-5";
+constexpr std::string_view kMagic = "dbmig-scan-cache-6";
 
 // One app's models as built: its slice of the result's models and of their sources, written
 // as the maps a decoded BuiltModels holds.
@@ -79,7 +86,7 @@ std::string encode_scan_cache(const std::vector<StampedFile>& files, const ScanR
                               const std::vector<AppScan>& apps,
                               const std::vector<std::optional<EncodedApp>>& unchanged) {
   std::vector<std::string> encoded;  // owns the parts encoded here
-  encoded.reserve(2 * apps.size());
+  encoded.reserve(3 * apps.size());
   ScanCacheParts parts{files, {}};
   for (std::size_t i = 0; i < apps.size(); ++i) {
     if (i < unchanged.size() && unchanged[i]) {
@@ -87,39 +94,37 @@ std::string encode_scan_cache(const std::vector<StampedFile>& files, const ScanR
       continue;
     }
     encoded.push_back(encode_built(result, apps[i].app));
-    encoded.push_back(binary::encode(apps[i]));
-    parts.apps.push_back({encoded[encoded.size() - 2], encoded.back()});
+    encoded.push_back(binary::encode(AppFiles{apps[i].app, apps[i].files}));
+    encoded.push_back(binary::encode(apps[i].models));
+    parts.apps.push_back(
+        {encoded[encoded.size() - 3], encoded[encoded.size() - 2], encoded.back()});
   }
   // The parts, their lengths and the files' paths, stamps and hashes: the file is written
   // into one buffer, never copied to a larger one (0.8 MB for the medium benchmark project).
   std::size_t expected_size = 0;
   for (const EncodedApp& app : parts.apps)
-    expected_size += app.built.size() + app.declared.size() + 2 * sizeof(std::uint64_t);
+    expected_size +=
+        app.built.size() + app.files.size() + app.declared.size() + 3 * sizeof(std::uint64_t);
   for (const StampedFile& file : files)
     expected_size += file.path.size() + file.stamp.size() + 3 * sizeof(std::uint64_t);
   return binary::encode_sealed(kMagic, parts, expected_size);
 }
 
 std::optional<ScanCacheFile> ScanCacheFile::read(std::string bytes) {
-  auto parts = binary::decode_sealed<ScanCacheParts>(kMagic, bytes);
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
+  auto parts = binary::decode_sealed<ScanCacheParts>(kMagic, *owned);
   if (!parts) return std::nullopt;
   ScanCacheFile file;
+  file.bytes_ = std::move(owned);
   file.files_ = std::move(parts->files);
-  auto where = [&](std::string_view part) {
-    return Part{static_cast<std::size_t>(part.data() - bytes.data()), part.size()};
-  };
-  for (const EncodedApp& app : parts->apps) {
-    file.built_.push_back(where(app.built));
-    file.declared_.push_back(where(app.declared));
-  }
-  file.bytes_ = std::move(bytes);
+  file.apps_ = std::move(parts->apps);
   return file;
 }
 
 std::optional<ScanResult> ScanCacheFile::result() const {
   ScanResult result;
-  for (const Part& built : built_) {
-    auto models = binary::decode<BuiltModels>(part(built));
+  for (const EncodedApp& app : apps_) {
+    auto models = binary::decode<BuiltModels>(app.built);
     if (!models) return std::nullopt;
     result.state.models.merge(models->models);
     result.sources.merge(models->sources);
@@ -129,17 +134,27 @@ std::optional<ScanResult> ScanCacheFile::result() const {
 }
 
 std::optional<std::vector<AppScan>> ScanCacheFile::apps() const {
-  std::vector<AppScan> apps;
-  for (const Part& declared : declared_) {
-    auto app = binary::decode<AppScan>(part(declared));
-    if (!app) return std::nullopt;
-    apps.push_back(std::move(*app));
+  auto apps = app_files();
+  for (std::size_t i = 0; apps && i < apps->size(); ++i) {
+    auto models = declared_models(i);
+    if (!models) return std::nullopt;
+    (*apps)[i].models = std::move(*models);
   }
   return apps;
 }
 
-EncodedApp ScanCacheFile::app(std::size_t index) const {
-  return {part(built_.at(index)), part(declared_.at(index))};
+std::optional<std::vector<AppScan>> ScanCacheFile::app_files() const {
+  std::vector<AppScan> apps;
+  for (const EncodedApp& app : apps_) {
+    auto files = binary::decode<AppFiles>(app.files);
+    if (!files) return std::nullopt;
+    apps.push_back(AppScan{std::move(files->app), {}, std::move(files->files)});
+  }
+  return apps;
+}
+
+std::optional<std::vector<DeclaredModel>> ScanCacheFile::declared_models(std::size_t index) const {
+  return binary::decode<std::vector<DeclaredModel>>(apps_.at(index).declared);
 }
 
 std::optional<ScanCacheContents> decode_scan_cache(std::string bytes) {

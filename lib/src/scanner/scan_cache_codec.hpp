@@ -6,6 +6,7 @@
 // (~3 ms of an edit of the medium benchmark project, docs/benchmark.md).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,9 +32,12 @@ struct ScanCacheContents {
   std::vector<AppScan> apps;  // in ProjectConfig::apps order
 };
 
-// One app's part of a cache file, encoded: its models as built and as declared.
+// One app's part of a cache file, encoded: its models as built, its files (with its name), and
+// its models as declared. Which apps to read again is decided from the files alone, before the
+// parse; the rest is decoded beside it.
 struct EncodedApp {
   std::string_view built;
+  std::string_view files;
   std::string_view declared;
 };
 
@@ -57,20 +61,16 @@ class ScanCacheFile {
   const std::vector<StampedFile>& files() const { return files_; }
   std::optional<ScanResult> result() const;
   std::optional<std::vector<AppScan>> apps() const;
+  // The apps with their files, and no models yet: declared_models() reads those.
+  std::optional<std::vector<AppScan>> app_files() const;
+  std::optional<std::vector<DeclaredModel>> declared_models(std::size_t index) const;
   // The app's part, valid while this file is; apps in ProjectConfig::apps order.
-  EncodedApp app(std::size_t index) const;
+  EncodedApp app(std::size_t index) const { return apps_.at(index); }
 
  private:
-  struct Part {
-    std::size_t offset = 0;
-    std::size_t size = 0;
-  };
-  std::string_view part(Part where) const { return {bytes_.data() + where.offset, where.size}; }
-
-  std::string bytes_;
+  std::shared_ptr<const std::string> bytes_;  // where it is, whatever moves the ScanCacheFile
   std::vector<StampedFile> files_;
-  std::vector<Part> built_;
-  std::vector<Part> declared_;
+  std::vector<EncodedApp> apps_;  // views into *bytes_
 };
 
 // Every part at once (tests).

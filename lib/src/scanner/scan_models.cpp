@@ -152,7 +152,8 @@ struct Parsed {
 // a changed file no app owns, a C++ error (a header may rely on another app's header included
 // before it), a struct that belongs to no app, or one that a kept app declares too (a
 // redefinition, or a shared header newly included first by an app read). Reading every app
-// then decides.
+// then decides. `apps`: the previous scan's, with their files (ScanCacheFile::app_files); the
+// models of those not read again are decoded beside the parse.
 std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
                                         const scanner::ScanCache& cache, std::string& note,
                                         const scanner::ScanCacheFile& previous,
@@ -170,9 +171,17 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
   struct Kept {
     std::optional<ScanResult> result;
     std::set<fs::path> files;
+    bool models_read = true;  // the kept apps' declared models, into `apps`
   };
   std::future<Kept> kept_later = std::async(std::launch::async, [&] {
-    return Kept{previous.result(), files_kept(previous.files(), apps, read)};
+    Kept kept{previous.result(), files_kept(previous.files(), apps, read)};
+    for (std::size_t i = 0; i < read.size() && kept.models_read; ++i)
+      if (!read[i]) {
+        auto models = previous.declared_models(i);
+        kept.models_read = models.has_value();
+        if (models) apps[i].models = std::move(*models);
+      }
+    return kept;
   });
 
   auto started = fs::file_time_type::clock::now();
@@ -182,6 +191,8 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
   if (!parse.unit->errors(config.root).empty()) return std::nullopt;
   std::vector<DeclaredModel> declared = scanner::read_models(*parse.unit, config);
 
+  Kept kept = kept_later.get();                // before `apps` is read here
+  if (!kept.models_read) return std::nullopt;  // a damaged cache
   std::set<std::string> kept_structs;
   for (std::size_t i = 0; i < read.size(); ++i)
     if (!read[i])
@@ -189,7 +200,6 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
   for (const auto& model : declared)
     if (model.app.empty() || kept_structs.count(model.cpp_name)) return std::nullopt;
 
-  Kept kept = kept_later.get();  // before read_apps changes `apps`
   std::set<fs::path>& files = kept.files;
   files.insert(parse.files.begin(), parse.files.end());
   read_apps(parse, config, read, declared, apps);
@@ -271,7 +281,7 @@ struct PendingScan::State {
         return answer.set_value();
       }
     const std::vector<StampedFile>& files = previous->files();
-    if (auto apps = previous->apps())
+    if (auto apps = previous->app_files())
       if (auto parsed =
               scan_changed_apps(config, cache, note, *previous, changed, std::move(*apps)))
         return answer_then_store(std::move(*parsed), files);
