@@ -100,6 +100,19 @@ bool rebuilt(const fs::path& pch) {
   return fs::last_write_time(pch) > kOld;
 }
 
+// A project with the notes app and its own PCH built: the PCH and its record.
+struct NotesWithPch {
+  test::ScannerProject project;
+  fs::path pch;
+  fs::path record;
+  NotesWithPch() {
+    project.write("apps/notes/models.hpp", kNotes);
+    scan_until_the_pch_is_built(project, "apps/notes/models.hpp");
+    pch = only_pch(project.root());
+    record = fs::path(pch).replace_extension(".files");
+  }
+};
+
 // <include>/dbmig/model.hpp: a copy of <dbmig/model.hpp> that also declares notes_types::Level
 // as `type` (std::int32_t or std::int64_t, so that the header keeps its size), modified at `time`.
 void write_model_hpp_with_level(const fs::path& include, const std::string& type,
@@ -248,10 +261,9 @@ TEST_F(ScannerPrelude, TheFilesAParseDependsOnIncludeThoseInThePch) {
 }
 
 TEST_F(ScannerPrelude, ADamagedPchIsNeverUsedAndIsRebuilt) {
-  test::ScannerProject project;
-  project.write("apps/notes/models.hpp", kNotes);
-  scan_until_the_pch_is_built(project, "apps/notes/models.hpp");
-  fs::path pch = only_pch(project.root());
+  NotesWithPch notes;
+  const test::ScannerProject& project = notes.project;
+  const fs::path& pch = notes.pch;
   std::string bytes = test::read_file(pch);
   ScanResult expected = scan_without_pch(project.root());
 
@@ -272,11 +284,10 @@ TEST_F(ScannerPrelude, ADamagedPchIsNeverUsedAndIsRebuilt) {
 // bytes have been checked, the record holds its size and time, and only a PCH that no longer
 // has them is read again, and refused when damaged.
 TEST_F(ScannerPrelude, ACheckedPchIsStampedAndAChangedOneIsCheckedAgain) {
-  test::ScannerProject project;
-  project.write("apps/notes/models.hpp", kNotes);
-  scan_until_the_pch_is_built(project, "apps/notes/models.hpp");
-  fs::path pch = only_pch(project.root());
-  fs::path record = fs::path(pch).replace_extension(".files");
+  NotesWithPch notes;
+  const test::ScannerProject& project = notes.project;
+  const fs::path& pch = notes.pch;
+  const fs::path& record = notes.record;
   mark_old(pch);
   append(project.root() / "apps/notes/models.hpp", "// edited\n");
   ScanResult expected = project.scan();
@@ -297,10 +308,9 @@ TEST_F(ScannerPrelude, ACheckedPchIsStampedAndAChangedOneIsCheckedAgain) {
 // clone, with the prelude shipped with dbmig) takes those stamps instead of reading ~200
 // standard headers again. A forged hash in the record shows where the cache's stamp came from.
 TEST_F(ScannerPrelude, TheScanCacheTakesTheStampsOfThePreludesRecord) {
-  test::ScannerProject project;
-  project.write("apps/notes/models.hpp", kNotes);
-  scan_until_the_pch_is_built(project, "apps/notes/models.hpp");
-  fs::path record = only_pch(project.root()).replace_extension(".files");
+  NotesWithPch notes;
+  const test::ScannerProject& project = notes.project;
+  const fs::path& record = notes.record;
   std::vector<std::string> lines = split(test::read_file(record), '\n');
   std::string string_header;
   for (std::size_t i = 1; i + 1 < lines.size(); ++i) {  // the last is empty (after "\n")
@@ -329,11 +339,10 @@ TEST_F(ScannerPrelude, TheScanCacheTakesTheStampsOfThePreludesRecord) {
 // A record whose file lines are not "<hash>\t<stamp>\t<path>" (damaged) is a missing PCH:
 // it is built again, and the scan gives the same result.
 TEST_F(ScannerPrelude, ARecordOfAnotherFormatIsBuiltAgain) {
-  test::ScannerProject project;
-  project.write("apps/notes/models.hpp", kNotes);
-  scan_until_the_pch_is_built(project, "apps/notes/models.hpp");
-  fs::path pch = only_pch(project.root());
-  fs::path record = fs::path(pch).replace_extension(".files");
+  NotesWithPch notes;
+  const test::ScannerProject& project = notes.project;
+  const fs::path& pch = notes.pch;
+  const fs::path& record = notes.record;
   std::vector<std::string> lines = split(test::read_file(record), '\n');
   for (std::size_t i = 1; i < lines.size(); ++i)
     if (!lines[i].empty()) lines[i] = split(lines[i], '\t').back();  // the path alone
