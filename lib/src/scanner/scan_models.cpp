@@ -205,8 +205,12 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
   read_apps(parse, config, read, declared, apps);
   std::vector<bool> unchanged;
   ScanResult result = built_again(apps, read, declared, std::move(kept.result), unchanged);
-  return Parsed{std::move(result), {files.begin(), files.end()},   std::move(apps),
-                started,           std::move(parse.prelude_files), std::move(unchanged)};
+  return Parsed{.result = std::move(result),
+                .files = {files.begin(), files.end()},
+                .apps = std::move(apps),
+                .started = started,
+                .prelude_files = std::move(parse.prelude_files),
+                .unchanged = std::move(unchanged)};
 }
 
 // `previously_scanned`: whether this configuration was scanned before (its cache is stale).
@@ -227,8 +231,12 @@ Parsed scan_every_app(const ProjectConfig& config, const scanner::ScanCache& cac
   std::vector<AppScan> apps(config.apps.size());
   read_apps(parse, config, std::vector<bool>(apps.size(), true), declared, apps);
   ScanResult result = built(apps, declared);
-  return Parsed{std::move(result), std::move(parse.files),         std::move(apps),
-                started,           std::move(parse.prelude_files), {}};
+  return Parsed{.result = std::move(result),
+                .files = std::move(parse.files),
+                .apps = std::move(apps),
+                .started = started,
+                .prelude_files = std::move(parse.prelude_files),
+                .unchanged = {}};
 }
 
 }  // namespace
