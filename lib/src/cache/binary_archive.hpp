@@ -62,10 +62,6 @@ struct MapSlice {
 
 class Writer {
  public:
-  Writer() = default;
-  // For an archive of about `expected_size` bytes, which then grows without copying.
-  explicit Writer(std::size_t expected_size) { out_.reserve(expected_size); }
-
   template <class... T>
   void operator()(const T&... values) {
     (put(values), ...);
@@ -268,10 +264,10 @@ std::optional<T> decode(std::string_view bytes) {
 
 // A cache file: `magic` (which names the format and its version), the value, and a content
 // hash of both, so a file of another format, a truncated one or one with a flipped bit is
-// refused instead of read as a wrong answer. `expected_size`: as Writer takes it.
+// refused instead of read as a wrong answer.
 template <class T>
-std::string encode_sealed(std::string_view magic, const T& value, std::size_t expected_size = 0) {
-  Writer writer(expected_size + magic.size() + 2 * sizeof(std::uint64_t));
+std::string encode_sealed(std::string_view magic, const T& value) {
+  Writer writer;
   writer(magic, value);
   std::string bytes = std::move(writer).take();
   Writer seal;

@@ -66,9 +66,8 @@ std::optional<std::vector<StampedFile>> ScanCache::store(
       continue;
     }
     auto stamped = stamp_file(file, parse_started);
-    if (!stamped || modified_since(file, parse_started))
-      return std::nullopt;  // vanished, or edited while libclang read it: the result may not be its
-                            // own
+    // Vanished, or edited while libclang read it: the result may not be its own.
+    if (!stamped || modified_since(file, parse_started)) return std::nullopt;
     stamped_files.push_back(std::move(*stamped));
   }
   try {
