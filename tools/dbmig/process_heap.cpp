@@ -5,7 +5,6 @@
 namespace dbmig {
 
 void prepare_process_heap() {
-  mallopt(M_ARENA_MAX, 1);
   // Keep blocks up to 32 MB (glibc's most) on the heap, where they are reused, instead of
   // mmap'ed apart and unmapped when freed; grow the heap in steps of 16 MB rather than 128 KB
   // (a parse takes tens of MB), and never give it back before the process ends.
