@@ -137,7 +137,7 @@ class Builder {
   // build() of every app's models, with those of the apps not `read` again moved out of
   // `previous` as it built them; std::nullopt when that might differ from building them too.
   std::optional<ScanResult> rebuild(const std::vector<AppScan>& apps, const std::vector<bool>& read,
-                                    ScanResult& previous) {
+                                    PreviousBuild& previous) {
     for (std::size_t i = 0; i < apps.size(); ++i)
       for (const DeclaredModel& model : apps[i].models)
         if (read[i])
@@ -149,21 +149,35 @@ class Builder {
     // A problem is reported as building every app reports it.
     if (!problems_.empty()) return std::nullopt;
     for (std::size_t i = 0; i < apps.size(); ++i)
-      if (read[i] && seen_by_others(result_, apps[i].app) != seen_by_others(previous, apps[i].app))
+      if (read[i] &&
+          seen_by_others(result_, apps[i].app) != seen_by_others(previous.result, apps[i].app))
         return std::nullopt;
     return std::move(result_);
   }
 
+  // Every name a built model took in the database's names of indexes and constraints, as
+  // note_name keeps them.
+  static std::set<std::string> schema_names(const Model& model) {
+    std::set<std::string> names;
+    for (const auto& name : field_object_names(model))
+      names.insert(schema_limits::case_folded(name));
+    for (const auto& index : model.indexes) names.insert(schema_limits::case_folded(index.name));
+    for (const auto& constraint : model.constraints)
+      names.insert(schema_limits::case_folded(constraint.name));
+    return names;
+  }
+
  private:
   // Takes a model as `previous` built it, as add_model would have added it: moved, map node
-  // and all (~500 of them after an edit of the benchmark project). Its schema names are what
-  // add_model noted for it: a clash is a problem to report, not to keep.
-  bool keep_model(const ModelKey& key, ScanResult& previous) {
-    auto model = previous.state.models.extract(key);
-    auto source = previous.sources.extract(key);
-    if (!model || !source) return false;
-    for (const std::string& name : schema_names(model.mapped()))
-      if (!schema_names_.insert(name).second) return false;
+  // and all (~500 of them after an edit of the benchmark project), its schema names too, which
+  // are what add_model noted for it: a clash is a problem to report, not to keep.
+  bool keep_model(const ModelKey& key, PreviousBuild& previous) {
+    auto model = previous.result.state.models.extract(key);
+    auto source = previous.result.sources.extract(key);
+    auto names = previous.schema_names.extract(key);
+    if (!model || !source || !names) return false;
+    for (auto& taken = names.mapped(); !taken.empty();)
+      if (!schema_names_.insert(taken.extract(taken.begin())).inserted) return false;
     cpp_names_[source.mapped().cpp_name] = key;
     addition_order_.push_back(key);
     result_.sources.insert(std::move(source));
@@ -568,18 +582,6 @@ class Builder {
     return taken;
   }
 
-  // Every name a built model took in the database's names of indexes and constraints, as
-  // note_name keeps them.
-  static std::set<std::string> schema_names(const Model& model) {
-    std::set<std::string> names;
-    for (const auto& name : field_object_names(model))
-      names.insert(schema_limits::case_folded(name));
-    for (const auto& index : model.indexes) names.insert(schema_limits::case_folded(index.name));
-    for (const auto& constraint : model.constraints)
-      names.insert(schema_limits::case_folded(constraint.name));
-    return names;
-  }
-
   // int8 on PostgreSQL, the unsigned types on PostgreSQL and SQLite, auto-increment keys too.
   // (SQLite's int16 and int32 checks are left out on purpose: SQLite allows a check of the same
   // name, and reserving them would rename the checks of existing projects.)
@@ -688,8 +690,16 @@ ScanResult build_models(const std::vector<const DeclaredModel*>& declared,
   return Builder(problems).build(declared);
 }
 
+PreviousBuild previous_build(ScanResult result) {
+  PreviousBuild previous{std::move(result), {}};
+  for (const auto& [key, model] : previous.result.state.models)
+    previous.schema_names.emplace_hint(previous.schema_names.end(), key,
+                                       Builder::schema_names(model));
+  return previous;
+}
+
 std::optional<ScanResult> rebuild_models(const std::vector<AppScan>& apps,
-                                         const std::vector<bool>& read, ScanResult previous) {
+                                         const std::vector<bool>& read, PreviousBuild previous) {
   std::vector<std::string> problems;
   return Builder(problems).rebuild(apps, read, previous);
 }

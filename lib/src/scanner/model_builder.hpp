@@ -3,7 +3,9 @@
 // "Errors").
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,15 @@ namespace dbmig::scanner {
 ScanResult build_models(const std::vector<const DeclaredModel*>& declared,
                         std::vector<std::string>& problems);
 
+// The previous scan's result, with the index and constraint names each of its models takes
+// (rebuild_models notes those of the models it keeps), worked out beside the parse
+// (scan_models.cpp) instead of after it.
+struct PreviousBuild {
+  ScanResult result;
+  std::map<ModelKey, std::set<std::string>> schema_names;
+};
+PreviousBuild previous_build(ScanResult result);
+
 // After an edit, build_models of every app's models (in `apps`, in app order), building only
 // those of the apps `read` again and taking the others' as `previous` built them: a scan
 // after an edit built all 500 of the medium benchmark's models to change one app's. The
@@ -26,6 +37,6 @@ ScanResult build_models(const std::vector<const DeclaredModel*>& declared,
 // other C++ names or primary key types, or takes other index and constraint names) or when a
 // problem is found, and build_models then decides and reports.
 std::optional<ScanResult> rebuild_models(const std::vector<AppScan>& apps,
-                                         const std::vector<bool>& read, ScanResult previous);
+                                         const std::vector<bool>& read, PreviousBuild previous);
 
 }  // namespace dbmig::scanner

@@ -75,7 +75,8 @@ ScanResult built(const std::vector<AppScan>& apps, const std::vector<DeclaredMod
 // those apps, whose models are the previous scan's both as built and as declared.
 ScanResult built_again(const std::vector<AppScan>& apps, const std::vector<bool>& read,
                        const std::vector<DeclaredModel>& unclaimed,
-                       std::optional<ScanResult> previous, std::vector<bool>& unchanged) {
+                       std::optional<scanner::PreviousBuild> previous,
+                       std::vector<bool>& unchanged) {
   if (unclaimed.empty() && previous)
     if (auto result = scanner::rebuild_models(apps, read, std::move(*previous))) {
       unchanged = read;
@@ -169,12 +170,13 @@ std::optional<Parsed> scan_changed_apps(const ProjectConfig& config,
   // before it, it would slow libclang's load down; after it, the command would wait for it.
   scanner::wait_for_libclang();
   struct Kept {
-    std::optional<ScanResult> result;
+    std::optional<scanner::PreviousBuild> result;
     std::set<fs::path> files;
     bool models_read = true;  // the kept apps' declared models, into `apps`
   };
   std::future<Kept> kept_later = std::async(std::launch::async, [&] {
-    Kept kept{previous.result(), files_kept(previous.files(), apps, read)};
+    Kept kept{{}, files_kept(previous.files(), apps, read)};
+    if (auto result = previous.result()) kept.result = scanner::previous_build(std::move(*result));
     for (std::size_t i = 0; i < read.size() && kept.models_read; ++i)
       if (!read[i]) {
         auto models = previous.declared_models(i);
