@@ -1,6 +1,7 @@
 #include "db/client_libraries.hpp"
 
 #include <dlfcn.h>
+#include <sqlite3.h>
 
 #include <map>
 #include <mutex>
@@ -45,6 +46,16 @@ void start_mysql_client(void* library, const std::string& soname) {
   mysql_thread_end = reinterpret_cast<void (*)()>(symbol(library, soname, "mysql_thread_end"));
 }
 
+// libsqlite3 came with libsoci_sqlite3: its memory statistics off before the first connection
+// (SQLite then initializes). SQLite keeps them by default, and every allocation of its then
+// takes a global mutex to count itself: ~20 % of a `showmigrations` that loads a large schema
+// (docs/benchmark.md, item 28). dbmig never reads them. Refused (SQLITE_MISUSE) in a process
+// that opened SQLite before, as a test binary may: SQLite then keeps counting, no harm.
+void start_sqlite_client(void* library, const std::string& soname) {
+  auto configure = reinterpret_cast<int (*)(int, ...)>(symbol(library, soname, "sqlite3_config"));
+  configure(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 }  // namespace
 
 void* open_client_library(const std::string& soname, const std::string& database,
@@ -65,6 +76,7 @@ const soci::backend_factory& soci_backend(const std::string& soci_name) {
   auto factory = reinterpret_cast<const soci::backend_factory* (*)()>(
       symbol(library, client.soname, "factory_" + soci_name));
   if (soci_name == "mysql") start_mysql_client(library, client.soname);
+  if (soci_name == "sqlite3") start_sqlite_client(library, client.soname);
   return *loaded.emplace(soci_name, factory()).first->second;
 }
 
