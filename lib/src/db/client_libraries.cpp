@@ -48,9 +48,9 @@ void start_mysql_client(void* library, const std::string& soname) {
 
 // libsqlite3 came with libsoci_sqlite3: its memory statistics off before the first connection
 // (SQLite then initializes). SQLite keeps them by default, and every allocation of its then
-// takes a global mutex to count itself: ~20 % of a `showmigrations` that loads a large schema
-// (docs/benchmark.md, item 28). dbmig never reads them. Refused (SQLITE_MISUSE) in a process
-// that opened SQLite before, as a test binary may: SQLite then keeps counting, no harm.
+// takes a global mutex to count itself: 10-15 % of a `showmigrations` that loads a large
+// schema (docs/benchmark.md, item 28). dbmig never reads them. Refused (SQLITE_MISUSE) in a
+// process that opened SQLite before, as a test binary may: SQLite then keeps counting, no harm.
 void start_sqlite_client(void* library, const std::string& soname) {
   auto configure = reinterpret_cast<int (*)(int, ...)>(symbol(library, soname, "sqlite3_config"));
   configure(SQLITE_CONFIG_MEMSTATUS, 0);
