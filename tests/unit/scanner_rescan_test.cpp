@@ -277,4 +277,26 @@ TEST(ScannerRescan, AnIndexNameAnEditFreesIsTakenByALaterAppNotReadAgain) {
   expect_same(rescanned, scanned_from_scratch(project));
 }
 
+// The names a kept app's models take are noted for the app read again, which avoids them as
+// building every app does, and without building every app to find out: accounts' table, marked
+// in the cache, shows that accounts was kept.
+TEST(ScannerRescan, AnAppReadAgainAvoidsTheNamesAKeptAppTakes) {
+  test::ScannerProject project;
+  write_two_apps(project);
+  fs::path accounts = project.root() / "apps/accounts/models.hpp";
+  fs::path blog = project.root() / "apps/blog/models.hpp";
+  replace_in(accounts, "struct DBMIG_MODEL() User",
+             "struct DBMIG_MODEL(index(name, name = \"blog_post_title_idx\")) User");
+  replace_in(blog, "struct DBMIG_MODEL() Post", "struct DBMIG_MODEL(index(title)) Post");
+  replace_in(blog, "std::string title;", "DBMIG_FIELD(max_length = 200) std::string title;");
+  std::string avoided = project.scan().state.get({"blog", "Post"}).indexes.at(0).name;
+  ASSERT_NE(avoided, "blog_post_title_idx");
+  std::string marked = project.mark_cached_table("accounts_user");
+  replace_in(blog, "std::string title;", "std::string title;\n  bool published = false;");
+  ScanResult rescanned = project.scan();
+  EXPECT_EQ(rescanned.state.get({"accounts", "User"}).table, marked);
+  EXPECT_EQ(rescanned.state.get({"blog", "Post"}).indexes.at(0).name, avoided);
+  EXPECT_TRUE(rescanned.state.get({"blog", "Post"}).find_field("published"));
+}
+
 }  // namespace dbmig
